@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type LoadedConfig } from './config/index.js';
+import { errorMessage } from './errors.js';
+import { startHub, type Hub } from './hub.js';
+import { createLogger } from './log.js';
+import { loadPlugins } from './plugins/index.js';
+import { PACKAGE_ROOT, VERSION } from './version.js';
+
+const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
+
+Usage:
+  hearth start [--config FILE] [--port N] [--host H] [--data DIR]
+  hearth check [--config FILE]
+  hearth --version | --help
+
+Without --config, Hearth uses $HEARTH_CONFIG, then ./hearth.yaml, then the
+simulated demo house (examples/demo-house.yaml).
+
+Exit status: 0 ok, 1 runtime failure, 2 configuration or usage error.`;
+
+export const EXIT_CONFIG = 2;
+const STOP_BUDGET_MS = 4500;
+
+export function defaultConfigPath(): string {
+  if (process.env.HEARTH_CONFIG) return process.env.HEARTH_CONFIG;
+  if (existsSync('hearth.yaml')) return 'hearth.yaml';
+  return join(PACKAGE_ROOT, 'examples', 'demo-house.yaml');
+}
+
+type Options = { config?: string; port?: string; host?: string; data?: string; version?: boolean; help?: boolean };
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: { values: Options; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        data: { type: 'string', short: 'd' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usage(errorMessage(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return print(VERSION);
+  const [command = values.help ? 'help' : 'start', ...rest] = positionals;
+  if (values.help || command === 'help') return print(HELP);
+  if (rest.length) return usage(`unexpected argument '${rest[0]}'`);
+  switch (command) {
+    case 'check':
+      return check(values);
+    case 'start':
+      return start(values);
+    default:
+      return usage(`unknown command '${command}'`);
+  }
+}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`hearth: ${message}\nRun 'hearth --help' for usage.\n`);
+  return EXIT_CONFIG;
+}
+
+/** A config mistake is printed as file:line: path: message lines, never a stack trace. */
+function reportConfigError(err: ConfigError): number {
+  process.stderr.write(`${err.message}\n`);
+  process.stderr.write(`hearth: configuration has ${err.issues.length} error${err.issues.length === 1 ? '' : 's'}\n`);
+  return EXIT_CONFIG;
+}
+
+async function check(values: Options): Promise<number> {
+  const file = values.config ?? defaultConfigPath();
+  try {
+    const loaded = loadConfig(file);
+    const plugins = await loadPlugins(loaded);
+    return print(`${loaded.file}: configuration OK (${plugins.length} plugin${plugins.length === 1 ? '' : 's'})`);
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    throw err;
+  }
+}
+
+async function start(values: Options): Promise<number> {
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usage(`--port must be 0–65535, got '${values.port}'`);
+  let loaded: LoadedConfig;
+  try {
+    loaded = loadConfig(values.config ?? defaultConfigPath());
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    throw err;
+  }
+  const log = createLogger(loaded.config.logging.level);
+  let hub: Hub;
+  try {
+    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? 'data'), port, host: values.host });
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    log.fatal({ err }, 'Hearth could not start');
+    return 1;
+  }
+  installExitHandlers(hub, log);
+  return new Promise<number>(() => {});
+}
+
+function installExitHandlers(hub: Hub, log: ReturnType<typeof createLogger>): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      void hub.releaseOutputs().finally(() => process.exit(130));
+      return;
+    }
+    signalled = true;
+    log.info({ signal }, 'stopping');
+    const deadline = new Promise<'late'>((r) => setTimeout(() => r('late'), STOP_BUDGET_MS).unref());
+    void Promise.race([hub.stop().then(() => 'done' as const), deadline])
+      .then(async (outcome) => {
+        if (outcome === 'late') {
+          log.warn('stop took too long; releasing outputs and exiting');
+          await hub.releaseOutputs();
+        }
+      })
+      .catch((err: unknown) => log.error({ err }, 'stop failed'))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception; releasing outputs and exiting');
+    const deadline = new Promise((r) => setTimeout(r, 1000).unref());
+    void Promise.race([hub.releaseOutputs(), deadline]).finally(() => process.exit(1));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`hearth: ${errorMessage(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const location = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  timezone: z.string().optional(),
+  elevation: z.number().optional(),
+});
+
+const server = z.strictObject({
+  port: z.number().int().min(0).max(65535).default(8420),
+  host: z.string().default('0.0.0.0'),
+});
+
+const storage = z.strictObject({
+  /** Relative to the config file; default `<data dir>/hearth.db`. */
+  path: z.string().optional(),
+  keepDays: z.number().int().min(1).max(3650).default(10),
+  commitIntervalS: z.number().min(0.1).max(60).default(2),
+});
+
+const hardware = z.strictObject({
+  backend: z.enum(['auto', 'linux', 'sim']).default('auto'),
+});
+
+/** The host's own keys on a plugin entry; every other key is the plugin's config. */
+export const pluginEntrySchema = z.looseObject({
+  use: z.string().min(1),
+  /** Instance id when one plugin is used twice; defaults to the manifest id. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, 'use lower-case letters, digits, - and _').optional(),
+  isolate: z.boolean().optional(),
+  autoIsolate: z.boolean().optional(),
+  memoryLimitMb: z.number().int().min(16).optional(),
+  setupTimeoutS: z.number().positive().max(300).optional(),
+});
+export const HOST_PLUGIN_KEYS = ['use', 'id', 'isolate', 'autoIsolate', 'memoryLimitMb', 'setupTimeoutS'] as const;
+
+const mqtt = z.strictObject({
+  url: z.string(),
+  node: z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _').optional(),
+  username: z.string().optional(),
+  password: z.string().optional(),
+  discovery: z.boolean().default(true),
+  discoveryPrefix: z.string().default('homeassistant'),
+  qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
+});
+
+export const configSchema = z.strictObject({
+  name: z.string().default('Hearth'),
+  location: location.optional(),
+  server: server.prefault({}),
+  storage: storage.prefault({}),
+  hardware: hardware.prefault({}),
+  logging: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
+  areas: z.array(z.string().regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _')).default([]),
+  plugins: z.array(pluginEntrySchema).default([]),
+  /** A file of automations (relative to the config) or the list itself. */
+  automations: z.union([z.string(), z.array(z.unknown())]).optional(),
+  mqtt: mqtt.optional(),
+});
+
+export type HearthConfig = z.infer<typeof configSchema>;
+export type PluginEntry = z.infer<typeof pluginEntrySchema>;
+export type LogLevel = (typeof LOG_LEVELS)[number];

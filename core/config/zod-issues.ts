@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { unknownKeyMessage } from './did-you-mean.js';
+import type { KeyPath } from './issues.js';
+
+export interface RawIssue {
+  path: KeyPath;
+  message: string;
+  /** The offending key, for an unknown key (so it can be located itself). */
+  key?: string;
+}
+
+/** Zod issues as messages a person fixes without reading zod's vocabulary. */
+export function describeZodIssues(schema: z.ZodType, error: z.ZodError, input: unknown): RawIssue[] {
+  return error.issues.flatMap((issue): RawIssue[] => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, path);
+      return issue.keys.map((key) => ({ path: [...path, key], key, message: unknownKeyMessage(key, known) }));
+    }
+    if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
+      return [{ path, message: `missing required key (expected ${issue.expected})` }];
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+function valueAt(input: unknown, path: KeyPath): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** The keys an object schema accepts at `path`, looking through optional/default/array wrappers. */
+export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
+  const def = defOf(schema);
+  const [head, ...rest] = path;
+  switch (def.type) {
+    case 'object':
+      if (head === undefined) return Object.keys(def.shape ?? {});
+      return def.shape && typeof head === 'string' && def.shape[head] ? knownKeysAt(def.shape[head], rest) : [];
+    case 'array':
+      return typeof head === 'number' && def.element ? knownKeysAt(def.element, rest) : [];
+    case 'union':
+      return [...new Set((def.options ?? []).flatMap((o) => knownKeysAt(o, path)))];
+    case 'pipe':
+      return def.in ? knownKeysAt(def.in, path) : [];
+    default:
+      return def.innerType ? knownKeysAt(def.innerType, path) : [];
+  }
+}

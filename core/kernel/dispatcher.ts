@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { HearthError, NotFoundError, UnavailableError, ValidationError, errorMessage } from '../errors.js';
+import { createContext, runInContext, type Context } from './context.js';
+import { commandSchema, commandsOf } from './domains.js';
+import type { EntityState } from './entity.js';
+import type { EventBus } from './events.js';
+import type { EntityRegistry } from './registry.js';
+import type { StateStore } from './state-store.js';
+
+export type CommandParamsObject = Readonly<Record<string, unknown>>;
+export type CommandHandler = (params: CommandParamsObject, context: Context) => void | Promise<void>;
+export type CommandHandlers = Readonly<Record<string, CommandHandler | undefined>>;
+
+export interface CommandRequest {
+  entityId: string;
+  command: string;
+  params?: unknown;
+  context?: Context;
+  /** Network address of the caller, for the audit trail. */
+  address?: string;
+}
+
+export interface CommandDispatcher {
+  register(entityId: string, handlers: CommandHandlers): void;
+  /** Commands now fail with `reason` (plugin failed, node offline …) until registered again. */
+  unregister(entityId: string, reason: string): void;
+  /** Validates, runs the owner's handler in the command's context, returns the state after it. */
+  dispatch(request: CommandRequest): Promise<EntityState>;
+}
+
+interface Deps {
+  bus: EventBus;
+  registry: EntityRegistry;
+  states: StateStore;
+}
+
+export function createCommandDispatcher({ bus, registry, states }: Deps): CommandDispatcher {
+  const handlers = new Map<string, CommandHandlers>();
+  const reasons = new Map<string, string>();
+
+  function resolve(entityId: string, command: string, params: unknown) {
+    const info = registry.require(entityId);
+    const schema = commandSchema(info.domain, command);
+    if (!schema) {
+      const known = commandsOf(info.domain);
+      throw new ValidationError(
+        known.length
+          ? `unknown command '${command}' for ${info.domain}; expected one of ${known.join(', ')}`
+          : `${info.domain} entities take no commands`,
+      );
+    }
+    const parsed = schema.safeParse(params ?? {});
+    if (!parsed.success) {
+      throw new ValidationError(`invalid params for ${command}: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
+    }
+    const table = handlers.get(entityId);
+    if (!table) throw new UnavailableError(`'${entityId}' cannot take commands: ${reasons.get(entityId) ?? 'its owner is not running'}`);
+    return { params: parsed.data as CommandParamsObject, table };
+  }
+
+  function pickHandler(entityId: string, command: string, table: CommandHandlers): [string, CommandHandler] {
+    const direct = table[command];
+    if (direct) return [command, direct];
+    if (command === 'toggle') {
+      const next = states.get(entityId)?.state === 'on' ? 'turn_off' : 'turn_on';
+      const handler = table[next];
+      if (handler) return [next, handler];
+    }
+    throw new ValidationError(`'${entityId}' does not support '${command}'`);
+  }
+
+  return {
+    register(entityId, table) {
+      handlers.set(entityId, table);
+      reasons.delete(entityId);
+    },
+    unregister(entityId, reason) {
+      handlers.delete(entityId);
+      reasons.set(entityId, reason);
+    },
+    async dispatch({ entityId, command, params, context = createContext(), address }) {
+      const audit = { entityId, command, params: (params ?? {}) as CommandParamsObject, context, address };
+      try {
+        const resolved = resolve(entityId, command, params);
+        const [name, handler] = pickHandler(entityId, command, resolved.table);
+        const effective = name === command ? resolved.params : {};
+        await runInContext(context, () => handler(effective, context));
+        bus.emit('command_executed', { ...audit, params: resolved.params, ok: true });
+        const after = states.get(entityId);
+        if (!after) throw new NotFoundError(`entity '${entityId}' went away during ${command}`);
+        return after;
+      } catch (err) {
+        bus.emit('command_executed', { ...audit, ok: false, error: errorMessage(err) });
+        throw err instanceof HearthError ? err : new UnavailableError(`${command} on '${entityId}' failed: ${errorMessage(err)}`);
+      }
+    },
+  };
+}

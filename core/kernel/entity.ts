@@ -1,0 +1,42 @@
+import type { Context } from './context.js';
+import type { Domain, StateValue } from './domains.js';
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export type Attributes = Readonly<Record<string, unknown>>;
+
+/** A frozen snapshot of one entity, replaced whole on every change (DESIGN §2). */
+export interface EntityState {
+  readonly id: string;
+  readonly domain: Domain;
+  readonly name: string;
+  readonly area: string | null;
+  readonly state: StateValue | null;
+  readonly attributes: Attributes;
+  readonly available: boolean;
+  /** ISO 8601 UTC: moves only when `state` changes. */
+  readonly lastChanged: string;
+  /** ISO 8601 UTC: moves when state or attributes change. */
+  readonly lastUpdated: string;
+  readonly context: Context;
+}
+
+/** Static facts about an entity, held by the registry. */
+export interface EntityInfo {
+  readonly id: string;
+  readonly domain: Domain;
+  readonly name: string;
+  readonly area: string | null;
+  /** Plugin instance (or remote node, `node:<name>`) that owns the entity. */
+  readonly owner: string;
+  /** Roles allowed to command it; absent = every signed-in role. */
+  readonly allowedRoles?: readonly Role[];
+  /** Mirrored from another hub (MQTT federation); never re-exported. */
+  readonly remote?: { node: string };
+}
+
+/** Turns `living_room_temperature` into `Living room temperature`. */
+export function nameFromId(id: string): string {
+  const object = id.slice(id.indexOf('.') + 1).replace(/_/g, ' ');
+  return object.charAt(0).toUpperCase() + object.slice(1);
+}

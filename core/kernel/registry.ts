@@ -1,0 +1,67 @@
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { domainOf, isEntityId } from './domains.js';
+import { nameFromId, type EntityInfo, type Role } from './entity.js';
+import type { EventBus } from './events.js';
+
+export interface EntityRegistration {
+  id: string;
+  owner: string;
+  name?: string;
+  area?: string | null;
+  allowedRoles?: readonly Role[];
+  remote?: { node: string };
+}
+
+export interface EntityRegistry {
+  add(registration: EntityRegistration): EntityInfo;
+  remove(id: string): void;
+  get(id: string): EntityInfo | undefined;
+  /** Like `get`, but an unknown id is a NotFoundError. */
+  require(id: string): EntityInfo;
+  list(): EntityInfo[];
+  ownedBy(owner: string): EntityInfo[];
+}
+
+export function createEntityRegistry(bus: EventBus): EntityRegistry {
+  const entities = new Map<string, EntityInfo>();
+  return {
+    add(registration) {
+      const { id, owner } = registration;
+      if (!isEntityId(id)) {
+        throw new ValidationError(
+          `invalid entity id '${id}': expected <domain>.<object_id> with domain binary_sensor, sensor, switch, light or cover and object_id of a-z, 0-9 and _`,
+        );
+      }
+      const existing = entities.get(id);
+      if (existing) {
+        throw new ConflictError(`entity '${id}' is declared by both '${existing.owner}' and '${owner}'`);
+      }
+      const info: EntityInfo = Object.freeze({
+        id,
+        owner,
+        domain: domainOf(id),
+        name: registration.name ?? nameFromId(id),
+        area: registration.area ?? null,
+        ...(registration.allowedRoles && { allowedRoles: Object.freeze([...registration.allowedRoles]) }),
+        ...(registration.remote && { remote: Object.freeze({ ...registration.remote }) }),
+      });
+      entities.set(id, info);
+      bus.emit('entity_added', { entityId: id, owner });
+      return info;
+    },
+    remove(id) {
+      const info = entities.get(id);
+      if (!info) return;
+      entities.delete(id);
+      bus.emit('entity_removed', { entityId: id, owner: info.owner });
+    },
+    get: (id) => entities.get(id),
+    require(id) {
+      const info = entities.get(id);
+      if (!info) throw new NotFoundError(`unknown entity '${id}'`);
+      return info;
+    },
+    list: () => [...entities.values()],
+    ownedBy: (owner) => [...entities.values()].filter((e) => e.owner === owner),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The public plugin API (DESIGN §3): everything a plugin — built-in or third-party —
+ * may import from Hearth. A plugin gets nothing else.
+ */
+import type { Logger } from 'pino';
+import type { Gpio, HardwareBackend, I2cBus, OneWire, SimBoard } from '../hardware/index.js';
+import type { Context } from './kernel/context.js';
+import type { CommandHandler } from './kernel/dispatcher.js';
+import type { Attributes, EntityState, Role } from './kernel/entity.js';
+import type { StateValue } from './kernel/domains.js';
+
+export type { Context } from './kernel/context.js';
+export type { CommandHandler, CommandParamsObject } from './kernel/dispatcher.js';
+export type { Attributes, EntityState, Role } from './kernel/entity.js';
+export type { Domain, DomainStates, StateValue } from './kernel/domains.js';
+export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, OneWire, SimBoard } from '../hardware/index.js';
+
+/** Bumped only on a breaking change; the host refuses any other value. */
+export const PLUGIN_API_VERSION = 1;
+
+/** A JSON Schema document (draft 2020-12), e.g. from `z.toJSONSchema(schema)`. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+export interface PluginManifest {
+  /** Lower-case id, `[a-z0-9-]+`. */
+  id: string;
+  name: string;
+  version: string;
+  apiVersion: typeof PLUGIN_API_VERSION;
+  description?: string;
+  /** Validates the plugin's entry in `plugins:` (minus the host's own keys). */
+  configSchema: JsonSchema;
+}
+
+export interface HearthPlugin<Config = Record<string, unknown>> {
+  manifest: PluginManifest;
+  setup(ctx: PluginContext<Config>): void | Promise<void>;
+}
+
+/** Identity at run time; it only gives `setup` its types. */
+export function definePlugin<Config = Record<string, unknown>>(plugin: HearthPlugin<Config>): HearthPlugin<Config> {
+  return plugin;
+}
+
+/**
+ * Thrown by a command handler to refuse a command the user may retry (a shutter
+ * already at its limit, a device busy). Any other error marks the plugin failed.
+ */
+export class CommandRejectedError extends Error {
+  override readonly name = 'CommandRejectedError';
+}
+
+export interface EntityDefinition {
+  /** `<domain>.<object_id>`; the domain decides the state and commands (DESIGN §2). */
+  id: string;
+  name?: string;
+  area?: string;
+  /** Static attributes: unit, deviceClass, stateClass … */
+  attributes?: Attributes;
+  /** Handlers for this domain's commands. A light without `toggle` gets one from on/off. */
+  commands?: Readonly<Record<string, CommandHandler>>;
+  allowedRoles?: readonly Role[];
+}
+
+export interface EntityHandle {
+  readonly id: string;
+  /** The current snapshot. */
+  readonly current: EntityState;
+  /** Reports a confirmed reading; attributes are merged. Unchanged values emit nothing. */
+  setState(state: StateValue | null, attributes?: Record<string, unknown>): void;
+  setAttributes(attributes: Record<string, unknown>): void;
+  setAvailable(available: boolean): void;
+}
+
+export type Unsubscribe = () => void;
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+/** Timers the host cancels when the plugin stops; a throw inside marks the plugin failed. */
+export interface PluginTimers {
+  setTimeout(fn: () => void | Promise<void>, ms: number): TimerHandle;
+  setInterval(fn: () => void | Promise<void>, ms: number): TimerHandle;
+  /** Croner syntax (5 or 6 fields), in the hub's timezone. */
+  cron(expression: string, fn: () => void | Promise<void>): TimerHandle;
+}
+
+export interface PluginStates {
+  get(entityId: string): EntityState | undefined;
+  /** Called on every change of the named entities (all entities when omitted). */
+  subscribe(entityIds: readonly string[] | undefined, cb: (newState: EntityState, oldState: EntityState | null) => void): Unsubscribe;
+}
+
+export interface PluginEvents {
+  /** Fires an `event` that automations can trigger on (`{ type: event, event: <type> }`). */
+  fire(type: string, data?: Record<string, unknown>): void;
+}
+
+/** Small persistent key/value storage, kept in the data directory across restarts. */
+export interface PluginStorage {
+  get<T = unknown>(key: string): T | undefined;
+  /** Written to disk soon after, and on stop; JSON-serialisable values only. */
+  set(key: string, value: unknown): void;
+}
+
+/** Hardware opened through the host, which releases it (outputs to their safe state) on stop or failure. */
+export interface PluginHardware {
+  readonly backend: HardwareBackend;
+  readonly gpio: Gpio;
+  i2c(busNumber: number): I2cBus;
+  readonly oneWire: OneWire;
+  /** The simulated board, on the sim backend only. */
+  readonly sim?: SimBoard;
+}
+
+export interface PluginContext<Config = Record<string, unknown>> {
+  /** This instance's id (the manifest id, or the entry's `id:`). */
+  readonly pluginId: string;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly hardware: PluginHardware;
+  readonly entities: { add(definition: EntityDefinition): EntityHandle };
+  readonly states: PluginStates;
+  readonly events: PluginEvents;
+  readonly timers: PluginTimers;
+  readonly storage: PluginStorage;
+  /** Hub facts a plugin may need (location for a sun-driven simulation, timezone). */
+  readonly hub: { readonly name: string; readonly location?: { latitude: number; longitude: number; timezone?: string } };
+  /** Runs on stop, in reverse order of registration. */
+  onStop(fn: () => void | Promise<void>): void;
+}
+

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PLUGIN_KEYWORD = 'hearth-plugin';
+
+/** The built-in plugins folder, beside core/ both in the sources and in dist/. */
+const BUILTIN_DIR = fileURLToPath(new URL('../../plugins/', import.meta.url));
+
+export class PluginResolveError extends Error {}
+
+/**
+ * Turns a config `use:` into a module file: a built-in name, a relative or
+ * absolute folder or file, or an npm package carrying the `hearth-plugin` keyword.
+ */
+export function resolvePlugin(use: string, configDir: string): string {
+  if (use.startsWith('.') || isAbsolute(use)) return resolvePath(resolve(configDir, use), use);
+  const builtin = join(BUILTIN_DIR, use);
+  if (/^[a-z0-9-]+$/.test(use) && existsSync(builtin)) return resolvePath(builtin, use);
+  return resolvePackage(use, configDir);
+}
+
+function resolvePath(path: string, use: string): string {
+  if (!existsSync(path)) throw new PluginResolveError(`plugin '${use}' not found at ${path}`);
+  if (statSync(path).isFile()) return path;
+  const pkg = join(path, 'package.json');
+  if (existsSync(pkg)) return join(path, entryOf(readPackage(pkg)));
+  for (const name of ['index.js', 'index.mjs', 'index.ts']) {
+    if (existsSync(join(path, name))) return join(path, name);
+  }
+  throw new PluginResolveError(`plugin folder ${path} has no package.json and no index.js`);
+}
+
+function resolvePackage(name: string, configDir: string): string {
+  const hearthRoot = fileURLToPath(new URL('../../', import.meta.url));
+  for (const start of [configDir, process.cwd(), hearthRoot]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const pkgFile = join(dir, 'node_modules', name, 'package.json');
+      if (existsSync(pkgFile)) {
+        const pkg = readPackage(pkgFile);
+        if (!pkg.keywords?.includes(PLUGIN_KEYWORD)) {
+          throw new PluginResolveError(`package '${name}' is not a Hearth plugin: its package.json lacks the keyword '${PLUGIN_KEYWORD}'`);
+        }
+        return join(dirname(pkgFile), entryOf(pkg));
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  throw new PluginResolveError(`plugin '${name}' is neither built in nor an installed npm package (try: npm install ${name})`);
+}
+
+interface PackageJson {
+  main?: string;
+  exports?: unknown;
+  keywords?: string[];
+}
+
+function readPackage(file: string): PackageJson {
+  return JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
+}
+
+function entryOf(pkg: PackageJson): string {
+  const root = typeof pkg.exports === 'object' && pkg.exports && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
+  if (typeof root === 'string') return root;
+  if (root && typeof root === 'object') {
+    const conditions = root as Record<string, unknown>;
+    for (const key of ['import', 'default', 'node']) if (typeof conditions[key] === 'string') return conditions[key] as string;
+  }
+  return pkg.main ?? 'index.js';
+}

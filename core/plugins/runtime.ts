@@ -1,0 +1,171 @@
+import { Cron } from 'croner';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Hardware } from '../../hardware/index.js';
+import { ConflictError, UnavailableError, errorMessage } from '../errors.js';
+import { createContext, currentContext, type Kernel } from '../kernel/index.js';
+import {
+  CommandRejectedError,
+  type CommandHandler,
+  type EntityDefinition,
+  type EntityHandle,
+  type PluginContext,
+  type PluginTimers,
+  type TimerHandle,
+} from '../plugin-api.js';
+import type { LoadedPlugin } from './load.js';
+import { createPluginStorage } from './storage.js';
+import { trackHardware } from './tracked-hardware.js';
+
+export interface RuntimeDeps {
+  kernel: Kernel;
+  hardware: Hardware;
+  log: Logger;
+  dataDir: string;
+  hub: PluginContext['hub'];
+}
+
+export interface PluginRuntime {
+  readonly ctx: PluginContext;
+  readonly entityIds: readonly string[];
+  /** Releases all the plugin owns: timers, subscriptions, onStop handlers, lines, storage. */
+  teardown(stopTimeoutMs: number): Promise<void>;
+}
+
+export type FailureHandler = (err: unknown, where: string) => void;
+
+/** Builds the `ctx` of one plugin instance; every callback it takes is guarded by `fail`. */
+export function createPluginRuntime(loaded: LoadedPlugin, deps: RuntimeDeps, fail: FailureHandler): PluginRuntime {
+  const { kernel } = deps;
+  const id = loaded.id;
+  const log = deps.log.child({ plugin: id });
+  const disposers = new Set<() => void>();
+  const stopHandlers: (() => void | Promise<void>)[] = [];
+  const entityIds: string[] = [];
+  const storage = createPluginStorage(join(deps.dataDir, 'plugins'), id);
+  let alive = true;
+
+  const guard =
+    (where: string, fn: () => void | Promise<void>) =>
+    (): void => {
+      if (!alive) return;
+      try {
+        const result = fn();
+        if (result instanceof Promise) result.catch((err: unknown) => fail(err, where));
+      } catch (err) {
+        fail(err, where);
+      }
+    };
+
+  const tracked = trackHardware(deps.hardware, guard);
+
+  const own = (dispose: () => void): TimerHandle => {
+    disposers.add(dispose);
+    return { cancel: () => (disposers.delete(dispose), dispose()) };
+  };
+
+  const timers: PluginTimers = {
+    setTimeout(fn, ms) {
+      const handle = setTimeout(() => (disposers.delete(cancel), guard('timer', fn)()), ms);
+      const cancel = () => clearTimeout(handle);
+      return own(cancel);
+    },
+    setInterval(fn, ms) {
+      const handle = setInterval(guard('interval', fn), ms);
+      return own(() => clearInterval(handle));
+    },
+    cron(expression, fn) {
+      const job = new Cron(expression, { timezone: deps.hub.location?.timezone }, guard(`cron '${expression}'`, fn));
+      return own(() => job.stop());
+    },
+  };
+
+  function wrapHandler(entityId: string, command: string, handler: CommandHandler): CommandHandler {
+    return async (params, context) => {
+      if (!alive) throw new UnavailableError(`plugin '${id}' is not running`);
+      try {
+        await handler(params, context);
+      } catch (err) {
+        if (err instanceof CommandRejectedError) throw new ConflictError(err.message);
+        fail(err, `command ${command} on ${entityId}`);
+        throw new UnavailableError(`plugin '${id}' failed while handling ${command}: ${errorMessage(err)}`);
+      }
+    };
+  }
+
+  function addEntity(def: EntityDefinition): EntityHandle {
+    if (!alive) throw new Error(`plugin '${id}' is stopped; it cannot add entities`);
+    const info = kernel.registry.add({ id: def.id, owner: id, name: def.name, area: def.area, allowedRoles: def.allowedRoles });
+    entityIds.push(info.id);
+    kernel.states.init(info, def.attributes);
+    if (def.commands) {
+      const handlers = Object.fromEntries(Object.entries(def.commands).map(([c, h]) => [c, wrapHandler(info.id, c, h)]));
+      kernel.dispatcher.register(info.id, handlers);
+    }
+    const update = (patch: Parameters<Kernel['states']['update']>[1]) => {
+      if (alive) kernel.states.update(info.id, patch);
+    };
+    return {
+      id: info.id,
+      get current() {
+        return kernel.states.get(info.id)!;
+      },
+      setState: (state, attributes) => update({ state, attributes }),
+      setAttributes: (attributes) => update({ attributes }),
+      setAvailable: (available) => update({ available }),
+    };
+  }
+
+  const ctx: PluginContext = {
+    pluginId: id,
+    config: loaded.config,
+    log,
+    hardware: tracked.hardware,
+    entities: { add: addEntity },
+    states: {
+      get: (entityId) => kernel.states.get(entityId),
+      subscribe(ids, cb) {
+        const wanted = ids ? new Set(ids) : undefined;
+        const off = kernel.bus.on('state_changed', ({ entityId, newState, oldState }) => {
+          if (newState && (!wanted || wanted.has(entityId))) guard(`subscription to ${entityId}`, () => cb(newState, oldState))();
+        });
+        return own(off).cancel;
+      },
+    },
+    events: {
+      fire(type, data = {}) {
+        kernel.bus.emit('event', { type, data, context: currentContext() ?? createContext(), origin: id });
+      },
+    },
+    timers,
+    storage,
+    hub: deps.hub,
+    onStop: (fn) => void stopHandlers.push(fn),
+  };
+
+  return {
+    ctx,
+    entityIds,
+    async teardown(stopTimeoutMs) {
+      if (!alive) return;
+      alive = false;
+      for (const dispose of [...disposers]) dispose();
+      disposers.clear();
+      for (const handler of stopHandlers.reverse()) {
+        await withTimeout(Promise.resolve().then(handler), stopTimeoutMs, `onStop handler of '${id}'`).catch((err: unknown) =>
+          log.warn({ err }, 'stop handler failed'),
+        );
+      }
+      await tracked.release();
+      storage.flush();
+    },
+  };
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,48 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { unknownKeyMessage } from '../config/did-you-mean.js';
+import type { JsonSchema } from '../plugin-api.js';
+
+export interface SchemaIssue {
+  /** Path inside the plugin's config. */
+  path: (string | number)[];
+  /** Set for an unknown key, which is located at the key itself. */
+  key?: string;
+  message: string;
+}
+
+export type ConfigValidator = (config: Record<string, unknown>) => SchemaIssue[];
+
+const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false });
+
+/** Compiles a plugin's JSON Schema; a schema that does not compile is the plugin's bug, reported as such. */
+export function compileConfigSchema(schema: JsonSchema): ConfigValidator {
+  let validate: ReturnType<typeof ajv.compile>;
+  try {
+    validate = ajv.compile(schema);
+  } catch (err) {
+    throw new Error(`the plugin declares an invalid configSchema: ${(err as Error).message}`);
+  }
+  return (config) => (validate(config) ? [] : (validate.errors ?? []).map(toIssue));
+}
+
+function toIssue(error: ErrorObject): SchemaIssue {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    return { path: [...path, key], key, message: unknownKeyMessage(key, known) };
+  }
+  if (error.keyword === 'required') {
+    const key = String((error.params as { missingProperty: string }).missingProperty);
+    return { path: [...path, key], message: 'missing required key' };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+    return { path, message: `must be one of ${allowed}` };
+  }
+  return { path, message: error.message ?? 'invalid value' };
+}
