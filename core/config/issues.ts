@@ -10,8 +10,11 @@ export interface ConfigIssue {
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly issues: readonly ConfigIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[]) {
+    const sorted = [...issues].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    super(sorted.map(formatIssue).join('\n'));
+    this.issues = sorted;
   }
 }
 

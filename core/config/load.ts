@@ -37,13 +37,10 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     throw new ConfigError(
-      doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
-        path: '',
-        message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      })),
+      doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { file, line, column: col, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` };
+      }),
     );
   }
   const locate = createLocator(doc, lines);

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, startHubProcess } from '../../helpers/hub-process.js';
+
+const run = promisify(execFile);
+const CONFIGS = join(ROOT, 'tests', 'fixtures', 'configs');
+
+async function hearth(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('hearth CLI', () => {
+  it('prints its version and help', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await hearth('--version')).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect((await hearth('--help')).stdout).toMatch(/hearth start \[--config FILE\]/);
+  });
+
+  it('check exits 0 on a valid config', async () => {
+    const result = await hearth('check', '--config', join(CONFIGS, 'healthy.yaml'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/configuration OK \(2 plugins\)/);
+  });
+
+  it('check exits 2 on a broken config with file:line and key path, and no stack trace', async () => {
+    const { code, stderr } = await hearth('check', '--config', join(CONFIGS, 'broken.yaml'));
+    expect(code).toBe(2);
+    const file = join(CONFIGS, 'broken.yaml');
+    expect(stderr).toContain(`${file}:3:9: server.port: `);
+    expect(stderr).toContain(`${file}:5:3: storage.keepDay: unknown key 'keepDay' (did you mean 'keepDays'?)`);
+    expect(stderr).toContain('configuration has 2 errors');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check exits 2 for a missing file', async () => {
+    const { code, stderr } = await hearth('check', '--config', '/nonexistent/hearth.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('/nonexistent/hearth.yaml: cannot read config: file not found');
+  });
+
+  it('start exits 2 on a broken config without starting', async () => {
+    expect((await hearth('start', '--config', join(CONFIGS, 'broken.yaml'), '--port', '0')).code).toBe(2);
+  });
+
+  it('refuses an unknown command and bad flags with status 2', async () => {
+    expect((await hearth('launch')).code).toBe(2);
+    expect((await hearth('start', '--port', 'many')).code).toBe(2);
+    expect((await hearth('--colour')).code).toBe(2);
+  });
+
+  it('starts, answers health, reports plugin status, and stops gracefully on SIGTERM', async () => {
+    const hub = await startHubProcess({ config: join(CONFIGS, 'healthy.yaml') });
+    const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { status: string; version: string };
+    expect(health.status).toBe('ok');
+    expect(await hub.stop('SIGTERM')).toBe(0);
+    expect(hub.output()).toMatch(/plugin failed in setup/);
+  });
+});
