@@ -4,9 +4,8 @@ import {
   ads1115Config, ads1115Raw, ads1115Volts, bh1750Lux, compensateBme280, crc8Maxim, crc8Sensirion, decodeSht31,
   encodeBme280Calibration, parseBme280Calibration, parseBme280Data, parseTemperatureFile, parseW1Slave,
   pca9685DutyFromRegisters, pca9685DutyRegisters, pca9685Prescale, formatW1Slave, ds18b20Celsius,
-  type Bme280Calibration,
+  bme280Pressure, bme280TFine, bme280Temperature, type Bme280Calibration,
 } from '../../../hardware/index.js';
-import { bme280Pressure, bme280TFine, bme280Temperature } from '../../../hardware/drivers/bme280-compensate.js';
 
 const DATASHEET_CAL: Bme280Calibration = {
   T1: 27504, T2: 26435, T3: -1000,
