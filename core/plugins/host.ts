@@ -1,8 +1,11 @@
-import type { JsonSchema } from '../plugin-api.js';
 import { errorMessage } from '../errors.js';
-import type { PluginStatus } from '../kernel/index.js';
+import type { Kernel, PluginStatus } from '../kernel/index.js';
+import type { JsonSchema } from '../plugin-api.js';
+import { createKernelPort } from './entity-port.js';
+import type { CrashPolicyOptions } from './isolation/crash-policy.js';
+import { createIsolatedPlugin } from './isolation/supervisor.js';
 import type { LoadedPlugin } from './load.js';
-import { createPluginRuntime, withTimeout, type PluginRuntime, type RuntimeDeps } from './runtime.js';
+import { createPluginRuntime, withTimeout, type RuntimeDeps } from './runtime.js';
 
 export interface PluginInfo {
   id: string;
@@ -11,6 +14,8 @@ export interface PluginInfo {
   description?: string;
   status: PluginStatus;
   error?: string;
+  /** Runs in its own supervised process. */
+  isolated: boolean;
   entities: string[];
   configSchema: JsonSchema;
 }
@@ -20,6 +25,13 @@ export interface PluginHostOptions {
   setupTimeoutMs?: number;
   /** Bound on each plugin's stop. */
   stopTimeoutMs?: number;
+  /** Plugins to isolate although their entry does not say so (auto-isolation after a block). */
+  isolate?: ReadonlySet<string>;
+  crashPolicy?: CrashPolicyOptions;
+}
+
+export interface PluginHostDeps extends Omit<RuntimeDeps, 'entities'> {
+  kernel: Kernel;
 }
 
 export interface PluginHost {
@@ -28,17 +40,22 @@ export interface PluginHost {
   /** Stops running plugins in reverse order, each bounded. */
   stop(): Promise<void>;
   list(): PluginInfo[];
+  /** Records a problem against a plugin without stopping it (a blocked event loop). */
+  warn(pluginId: string, message: string): void;
 }
 
 interface Instance {
   loaded: LoadedPlugin;
-  runtime: PluginRuntime;
+  isolated: boolean;
   status: PluginStatus;
   error?: string;
+  entityIds(): string[];
+  stop(): Promise<void>;
 }
 
-export function createPluginHost(deps: RuntimeDeps, options: PluginHostOptions = {}): PluginHost {
+export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
   const { kernel, log } = deps;
+  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel) };
   const setupTimeoutMs = options.setupTimeoutMs ?? 10_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 2_000;
   const instances: Instance[] = [];
@@ -49,53 +66,79 @@ export function createPluginHost(deps: RuntimeDeps, options: PluginHostOptions =
     kernel.bus.emit('plugin_status', { pluginId: instance.loaded.id, status, ...(error && { error }) });
   }
 
-  /** Marks one plugin failed and makes it harmless; every other plugin goes on. */
-  function fail(instance: Instance, err: unknown, where: string): void {
-    if (instance.status === 'failed' || instance.status === 'stopped') return;
-    const message = `${where}: ${errorMessage(err)}`;
-    log.error({ plugin: instance.loaded.id, err }, `plugin failed in ${where}`);
-    setStatus(instance, 'failed', message);
-    for (const entityId of instance.runtime.entityIds) {
-      kernel.dispatcher.unregister(entityId, `plugin '${instance.loaded.id}' failed (${message})`);
-      kernel.states.update(entityId, { available: false });
-    }
-    void instance.runtime.teardown(stopTimeoutMs);
-  }
+  const timeoutOf = (loaded: LoadedPlugin) => (loaded.entry.setupTimeoutS ? loaded.entry.setupTimeoutS * 1000 : setupTimeoutMs);
 
-  async function startOne(loaded: LoadedPlugin): Promise<void> {
-    const instance = { loaded, status: 'loading' } as Instance;
-    instance.runtime = createPluginRuntime(loaded, deps, (err, where) => fail(instance, err, where));
+  /** In process: a failure marks the plugin failed and makes it harmless; every other plugin goes on. */
+  async function startInProcess(loaded: LoadedPlugin): Promise<void> {
+    const instance = { loaded, isolated: false, status: 'loading' } as Instance;
+    const runtime = createPluginRuntime(loaded, runtimeDeps, (err, where) => fail(err, where));
+    instance.entityIds = () => [...runtime.entityIds];
+    instance.stop = async () => {
+      const wasRunning = instance.status !== 'failed';
+      await runtime.teardown(stopTimeoutMs);
+      if (wasRunning) setStatus(instance, 'stopped');
+    };
+    function fail(err: unknown, where: string): void {
+      if (instance.status === 'failed' || instance.status === 'stopped') return;
+      const message = `${where}: ${errorMessage(err)}`;
+      log.error({ plugin: loaded.id, err }, `plugin failed in ${where}`);
+      setStatus(instance, 'failed', message);
+      for (const entityId of runtime.entityIds) {
+        kernel.dispatcher.unregister(entityId, `plugin '${loaded.id}' failed (${message})`);
+        kernel.states.update(entityId, { available: false });
+      }
+      void runtime.teardown(stopTimeoutMs);
+    }
     instances.push(instance);
     setStatus(instance, 'loading');
-    const timeoutMs = loaded.entry.setupTimeoutS ? loaded.entry.setupTimeoutS * 1000 : setupTimeoutMs;
     try {
-      await withTimeout(Promise.resolve().then(() => loaded.plugin.setup(instance.runtime.ctx)), timeoutMs, 'setup');
+      await withTimeout(Promise.resolve().then(() => loaded.plugin.setup(runtime.ctx)), timeoutOf(loaded), 'setup');
       if (instance.status === 'loading') setStatus(instance, 'running');
     } catch (err) {
-      fail(instance, err, 'setup');
+      fail(err, 'setup');
     }
+  }
+
+  async function startIsolated(loaded: LoadedPlugin): Promise<void> {
+    const instance = { loaded, isolated: true, status: 'loading' } as Instance;
+    const child = createIsolatedPlugin(loaded, {
+      ...deps,
+      setupTimeoutMs: timeoutOf(loaded),
+      stopTimeoutMs,
+      ...(options.crashPolicy && { crashPolicy: options.crashPolicy }),
+      onStatus: (status, error) => setStatus(instance, status, error),
+    });
+    instance.entityIds = child.entityIds;
+    instance.stop = child.stop;
+    instances.push(instance);
+    setStatus(instance, 'loading');
+    await child.start();
   }
 
   return {
     async start(plugins) {
-      for (const loaded of plugins) await startOne(loaded);
-    },
-    async stop() {
-      for (const instance of [...instances].reverse()) {
-        const wasRunning = instance.status !== 'failed';
-        await instance.runtime.teardown(stopTimeoutMs);
-        if (wasRunning) setStatus(instance, 'stopped');
+      for (const loaded of plugins) {
+        const isolated = loaded.entry.isolate ?? options.isolate?.has(loaded.id) ?? false;
+        await (isolated ? startIsolated(loaded) : startInProcess(loaded));
       }
     },
+    async stop() {
+      for (const instance of [...instances].reverse()) await instance.stop();
+    },
+    warn(pluginId, message) {
+      const instance = instances.find((i) => i.loaded.id === pluginId);
+      if (instance && instance.status === 'running') instance.error = message;
+    },
     list: () =>
-      instances.map(({ loaded, status, error, runtime }) => ({
+      instances.map(({ loaded, status, error, isolated, entityIds }) => ({
         id: loaded.id,
         name: loaded.plugin.manifest.name,
         version: loaded.plugin.manifest.version,
         ...(loaded.plugin.manifest.description && { description: loaded.plugin.manifest.description }),
         status,
         ...(error && { error }),
-        entities: [...runtime.entityIds],
+        isolated,
+        entities: entityIds(),
         configSchema: loaded.plugin.manifest.configSchema,
       })),
   };

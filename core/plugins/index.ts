@@ -1,4 +1,4 @@
-export { createPluginHost, type PluginHost, type PluginHostOptions, type PluginInfo } from './host.js';
+export { createPluginHost, type PluginHost, type PluginHostDeps, type PluginHostOptions, type PluginInfo } from './host.js';
 export { loadPlugins, pluginConfigOf, type LoadedPlugin } from './load.js';
 export { resolvePlugin, PLUGIN_KEYWORD } from './resolve.js';
 export type { RuntimeDeps } from './runtime.js';

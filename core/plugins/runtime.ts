@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Hardware } from '../../hardware/index.js';
 import { ConflictError, UnavailableError, errorMessage } from '../errors.js';
-import { createContext, currentContext, type Kernel } from '../kernel/index.js';
+import type { StatePatch } from '../kernel/index.js';
 import {
   CommandRejectedError,
   type CommandHandler,
@@ -13,12 +13,13 @@ import {
   type PluginTimers,
   type TimerHandle,
 } from '../plugin-api.js';
+import type { EntityPort } from './entity-port.js';
 import type { LoadedPlugin } from './load.js';
 import { createPluginStorage } from './storage.js';
 import { trackHardware } from './tracked-hardware.js';
 
 export interface RuntimeDeps {
-  kernel: Kernel;
+  entities: EntityPort;
   hardware: Hardware;
   log: Logger;
   dataDir: string;
@@ -34,9 +35,12 @@ export interface PluginRuntime {
 
 export type FailureHandler = (err: unknown, where: string) => void;
 
+/** What a runtime needs of a loaded plugin (an isolated child has no manifest-validated entry of its own). */
+export type RuntimePlugin = Pick<LoadedPlugin, 'id' | 'config'>;
+
 /** Builds the `ctx` of one plugin instance; every callback it takes is guarded by `fail`. */
-export function createPluginRuntime(loaded: LoadedPlugin, deps: RuntimeDeps, fail: FailureHandler): PluginRuntime {
-  const { kernel } = deps;
+export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fail: FailureHandler): PluginRuntime {
+  const port = deps.entities;
   const id = loaded.id;
   const log = deps.log.child({ plugin: id });
   const disposers = new Set<() => void>();
@@ -95,20 +99,16 @@ export function createPluginRuntime(loaded: LoadedPlugin, deps: RuntimeDeps, fai
 
   function addEntity(def: EntityDefinition): EntityHandle {
     if (!alive) throw new Error(`plugin '${id}' is stopped; it cannot add entities`);
-    const info = kernel.registry.add({ id: def.id, owner: id, name: def.name, area: def.area, allowedRoles: def.allowedRoles });
-    entityIds.push(info.id);
-    kernel.states.init(info, def.attributes);
-    if (def.commands) {
-      const handlers = Object.fromEntries(Object.entries(def.commands).map(([c, h]) => [c, wrapHandler(info.id, c, h)]));
-      kernel.dispatcher.register(info.id, handlers);
-    }
-    const update = (patch: Parameters<Kernel['states']['update']>[1]) => {
-      if (alive) kernel.states.update(info.id, patch);
+    const handlers = def.commands && Object.fromEntries(Object.entries(def.commands).map(([c, h]) => [c, wrapHandler(def.id, c, h)]));
+    port.add(def, id, handlers);
+    entityIds.push(def.id);
+    const update = (patch: StatePatch) => {
+      if (alive) port.update(def.id, patch);
     };
     return {
-      id: info.id,
+      id: def.id,
       get current() {
-        return kernel.states.get(info.id)!;
+        return port.get(def.id)!;
       },
       setState: (state, attributes) => update({ state, attributes }),
       setAttributes: (attributes) => update({ attributes }),
@@ -123,19 +123,17 @@ export function createPluginRuntime(loaded: LoadedPlugin, deps: RuntimeDeps, fai
     hardware: tracked.hardware,
     entities: { add: addEntity },
     states: {
-      get: (entityId) => kernel.states.get(entityId),
+      get: (entityId) => port.get(entityId),
       subscribe(ids, cb) {
         const wanted = ids ? new Set(ids) : undefined;
-        const off = kernel.bus.on('state_changed', ({ entityId, newState, oldState }) => {
-          if (newState && (!wanted || wanted.has(entityId))) guard(`subscription to ${entityId}`, () => cb(newState, oldState))();
+        const off = port.onChange((newState, oldState) => {
+          if (!wanted || wanted.has(newState.id)) guard(`subscription to ${newState.id}`, () => cb(newState, oldState))();
         });
         return own(off).cancel;
       },
     },
     events: {
-      fire(type, data = {}) {
-        kernel.bus.emit('event', { type, data, context: currentContext() ?? createContext(), origin: id });
-      },
+      fire: (type, data = {}) => port.fire(type, data, id),
     },
     timers,
     storage,

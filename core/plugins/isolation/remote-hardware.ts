@@ -1,0 +1,72 @@
+import type { Gpio, GpioLine, Hardware, HardwareBackend, I2cBus, Level, OneWire } from '../../../hardware/index.js';
+import type { Rpc } from './rpc.js';
+
+/**
+ * The child side of the hardware: the same interfaces, every operation sent to the
+ * hub that holds the real lines. `open` is synchronous in the contract, so the line
+ * is usable at once and its operations wait for the hub's handle.
+ */
+export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenError: (err: unknown) => void): {
+  hardware: Hardware;
+  onWatch(handle: number, value: Level, atMs: number): void;
+} {
+  const watchers = new Map<number, Set<(value: Level, atMs: number) => void>>();
+
+  const gpio: Gpio = {
+    open(number, options): GpioLine {
+      const handle = rpc.call<number>('gpio.open', number, options);
+      handle.catch(onOpenError);
+      const on = async <T>(method: string, ...args: unknown[]) => rpc.call<T>(method, await handle, ...args);
+      return {
+        line: number,
+        direction: options.direction,
+        read: () => on<Level>('line.read'),
+        write: (value) => on<void>('line.write', value),
+        watch(cb) {
+          void handle.then((h) => {
+            let set = watchers.get(h);
+            if (!set) {
+              watchers.set(h, (set = new Set()));
+              void rpc.call('line.watch', h);
+            }
+            set.add(cb);
+          });
+          return () => void handle.then((h) => watchers.get(h)?.delete(cb));
+        },
+        close: async () => {
+          const h = await handle;
+          watchers.delete(h);
+          await rpc.call('line.close', h);
+        },
+      };
+    },
+  };
+
+  const i2c = (busNumber: number): I2cBus => {
+    const call = <T>(method: string, ...args: unknown[]) => rpc.call<T>('i2c', busNumber, method, args);
+    const buffer = async (p: Promise<Uint8Array>) => Buffer.from(await p);
+    return {
+      busNumber,
+      readByte: (address, register) => call('readByte', address, register),
+      writeByte: (address, register, value) => call('writeByte', address, register, value),
+      readBlock: (address, register, length) => buffer(call('readBlock', address, register, length)),
+      writeBlock: (address, register, data) => call('writeBlock', address, register, data),
+      read: (address, length) => buffer(call('read', address, length)),
+      write: (address, data) => call('write', address, data),
+      scan: () => call('scan'),
+      close: async () => {},
+    };
+  };
+
+  const oneWire: OneWire = {
+    list: () => rpc.call('onewire.list'),
+    readFile: (id, file) => rpc.call('onewire.readFile', id, file),
+  };
+
+  return {
+    hardware: { backend, gpio, i2c, oneWire, close: async () => {} },
+    onWatch(handle, value, atMs) {
+      for (const cb of watchers.get(handle) ?? []) cb(value, atMs);
+    },
+  };
+}
