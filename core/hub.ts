@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
@@ -6,7 +7,7 @@ import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
 import { createKernel, type Kernel } from './kernel/index.js';
-import { createPluginHost, loadPlugins, type PluginHost } from './plugins/index.js';
+import { createPluginHost, loadPlugins, readAutoIsolated, startBlockWatchdog, type PluginHost } from './plugins/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -45,7 +46,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   mkdirSync(dataDir, { recursive: true });
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
-  const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
+  const autoIsolateFile = join(dataDir, 'plugins', 'auto-isolate.json');
+  const exempt = new Set(plugins.filter((p) => p.entry.autoIsolate === false).map((p) => p.id));
+  const autoIsolated = new Set([...readAutoIsolated(autoIsolateFile)].filter((id) => !exempt.has(id)));
+  if (autoIsolated.size) log.warn({ plugins: [...autoIsolated] }, 'isolating plugins that blocked the event loop before');
+  const watchdog = startBlockWatchdog({
+    autoIsolateFile,
+    exempt,
+    onBlocked(pluginId, ms) {
+      const message = `blocked the event loop for ${(ms / 1000).toFixed(1)} s`;
+      log.warn({ plugin: pluginId, blockedMs: ms }, pluginId ? `plugin ${message}` : `event loop ${message.slice(8)}`);
+      if (pluginId) host.warn(pluginId, `${message}; it will run isolated from the next start`);
+    },
+  });
+  const hub = { name: config.name, ...(config.location && { location: config.location }) };
+  const host = createPluginHost({ kernel, hardware, log, dataDir, hub, watchdog }, { isolate: autoIsolated });
   const services: Service[] = [];
 
   const started: Service[] = [];
@@ -55,6 +70,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     await host.stop();
     await hardware.close();
+    await watchdog.stop();
   };
 
   try {

@@ -16,6 +16,8 @@ export interface PluginInfo {
   error?: string;
   /** Runs in its own supervised process. */
   isolated: boolean;
+  /** The child's process id while an isolated plugin runs. */
+  pid?: number;
   entities: string[];
   configSchema: JsonSchema;
 }
@@ -51,6 +53,7 @@ interface Instance {
   error?: string;
   entityIds(): string[];
   stop(): Promise<void>;
+  pid?(): number | undefined;
 }
 
 export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
@@ -92,7 +95,10 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
     instances.push(instance);
     setStatus(instance, 'loading');
     try {
-      await withTimeout(Promise.resolve().then(() => loaded.plugin.setup(runtime.ctx)), timeoutOf(loaded), 'setup');
+      const runSetup = () => loaded.plugin.setup(runtime.ctx);
+      const { watchdog } = runtimeDeps;
+      const setup = Promise.resolve().then(() => (watchdog ? watchdog.run(loaded.id, runSetup) : runSetup()));
+      await withTimeout(setup, timeoutOf(loaded), 'setup');
       if (instance.status === 'loading') setStatus(instance, 'running');
     } catch (err) {
       fail(err, 'setup');
@@ -110,6 +116,7 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
     });
     instance.entityIds = child.entityIds;
     instance.stop = child.stop;
+    instance.pid = () => child.pid;
     instances.push(instance);
     setStatus(instance, 'loading');
     await child.start();
@@ -130,7 +137,7 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
       if (instance && instance.status === 'running') instance.error = message;
     },
     list: () =>
-      instances.map(({ loaded, status, error, isolated, entityIds }) => ({
+      instances.map(({ loaded, status, error, isolated, entityIds, pid }) => ({
         id: loaded.id,
         name: loaded.plugin.manifest.name,
         version: loaded.plugin.manifest.version,
@@ -138,6 +145,7 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
         status,
         ...(error && { error }),
         isolated,
+        ...(pid?.() !== undefined && { pid: pid() }),
         entities: entityIds(),
         configSchema: loaded.plugin.manifest.configSchema,
       })),

@@ -2,3 +2,4 @@ export { createPluginHost, type PluginHost, type PluginHostDeps, type PluginHost
 export { loadPlugins, pluginConfigOf, type LoadedPlugin } from './load.js';
 export { resolvePlugin, PLUGIN_KEYWORD } from './resolve.js';
 export type { RuntimeDeps } from './runtime.js';
+export { readAutoIsolated, startBlockWatchdog, type BlockWatchdog } from './watchdog.js';

@@ -16,6 +16,7 @@ import {
 import type { EntityPort } from './entity-port.js';
 import type { LoadedPlugin } from './load.js';
 import { createPluginStorage } from './storage.js';
+import type { BlockWatchdog } from './watchdog.js';
 import { trackHardware } from './tracked-hardware.js';
 
 export interface RuntimeDeps {
@@ -24,6 +25,8 @@ export interface RuntimeDeps {
   log: Logger;
   dataDir: string;
   hub: PluginContext['hub'];
+  /** Attributes event-loop blocks to the plugin running at the time. */
+  watchdog?: Pick<BlockWatchdog, 'run'>;
 }
 
 export interface PluginRuntime {
@@ -47,6 +50,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
   const stopHandlers: (() => void | Promise<void>)[] = [];
   const entityIds: string[] = [];
   const storage = createPluginStorage(join(deps.dataDir, 'plugins'), id);
+  const attributed = <T>(fn: () => T): T => (deps.watchdog ? deps.watchdog.run(id, fn) : fn());
   let alive = true;
 
   const guard =
@@ -54,7 +58,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     (): void => {
       if (!alive) return;
       try {
-        const result = fn();
+        const result = attributed(fn);
         if (result instanceof Promise) result.catch((err: unknown) => fail(err, where));
       } catch (err) {
         fail(err, where);
@@ -88,7 +92,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     return async (params, context) => {
       if (!alive) throw new UnavailableError(`plugin '${id}' is not running`);
       try {
-        await handler(params, context);
+        await attributed(() => handler(params, context));
       } catch (err) {
         if (err instanceof CommandRejectedError) throw new ConflictError(err.message);
         fail(err, `command ${command} on ${entityId}`);

@@ -7,6 +7,7 @@ import { parseConfig } from '../../../core/config/index.js';
 import { createKernel, type Kernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createPluginHost, loadPlugins, type PluginHost } from '../../../core/plugins/index.js';
+import { readAutoIsolated, startBlockWatchdog } from '../../../core/plugins/watchdog.js';
 import { createSimBoard } from '../../../hardware/index.js';
 import { nextEvent } from '../../helpers/bus.js';
 
@@ -72,5 +73,34 @@ describe('isolated plugins', () => {
     expect(hardware.sim.level(9)).toBe(1);
     await nextEvent(kernel.bus, 'plugin_status', (e) => e.pluginId === 'crash-on-timer' && e.status === 'restarting');
     expect(hardware.sim.level(9)).toBe(0);
+  });
+});
+
+describe('event-loop watchdog', () => {
+  it('attributes a block to its plugin, reports it, and records it for isolation at the next start', async () => {
+    const plugins = await loadPlugins(parseConfig('plugins:\n  - use: ./blocks-loop\n  - use: ./healthy\n', join(FIXTURES, 'hearth.yaml')));
+    const kernel = createKernel(silentLogger());
+    const dataDir = mkdtempSync(join(tmpdir(), 'hearth-watchdog-'));
+    const file = join(dataDir, 'plugins', 'auto-isolate.json');
+    let host: PluginHost | undefined;
+    const blocked = new Promise<{ pluginId?: string; ms: number }>((resolve) => {
+      const watchdog = startBlockWatchdog({
+        autoIsolateFile: file,
+        onBlocked: (pluginId, ms) => {
+          host?.warn(pluginId ?? '', `blocked the event loop for ${(ms / 1000).toFixed(1)} s`);
+          void watchdog.stop();
+          resolve({ pluginId, ms });
+        },
+      });
+      host = createPluginHost({ kernel, hardware: createSimBoard(), log: silentLogger(), dataDir, hub: { name: 'test' }, watchdog });
+    });
+    hosts.push(host!);
+    await host!.start(plugins);
+    const report = await blocked;
+    expect(report.pluginId).toBe('blocks-loop');
+    expect(report.ms).toBeGreaterThanOrEqual(2000);
+    expect(status(host!, 'blocks-loop')?.error).toMatch(/^blocked the event loop for \d\.\d s$/);
+    expect(status(host!, 'healthy')?.error).toBeUndefined();
+    expect([...readAutoIsolated(file)]).toEqual(['blocks-loop']);
   });
 });
