@@ -19,6 +19,7 @@ export class HearthDefinitionForm extends LitElement {
       .item label { flex: 1 1 140px; }
       .invalid input, .invalid select { border-color: var(--danger); }
       .ferr { color: var(--danger); font-size: 0.8rem; }
+      fieldset > button { justify-self: start; }
     `,
   ];
   declare definition: AutomationDefinition;
