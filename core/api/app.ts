@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Kernel } from '../kernel/index.js';
 import type { PluginHost } from '../plugins/index.js';
 import { errorResponse } from './errors.js';
+import { mountDashboard } from './static.js';
 
 export interface ApiDeps {
   kernel: Kernel;
@@ -19,5 +20,6 @@ export function createApp(deps: ApiDeps): Hono {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: deps.version, uptimeS: Math.round((Date.now() - deps.startedAt) / 1000) }),
   );
+  mountDashboard(app);
   return app;
 }

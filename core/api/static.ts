@@ -1,0 +1,63 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Hono } from 'hono';
+import { PACKAGE_ROOT } from '../version.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export const DASHBOARD_DIR = join(PACKAGE_ROOT, 'frontend', 'dist');
+
+/**
+ * Serves the built dashboard at `/`: files under assets/ carry a content hash in their
+ * name, so they are cached for a year as immutable; every other path that is not a file
+ * gets index.html (the SPA decides the page) and is never cached, so an upgrade shows at once.
+ * Mount it last so /api routes win; unknown /api paths stay JSON 404s.
+ */
+export function mountDashboard(app: Hono, root: string = DASHBOARD_DIR): void {
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    const path = decodeURIComponent(c.req.path);
+    if (path === '/api' || path.startsWith('/api/')) return next();
+    const file = resolveInside(root, path);
+    const hit = file && (await isFile(file)) ? file : undefined;
+    if (!hit && path.startsWith('/assets/')) return next();
+    const served = hit ?? join(root, 'index.html');
+    let body: Buffer;
+    try {
+      body = await readFile(served);
+    } catch {
+      return c.text('The dashboard is not built. Run `npm run build`.', 503);
+    }
+    const immutable = hit !== undefined && path.startsWith('/assets/');
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+}
+
+/** The file a URL path names under root, or undefined when it would escape root. */
+function resolveInside(root: string, urlPath: string): string | undefined {
+  if (urlPath.includes('\0')) return undefined;
+  const full = normalize(join(root, urlPath));
+  return full === root || full.startsWith(root + sep) ? full : undefined;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

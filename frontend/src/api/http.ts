@@ -1,0 +1,94 @@
+import type {
+  ApiErrorBody, ApiToken, Automation, AutomationDefinition, EntityState, HistoryResponse, LogbookEntry,
+  PluginInfo, SimLine, SimulationResult, StatisticsRow, Trace, User,
+} from './types.js';
+
+/** A failed API call, carrying the server's error code, message and details (DESIGN §6). */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+function qs(query: Query): string {
+  const entries = Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+const seg = encodeURIComponent;
+
+/** REST client: same-origin, cookie-authenticated, JSON in and out. */
+export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetchImpl(`${base}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'Cannot reach the hub — check the connection');
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    const data: unknown = text ? safeJson(text) : undefined;
+    if (!res.ok) {
+      const err = (data as ApiErrorBody | undefined)?.error;
+      throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err?.details);
+    }
+    return data as T;
+  }
+
+  return {
+    request,
+    health: () => request<{ status: string; version: string; uptimeS: number }>('GET', '/api/health'),
+    onboardingStatus: () => request<{ required: boolean }>('GET', '/api/onboarding'),
+    onboard: (username: string, password: string) => request<{ token: string; user: User }>('POST', '/api/onboarding', { username, password }),
+    login: (username: string, password: string) => request<{ token: string; user: User }>('POST', '/api/auth/login', { username, password }),
+    logout: () => request<void>('POST', '/api/auth/logout'),
+    me: () => request<User>('GET', '/api/auth/me'),
+    tokens: () => request<ApiToken[] | { tokens: ApiToken[] }>('GET', '/api/auth/tokens').then((r) => (Array.isArray(r) ? r : r.tokens)),
+    createToken: (name: string) => request<ApiToken & { token: string }>('POST', '/api/auth/tokens', { name }),
+    deleteToken: (id: string) => request<void>('DELETE', `/api/auth/tokens/${seg(id)}`),
+    users: () => request<User[] | { users: User[] }>('GET', '/api/users').then((r) => (Array.isArray(r) ? r : r.users)),
+    createUser: (username: string, password: string, role: User['role']) => request<User>('POST', '/api/users', { username, password, role }),
+    updateUser: (id: string, patch: Partial<Pick<User, 'role'>> & { password?: string }) => request<User>('PATCH', `/api/users/${seg(id)}`, patch),
+    deleteUser: (id: string) => request<void>('DELETE', `/api/users/${seg(id)}`),
+    entities: () => request<EntityState[] | { entities: EntityState[] }>('GET', '/api/entities').then((r) => (Array.isArray(r) ? r : r.entities)),
+    command: (entityId: string, command: string, params: Record<string, unknown> = {}) =>
+      request<{ entity: EntityState }>('POST', `/api/entities/${seg(entityId)}/commands/${seg(command)}`, params),
+    history: (id: string, q: { start?: string; end?: string; points?: number }) => request<HistoryResponse>('GET', `/api/history/${seg(id)}${qs(q)}`),
+    statistics: (id: string, q: { period: '5m' | '1h' | '1d'; start?: string; end?: string }) =>
+      request<{ rows: StatisticsRow[] }>('GET', `/api/statistics/${seg(id)}${qs(q)}`),
+    logbook: (q: { start?: string; end?: string; entity?: string; limit?: number }) =>
+      request<LogbookEntry[] | { entries: LogbookEntry[] }>('GET', `/api/logbook${qs(q)}`).then((r) => (Array.isArray(r) ? r : r.entries)),
+    automations: () => request<Automation[] | { automations: Automation[] }>('GET', '/api/automations').then((r) => (Array.isArray(r) ? r : r.automations)),
+    automation: (id: string) => request<Automation>('GET', `/api/automations/${seg(id)}`),
+    createAutomation: (def: AutomationDefinition) => request<Automation>('POST', '/api/automations', def),
+    saveAutomation: (id: string, def: AutomationDefinition) => request<Automation>('PUT', `/api/automations/${seg(id)}`, def),
+    setAutomationEnabled: (id: string, enabled: boolean) => request<Automation>('PATCH', `/api/automations/${seg(id)}`, { enabled }),
+    deleteAutomation: (id: string) => request<void>('DELETE', `/api/automations/${seg(id)}`),
+    runAutomation: (id: string) => request<unknown>('POST', `/api/automations/${seg(id)}/run`),
+    traces: (id: string) => request<Trace[] | { traces: Trace[] }>('GET', `/api/automations/${seg(id)}/traces`).then((r) => (Array.isArray(r) ? r : r.traces)),
+    simulate: (definition: AutomationDefinition, start: string, end: string) =>
+      request<SimulationResult>('POST', '/api/automations/simulate', { definition, start, end }),
+    plugins: () => request<PluginInfo[] | { plugins: PluginInfo[] }>('GET', '/api/plugins').then((r) => (Array.isArray(r) ? r : r.plugins)),
+    simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
+    setSimLine: (line: number, value: 0 | 1) => request<unknown>('PUT', `/api/sim/lines/${line}`, { value }),
+  };
+}
+
+export type HttpClient = ReturnType<typeof createHttpClient>;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,273 @@
+import { LitElement, html, nothing } from 'lit';
+import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type Trace, type User } from '../api/index.js';
+import type { CommandDetail } from '../cards/events.js';
+import { icon } from '../cards/head.js';
+import { errorText } from '../lib/errors.js';
+import { predictState } from '../lib/optimistic.js';
+import { parseRoute, type Route } from '../lib/router.js';
+import { numericPoints, downsampleMinMax, type Point } from '../lib/sparkline.js';
+import { controls, theme } from '../styles/theme.js';
+import '../views/automations-view.js';
+import '../views/home-view.js';
+import '../views/login-view.js';
+import '../views/logbook-view.js';
+import '../views/settings-view.js';
+import { navLinks } from './nav.js';
+import { shellStyles } from './shell-styles.js';
+
+type Phase = 'loading' | 'onboarding' | 'login' | 'ready';
+interface Toast { id: number; text: string }
+
+const BRAND = 'M12 2 2 10h3v11h14V10h3z';
+
+/** The app shell: the only part that talks to the hub. It owns session, live entities and routing; pages get data down, cards send events up. */
+export class HearthApp extends LitElement {
+  static override properties = {
+    _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
+    _pending: { state: true }, _toasts: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
+    _logbook: { state: true }, _logError: { state: true },
+  };
+  static override styles = [theme, controls, shellStyles];
+
+  private readonly api = createHttpClient();
+  private token: string | undefined;
+  private live = createLiveConnection({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`,
+    token: () => this.token,
+    onStatus: (s) => this.onLiveStatus(s),
+  });
+  /** What the hub last confirmed, so a failed optimistic change can roll back to it. */
+  private confirmed = new Map<string, EntityState>();
+  private toastId = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  declare _phase: Phase;
+  declare _user: User | undefined;
+  declare _route: Route;
+  declare _entities: Map<string, EntityState>;
+  declare _status: LiveStatus;
+  declare _pending: Set<string>;
+  declare _toasts: Toast[];
+  declare _authError: string;
+  declare _busy: boolean;
+  declare _sparklines: Map<string, Point[]>;
+  declare _now: number;
+  declare _logbook: import('../api/index.js').LogbookEntry[] | undefined;
+  declare _logError: string;
+
+  constructor() {
+    super();
+    this._phase = 'loading';
+    this._route = parseRoute(location.pathname);
+    this._entities = new Map();
+    this._status = 'connecting';
+    this._pending = new Set();
+    this._toasts = [];
+    this._authError = '';
+    this._busy = false;
+    this._sparklines = new Map();
+    this._now = Date.now();
+    this._logError = '';
+    this.addEventListener('click', (e) => this.interceptLink(e));
+    this.addEventListener('hearth-command', (e) => void this.command(e.detail));
+    this.addEventListener('hearth-navigate', (e) => this.navigate(e.detail.path));
+    this.addEventListener('hearth-login', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, false));
+    this.addEventListener('hearth-onboard', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, true));
+    window.addEventListener('popstate', () => this.setRoute(parseRoute(location.pathname)));
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.boot();
+    this.ticker = setInterval(() => (this._now = Date.now()), 60_000);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.live.stop();
+  }
+
+  private async boot() {
+    try {
+      this._user = await this.api.me();
+      this.startSession();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) this.toast(errorText(err));
+      this._phase = (await this.onboardingRequired()) ? 'onboarding' : 'login';
+    }
+  }
+
+  /** GET /api/onboarding is optional on the server; without it the login page offers nothing extra. */
+  private async onboardingRequired(): Promise<boolean> {
+    try {
+      return (await this.api.onboardingStatus()).required;
+    } catch {
+      return false;
+    }
+  }
+
+  private async signIn(creds: { username: string; password: string }, onboarding: boolean) {
+    this._busy = true;
+    this._authError = '';
+    try {
+      if (onboarding) await this.api.onboard(creds.username, creds.password);
+      // Login also after onboarding: it is what sets the session cookie.
+      const { token, user } = await this.api.login(creds.username, creds.password);
+      this.token = token;
+      this._user = user;
+      this.startSession();
+    } catch (err) {
+      if (onboarding && err instanceof ApiError && err.status === 409) this._phase = 'login';
+      this._authError = err instanceof ApiError && err.status === 401 ? 'Wrong username or password' : errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async signOut() {
+    await this.api.logout().catch(() => undefined);
+    this.live.stop();
+    this.token = undefined;
+    this._user = undefined;
+    this._entities = new Map();
+    this._phase = 'login';
+  }
+
+  private unsubscribers: (() => void)[] = [];
+
+  private startSession() {
+    this._phase = 'ready';
+    this.unsubscribers.forEach((u) => u());
+    this.unsubscribers = [
+      this.live.subscribeEntities((e) => this.onEntities(e)),
+      this.live.subscribeTraces((t) => this.onTrace(t)),
+    ];
+    this.live.start();
+    void this.loadSparklines();
+    this.onRouteData();
+  }
+
+  private onLiveStatus(status: LiveStatus) {
+    this._status = status;
+    if (status === 'unauthorized') void this.signOut();
+  }
+
+  private onEntities(event: EntityEvent) {
+    const next = event.snapshot ? new Map<string, EntityState>() : new Map(this._entities);
+    if (event.snapshot) this.confirmed.clear();
+    for (const e of event.snapshot ?? event.changed ?? []) {
+      next.set(e.id, e);
+      this.confirmed.set(e.id, e);
+      if (this._pending.has(e.id)) this._pending = new Set([...this._pending].filter((id) => id !== e.id));
+    }
+    this._entities = next;
+  }
+
+  private onTrace(trace: Trace) {
+    this.renderRoot.querySelector<HTMLElement & { addTrace(t: Trace): void }>('hearth-automation-editor')?.addTrace(trace);
+  }
+
+  private async loadSparklines() {
+    const end = new Date();
+    const start = new Date(end.getTime() - 86400_000).toISOString();
+    const sensors = [...this._entities.values()].filter((e) => e.domain === 'sensor');
+    const list = sensors.length ? sensors : (await this.api.entities().catch(() => [])).filter((e) => e.domain === 'sensor');
+    const results = await Promise.all(list.map((s) => this.api.history(s.id, { start, end: end.toISOString(), points: 120 }).catch(() => undefined)));
+    const next = new Map<string, Point[]>();
+    for (const r of results) if (r) next.set(r.entityId, downsampleMinMax(numericPoints(r.points), 60));
+    this._sparklines = next;
+  }
+
+  private async command({ entityId, command, params = {} }: CommandDetail) {
+    const current = this._entities.get(entityId);
+    if (!current) return;
+    const predicted = predictState(current, command, params);
+    if (predicted) this._entities = new Map(this._entities).set(entityId, predicted);
+    this._pending = new Set(this._pending).add(entityId);
+    try {
+      if (this.live.ready) await this.live.command(entityId, command, params);
+      else await this.api.command(entityId, command, params);
+    } catch (err) {
+      const back = this.confirmed.get(entityId);
+      if (back) this._entities = new Map(this._entities).set(entityId, back);
+      this._pending = new Set([...this._pending].filter((id) => id !== entityId));
+      this.toast(`${current.name}: ${errorText(err)}`);
+    }
+  }
+
+  private toast(text: string) {
+    const id = ++this.toastId;
+    this._toasts = [...this._toasts, { id, text }];
+    setTimeout(() => (this._toasts = this._toasts.filter((t) => t.id !== id)), 6000);
+  }
+
+  private interceptLink(e: MouseEvent) {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!a || a.target || a.origin !== location.origin) return;
+    e.preventDefault();
+    this.navigate(a.pathname);
+  }
+
+  private navigate(path: string) {
+    if (path !== location.pathname) history.pushState(null, '', path);
+    this.setRoute(parseRoute(path));
+    window.scrollTo(0, 0);
+  }
+
+  private setRoute(route: Route) {
+    this._route = route;
+    this.onRouteData();
+  }
+
+  private onRouteData() {
+    if (this._phase !== 'ready') return;
+    if (this._route.page === 'entity' || this._route.page === 'history') void import('../views/entity-view.js');
+    if (this._route.page === 'automation') void import('../editor/automation-editor.js');
+    if (this._route.page === 'logbook') {
+      this._logbook = undefined;
+      this.api.logbook({ limit: 200 }).then((l) => (this._logbook = l), (err: unknown) => (this._logError = errorText(err)));
+    }
+  }
+
+  private page() {
+    const r = this._route;
+    const entities = [...this._entities.values()];
+    switch (r.page) {
+      case 'home':
+        return html`<hearth-home-view .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
+      case 'entity':
+        return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)}></hearth-entity-view>`;
+      case 'history':
+        return html`<h1>History</h1><div class="panel"><ul>${entities.filter((e) => e.domain === 'sensor' || e.domain === 'binary_sensor').map((e) => html`<li><a href="/entity/${e.id}">${e.name}</a></li>`)}</ul></div>`;
+      case 'automations':
+        return html`<hearth-automations-view .api=${this.api} .user=${this._user}></hearth-automations-view>`;
+      case 'automation':
+        return html`<hearth-automation-editor .api=${this.api} .user=${this._user} .entities=${entities} .automationId=${r.id}></hearth-automation-editor>`;
+      case 'logbook':
+        return html`<h1>Logbook</h1><hearth-logbook-view .entries=${this._logbook} .error=${this._logError}></hearth-logbook-view>`;
+      case 'settings':
+        return html`<h1>Settings</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;
+    }
+  }
+
+  override render() {
+    if (this._phase === 'loading') return html`<p class="muted" style="padding:2rem" role="status">Loading…</p>`;
+    if (this._phase !== 'ready') return html`<hearth-login-view .mode=${this._phase} .error=${this._authError} ?busy=${this._busy}></hearth-login-view>`;
+    const offline = this._status === 'reconnecting' || this._status === 'connecting';
+    return html`<a class="skip" href="#main">Skip to content</a>
+      <div class="layout">
+        <nav class="main" aria-label="Main">${navLinks(this._route)}</nav>
+        <div class="content">
+          ${offline ? html`<div class="banner" role="status">${this._status === 'connecting' ? 'Connecting to the hub…' : 'Connection lost — reconnecting…'}
+            ${this._status === 'reconnecting' ? html`<button @click=${() => this.live.retry()}>Retry now</button>` : nothing}</div>` : nothing}
+          <header class="top"><span class="brand">${icon(BRAND)}Hearth</span>
+            <span class="who"><span class="muted">${this._user?.username}</span><button @click=${() => this.signOut()}>Sign out</button></span></header>
+          <main id="main">${this.page()}</main>
+        </div>
+      </div>
+      <div class="toasts" aria-live="assertive">${this._toasts.map((t) => html`<div class="toast" role="alert"><span>${t.text}</span>
+        <button @click=${() => (this._toasts = this._toasts.filter((x) => x.id !== t.id))}>Dismiss</button></div>`)}</div>`;
+  }
+}
+customElements.define('hearth-app', HearthApp);

@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+export const cardStyles = css`
+  :host { display: block; }
+  .card {
+    display: grid; grid-template-columns: auto 1fr auto; gap: 0.4rem 0.75rem; align-items: center;
+    background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
+    padding: 0.85rem 0.9rem; box-shadow: var(--shadow); min-height: 76px; transition: background 0.2s, border-color 0.2s;
+  }
+  .card.active { background: var(--on-soft); border-color: color-mix(in srgb, var(--on) 45%, var(--border)); }
+  .card.unavailable { opacity: 0.6; }
+  .icon { width: 40px; height: 40px; border-radius: 12px; display: grid; place-items: center; background: var(--surface-2); color: var(--muted); border: 0; padding: 0; min-height: 0; }
+  .active .icon { background: var(--on); color: #1b1108; }
+  .icon svg { width: 22px; height: 22px; fill: currentColor; }
+  .title { min-width: 0; }
+  .name { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; display: block; color: inherit; text-decoration: none; }
+  a.name:hover { text-decoration: underline; }
+  .state { color: var(--muted); font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+  .extra { grid-column: 1 / -1; }
+  .pending .state::after { content: ' …'; }
+  input[type='range'] { width: 100%; accent-color: var(--on); min-height: 28px; }
+  .switch { position: relative; width: 52px; height: 30px; border-radius: 999px; border: 1px solid var(--border); background: var(--surface-2); padding: 0; min-height: 0; }
+  .switch::after { content: ''; position: absolute; top: 3px; left: 3px; width: 22px; height: 22px; border-radius: 50%; background: var(--muted); transition: transform 0.15s; }
+  .switch[aria-checked='true'] { background: var(--on); border-color: var(--on); }
+  .switch[aria-checked='true']::after { transform: translateX(22px); background: #fff; }
+  .switch:hover:not(:disabled) { background: var(--surface-2); }
+  .switch[aria-checked='true']:hover:not(:disabled) { background: var(--on); }
+  .value { font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+`;

@@ -1,0 +1,34 @@
+import { LitElement, html, nothing } from 'lit';
+import type { EntityState } from '../api/types.js';
+import { isActive } from '../lib/entities.js';
+import { cardStyles } from './card-styles.js';
+import { commandEvent } from './events.js';
+import { cardHead } from './head.js';
+
+/** A light: a switch, and a brightness slider when the light is dimmable. */
+export class HearthLightCard extends LitElement {
+  static override properties = { entity: { attribute: false }, pending: { type: Boolean } };
+  static override styles = cardStyles;
+  declare entity: EntityState;
+  declare pending: boolean;
+
+  private send(command: string, params?: Record<string, unknown>) {
+    this.dispatchEvent(commandEvent({ entityId: this.entity.id, command, ...(params && { params }) }));
+  }
+
+  override render() {
+    const e = this.entity;
+    const on = e.state === 'on';
+    const dimmable = typeof e.attributes.brightness === 'number';
+    return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'} ${this.pending ? 'pending' : ''}">
+      ${cardHead(e)}
+      <button class="switch" role="switch" aria-checked=${on ? 'true' : 'false'} aria-label="${e.name} power" ?disabled=${!e.available}
+        @click=${() => this.send(on ? 'turn_off' : 'turn_on')}></button>
+      ${dimmable
+        ? html`<div class="extra"><input type="range" min="1" max="100" .value=${String(e.attributes.brightness)} aria-label="${e.name} brightness"
+            ?disabled=${!e.available} @change=${(ev: Event) => this.send('turn_on', { brightness: Number((ev.target as HTMLInputElement).value) })} /></div>`
+        : nothing}
+    </div>`;
+  }
+}
+customElements.define('hearth-light-card', HearthLightCard);

@@ -1,0 +1,33 @@
+import { LitElement, css, html, svg } from 'lit';
+import type { EntityState } from '../api/types.js';
+import { formatState } from '../lib/format.js';
+import { sparklinePath, type Point } from '../lib/sparkline.js';
+import { cardStyles } from './card-styles.js';
+import { cardHead } from './head.js';
+
+/** A reading with its unit and a 24 h sparkline (the shell hands in the points). */
+export class HearthSensorCard extends LitElement {
+  static override properties = { entity: { attribute: false }, history: { attribute: false } };
+  static override styles = [
+    cardStyles,
+    css`
+      .spark { grid-column: 1 / -1; height: 32px; width: 100%; display: block; }
+      .spark path { fill: none; stroke: var(--accent); stroke-width: 1.6; vector-effect: non-scaling-stroke; }
+    `,
+  ];
+  declare entity: EntityState;
+  declare history: Point[] | undefined;
+
+  override render() {
+    const e = this.entity;
+    const path = this.history && this.history.length > 1 ? sparklinePath(this.history, 200, 32) : '';
+    return html`<div class="card ${e.available ? '' : 'unavailable'}">
+      ${cardHead(e, e.attributes.deviceClass ? String(e.attributes.deviceClass) : 'Sensor')}
+      <span class="value">${formatState(e)}</span>
+      ${path
+        ? html`<svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label="${e.name}, last 24 hours">${svg`<path d=${path}></path>`}</svg>`
+        : ''}
+    </div>`;
+  }
+}
+customElements.define('hearth-sensor-card', HearthSensorCard);

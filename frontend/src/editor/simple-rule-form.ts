@@ -1,0 +1,59 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { EntityState } from '../api/index.js';
+import { checkSimpleRule, type SimpleRule } from '../lib/automation-form.js';
+import { controls } from '../styles/theme.js';
+
+/** "When <sensor> is above <value>, turn on <equipment>" — the rule most people want first. */
+export class HearthSimpleRuleForm extends LitElement {
+  static override properties = { entities: { attribute: false }, _errors: { state: true } };
+  static override styles = [controls, css`form { display: grid; gap: 0.8rem; } .line { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; } .line label { flex: 1 1 150px; } .ferr { color: var(--danger); font-size: 0.8rem; }`];
+  declare entities: EntityState[];
+  declare _errors: Partial<Record<keyof SimpleRule, string>>;
+
+  constructor() {
+    super();
+    this.entities = [];
+    this._errors = {};
+  }
+
+  private submit(e: SubmitEvent) {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const brightness = f.get('brightness');
+    const rule: SimpleRule = {
+      name: String(f.get('name') ?? ''),
+      sensor: String(f.get('sensor') ?? ''),
+      operator: f.get('operator') === 'below' ? 'below' : 'above',
+      value: f.get('value') === '' ? NaN : Number(f.get('value')),
+      entity: String(f.get('entity') ?? ''),
+      command: String(f.get('command') ?? ''),
+      ...(brightness ? { brightness: Number(brightness) } : {}),
+    };
+    this._errors = checkSimpleRule(rule);
+    if (Object.keys(this._errors).length === 0) this.dispatchEvent(new CustomEvent('hearth-simple-rule', { detail: rule }));
+  }
+
+  private err(key: keyof SimpleRule) {
+    return this._errors[key] ? html`<span class="ferr" role="alert">${this._errors[key]}</span>` : nothing;
+  }
+
+  override render() {
+    const sensors = this.entities.filter((e) => e.domain === 'sensor');
+    const equipment = this.entities.filter((e) => e.domain === 'light' || e.domain === 'switch' || e.domain === 'cover');
+    return html`<form @submit=${this.submit} novalidate>
+      <label>Name<input name="name" placeholder="Fan when it is hot" />${this.err('name')}</label>
+      <div class="line">
+        <label>When<select name="sensor"><option value="">sensor…</option>${sensors.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('sensor')}</label>
+        <label>is<select name="operator"><option value="above">above</option><option value="below">below</option></select></label>
+        <label>Value<input name="value" type="number" step="any" />${this.err('value')}</label>
+      </div>
+      <div class="line">
+        <label>Then<select name="command"><option value="turn_on">turn on</option><option value="turn_off">turn off</option><option value="open">open</option><option value="close">close</option></select></label>
+        <label>Equipment<select name="entity"><option value="">choose…</option>${equipment.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('entity')}</label>
+        <label>Brightness (optional)<input name="brightness" type="number" min="1" max="100" /></label>
+      </div>
+      <button class="primary" type="submit">Create rule</button>
+    </form>`;
+  }
+}
+customElements.define('hearth-simple-rule-form', HearthSimpleRuleForm);

@@ -1,0 +1,42 @@
+import { LitElement, css, html } from 'lit';
+import type { Trace } from '../api/index.js';
+import { formatDuration, formatTime } from '../lib/format.js';
+import { controls } from '../styles/theme.js';
+
+/** The last runs of an automation, each a timeline of its steps with result and time. */
+export class HearthTraceViewer extends LitElement {
+  static override properties = { traces: { attribute: false } };
+  static override styles = [
+    controls,
+    css`
+      details { margin-bottom: 0.6rem; }
+      summary { cursor: pointer; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }
+      ol { list-style: none; margin: 0.8rem 0 0; padding: 0 0 0 1rem; border-left: 2px solid var(--border); }
+      li { position: relative; padding: 0 0 0.8rem 0.8rem; }
+      li::before { content: ''; position: absolute; left: -1.42rem; top: 0.35rem; width: 10px; height: 10px; border-radius: 50%; background: var(--accent); }
+      li.failed::before { background: var(--danger); }
+      pre { margin: 0.2rem 0 0; font-size: 0.8rem; white-space: pre-wrap; color: var(--muted); }
+    `,
+  ];
+  declare traces: Trace[] | undefined;
+
+  override render() {
+    if (!this.traces) return html`<p class="muted">Loading…</p>`;
+    if (this.traces.length === 0) return html`<p class="muted">It has not run yet.</p>`;
+    return this.traces.map((t, i) => {
+      const start = t.start ?? t.startedAt ?? '';
+      const failed = Boolean(t.error) || t.status === 'failed' || t.status === 'error';
+      return html`<details class="panel trace" ?open=${i === 0}>
+        <summary><strong>${start ? formatTime(start) : 'Run'}</strong><span class="chip ${failed ? 'bad' : 'ok'}">${t.status ?? (failed ? 'failed' : 'done')}</span>
+          <span class="muted">${t.steps.length} step${t.steps.length === 1 ? '' : 's'}</span></summary>
+        ${t.error ? html`<div class="error" role="alert">${t.error}</div>` : ''}
+        <ol>
+          ${t.trigger !== undefined ? html`<li><strong>Triggered</strong><pre>${JSON.stringify(t.trigger, null, 1)}</pre></li>` : ''}
+          ${t.steps.map((s) => html`<li class=${s.error ? 'failed' : ''}><strong>${s.description ?? s.path ?? s.type ?? 'step'}</strong>
+            <span class="muted">${s.at ?? s.time ? formatTime(s.at ?? s.time ?? '') : ''}${s.durationMs !== undefined ? ` · ${formatDuration(s.durationMs)}` : ''}</span>
+            ${s.error ? html`<pre>${s.error}</pre>` : s.result !== undefined ? html`<pre>${JSON.stringify(s.result)}</pre>` : ''}</li>`)}
+        </ol></details>`;
+    });
+  }
+}
+customElements.define('hearth-trace-viewer', HearthTraceViewer);

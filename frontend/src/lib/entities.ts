@@ -1,0 +1,71 @@
+import type { EntityState } from '../api/types.js';
+import { titleCase } from './format.js';
+
+export interface AreaSection {
+  area: string | null;
+  title: string;
+  entities: EntityState[];
+}
+
+const DOMAIN_ORDER = ['light', 'switch', 'cover', 'sensor', 'binary_sensor'];
+
+/** Home page sections: configured area order first, then any others, then "Other". */
+export function groupByArea(entities: Iterable<EntityState>, areaOrder: readonly string[] = []): AreaSection[] {
+  const byArea = new Map<string | null, EntityState[]>();
+  for (const e of entities) {
+    const list = byArea.get(e.area) ?? [];
+    list.push(e);
+    byArea.set(e.area, list);
+  }
+  const rank = (a: string | null) => (a === null ? Infinity : areaOrder.includes(a) ? areaOrder.indexOf(a) : areaOrder.length);
+  return [...byArea.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
+    .map(([area, list]) => ({
+      area,
+      title: area === null ? 'Other' : titleCase(area),
+      entities: list.sort((x, y) => DOMAIN_ORDER.indexOf(x.domain) - DOMAIN_ORDER.indexOf(y.domain) || x.name.localeCompare(y.name)),
+    }));
+}
+
+/** Material-style 24×24 icon paths, chosen by domain, device class and state. */
+const ICONS = {
+  bulb: 'M12 2a7 7 0 0 0-4 12.7V17a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1v-2.3A7 7 0 0 0 12 2M9 21a1 1 0 0 0 1 1h4a1 1 0 0 0 1-1v-1H9z',
+  power: 'M16.6 5.4l-1.4 1.4A6 6 0 1 1 8.8 6.8L7.4 5.4A8 8 0 1 0 16.6 5.4M11 2h2v10h-2z',
+  blinds: 'M3 3h18v2h-1v14h1v2H3v-2h1V5H3zm3 2v3h12V5zm0 5v3h12v-3zm0 5v4h12v-4z',
+  blindsOpen: 'M3 3h18v2h-1v14h1v2H3v-2h1V5H3zm3 2v3h12V5z',
+  thermometer: 'M15 13V5a3 3 0 0 0-6 0v8a5 5 0 1 0 6 0m-3-9a1 1 0 0 1 1 1v3h-2V5a1 1 0 0 1 1-1',
+  water: 'M12 2s-6 6.5-6 11a6 6 0 0 0 12 0c0-4.5-6-11-6-11',
+  gauge: 'M12 4a9 9 0 0 0-9 9 9 9 0 0 0 2.6 6.4l1.4-1.4A7 7 0 1 1 19 13a7 7 0 0 1-2 5l1.4 1.4A9 9 0 0 0 21 13a9 9 0 0 0-9-9m3.5 4.1L11 12.6a2 2 0 1 0 1.4 1.4l4.5-4.5z',
+  sun: 'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10M11 1h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 5.6l1.4-1.4 2.1 2.1-1.4 1.4zm12.1 12.1 1.4-1.4 2.1 2.1-1.4 1.4zM4.2 18.4l2.1-2.1 1.4 1.4-2.1 2.1zM16.3 6.3l2.1-2.1 1.4 1.4-2.1 2.1z',
+  flash: 'M7 2v11h3v9l7-12h-4l4-8z',
+  motion: 'M13.5 5.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4M9.8 8.9 7 23h2.1l1.8-8 2.1 2v6h2v-7.5l-2.1-2 .6-3A7.3 7.3 0 0 0 19 13v-2c-1.9 0-3.5-1-4.3-2.4l-1-1.6a2 2 0 0 0-1.7-1c-.3 0-.5.1-.8.1L6 8.3V13h2V9.6z',
+  door: 'M8 3h8a2 2 0 0 1 2 2v16h2v2H4v-2h2V5a2 2 0 0 1 2-2m6 9v2h2v-2z',
+  doorOpen: 'M12 3 20 5v16h2v2h-5V6l-5-1.3V23H2v-2h2V3zm-2 9v2h1v-2z',
+  window: 'M4 3h16a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1m1 2v6h6V5zm8 0v6h6V5zm-8 8v6h6v-6zm8 0v6h6v-6z',
+  smoke: 'M12 2 1 21h22zm-1 7h2v5h-2zm0 7h2v2h-2z',
+  rain: 'M6 14a4 4 0 0 1-.4-8A6 6 0 0 1 17 6.5 3.5 3.5 0 0 1 18 14zm1 2h2l-1 4H6zm5 0h2l-1 4h-2zm5 0h2l-1 4h-2z',
+  dot: 'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10',
+} as const;
+
+export function iconFor(entity: EntityState): string {
+  const on = entity.state === 'on';
+  const dc = typeof entity.attributes.deviceClass === 'string' ? entity.attributes.deviceClass : '';
+  switch (entity.domain) {
+    case 'light':
+      return ICONS.bulb;
+    case 'switch':
+      return ICONS.power;
+    case 'cover':
+      return entity.state === 'closed' ? ICONS.blinds : ICONS.blindsOpen;
+    case 'sensor':
+      return ({ temperature: ICONS.thermometer, humidity: ICONS.water, moisture: ICONS.water, pressure: ICONS.gauge, illuminance: ICONS.sun, voltage: ICONS.flash, power: ICONS.flash } as Record<string, string>)[dc] ?? ICONS.gauge;
+    case 'binary_sensor':
+      if (dc === 'door') return on ? ICONS.doorOpen : ICONS.door;
+      return ({ motion: ICONS.motion, occupancy: ICONS.motion, window: ICONS.window, smoke: ICONS.smoke, moisture: ICONS.water, rain: ICONS.rain } as Record<string, string>)[dc] ?? ICONS.dot;
+  }
+}
+
+/** An entity is "active" (tinted card) when it is on, open, moving or detecting. */
+export function isActive(entity: EntityState): boolean {
+  return entity.available && (entity.state === 'on' || entity.state === 'open' || entity.state === 'opening' || entity.state === 'closing');
+}

@@ -1,0 +1,90 @@
+import type { EntityState } from '../api/types.js';
+
+const UNIT_DECIMALS: Record<string, number> = { '°C': 1, '°F': 1, '%': 0, hPa: 0, lx: 0, V: 2, W: 0, kWh: 2 };
+
+/** A number as a person reads it: sensible decimals for the unit, locale separators. */
+export function formatNumber(value: number, unit?: string, locale?: string): string {
+  const decimals = unit !== undefined && unit in UNIT_DECIMALS ? UNIT_DECIMALS[unit]! : Math.abs(value) >= 100 ? 0 : 1;
+  const text = value.toLocaleString(locale ?? 'en', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  if (!unit) return text;
+  return unit === '%' || unit.startsWith('°') ? `${text}${unit}` : `${text} ${unit}`;
+}
+
+const WORDS: Record<string, Record<string, string>> = {
+  binary_sensor: { on: 'Detected', off: 'Clear' },
+  default: { on: 'On', off: 'Off', open: 'Open', closed: 'Closed', opening: 'Opening', closing: 'Closing' },
+};
+const DEVICE_CLASS_WORDS: Record<string, [on: string, off: string]> = {
+  door: ['Open', 'Closed'],
+  window: ['Open', 'Closed'],
+  motion: ['Motion', 'Clear'],
+  occupancy: ['Occupied', 'Clear'],
+  moisture: ['Wet', 'Dry'],
+  smoke: ['Smoke!', 'Clear'],
+  rain: ['Raining', 'Dry'],
+};
+
+/** The state line of a card: "On · 80%", "21.5°C", "Open", "Unavailable". */
+export function formatState(entity: EntityState): string {
+  if (!entity.available) return 'Unavailable';
+  const { state, attributes } = entity;
+  if (state === null) return 'Unknown';
+  if (entity.domain === 'sensor' && typeof state === 'number') return formatNumber(state, stringAttr(attributes.unit));
+  if (entity.domain === 'binary_sensor') {
+    const words = DEVICE_CLASS_WORDS[stringAttr(attributes.deviceClass) ?? ''];
+    if (words) return state === 'on' ? words[0] : words[1];
+    return WORDS.binary_sensor![String(state)] ?? String(state);
+  }
+  const word = WORDS.default![String(state)] ?? String(state);
+  if (entity.domain === 'light' && state === 'on' && typeof attributes.brightness === 'number') return `${word} · ${attributes.brightness}%`;
+  if (entity.domain === 'cover' && typeof attributes.position === 'number') {
+    const target = attributes.targetPosition;
+    if ((state === 'opening' || state === 'closing') && typeof target === 'number') return `${word} · ${attributes.position}% → ${target}%`;
+    if (state === 'open' && attributes.position < 100) return `Open · ${attributes.position}%`;
+  }
+  return word;
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function formatRelative(iso: string | number, now: number = Date.now()): string {
+  const at = typeof iso === 'number' ? iso : Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 45) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 24) return `${h} h ago`;
+  const d = Math.round(h / 24);
+  return d === 1 ? 'yesterday' : `${d} days ago`;
+}
+
+/** "1.2 s", "3 min 5 s", "2 h 10 min". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min${Math.round(s % 60) ? ` ${Math.round(s % 60)} s` : ''}`;
+  const h = Math.floor(m / 60);
+  return `${h} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}
+
+/** Wall-clock time, with the date when it is not today. */
+export function formatTime(at: string | number, now: number = Date.now(), locale?: string): string {
+  const date = new Date(typeof at === 'number' ? at : Date.parse(at));
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = new Date(now).toDateString() === date.toDateString();
+  const time = date.toLocaleTimeString(locale ?? 'en', { hour: '2-digit', minute: '2-digit' });
+  return sameDay ? time : `${date.toLocaleDateString(locale ?? 'en', { month: 'short', day: 'numeric' })} ${time}`;
+}
+
+/** "living_room" → "Living room". */
+export function titleCase(id: string): string {
+  const words = id.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function stringAttr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

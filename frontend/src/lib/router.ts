@@ -1,0 +1,46 @@
+/** The dashboard's pages; the URL is the source of truth so reload and back work. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'entity'; id: string }
+  | { page: 'history' }
+  | { page: 'automations' }
+  | { page: 'automation'; id: string }
+  | { page: 'logbook' }
+  | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'simulator' };
+
+const TABS = ['plugins', 'users', 'tokens', 'simulator'] as const;
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'entity':
+      return parts[1] ? { page: 'entity', id: parts[1] } : { page: 'home' };
+    case 'history':
+      return { page: 'history' };
+    case 'automations':
+      return parts[1] ? { page: 'automation', id: parts[1] } : { page: 'automations' };
+    case 'logbook':
+      return { page: 'logbook' };
+    case 'settings': {
+      const tab = TABS.find((t) => t === parts[1]) ?? 'plugins';
+      return { page: 'settings', tab };
+    }
+    default:
+      return { page: 'home' };
+  }
+}
+
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '/';
+    case 'entity':
+      return `/entity/${encodeURIComponent(route.id)}`;
+    case 'automation':
+      return `/automations/${encodeURIComponent(route.id)}`;
+    case 'settings':
+      return `/settings/${route.tab}`;
+    default:
+      return `/${route.page}`;
+  }
+}

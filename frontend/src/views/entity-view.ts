@@ -1,0 +1,148 @@
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import uPlot from 'uplot';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { EntityState, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
+import { errorText } from '../lib/errors.js';
+import { formatNumber, formatState, formatTime } from '../lib/format.js';
+import { controls } from '../styles/theme.js';
+import './logbook-view.js';
+
+const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
+
+/** Entity detail (lazy-loaded with uPlot): history chart with zoom and min/max band, statistics, its logbook. */
+export class HearthEntityView extends LitElement {
+  static override properties = {
+    api: { attribute: false }, entity: { attribute: false }, entityId: { type: String },
+    _range: { state: true }, _stats: { state: true }, _log: { state: true }, _error: { state: true },
+  };
+  static override styles = [
+    controls,
+    unsafeCSS(uplotCss),
+    css`
+      .head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
+      .big { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .chart { min-height: 300px; }
+      .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 340px), 1fr)); margin-top: 1rem; }
+      .u-legend { color: var(--text); font-size: 0.85rem; }
+      .tabs button[aria-pressed='true'] { background: var(--accent-soft); color: var(--accent); border-color: var(--accent); }
+    `,
+  ];
+  declare api: HttpClient;
+  declare entity: EntityState | undefined;
+  declare entityId: string;
+  declare _range: number;
+  declare _stats: { hour: StatisticsRow[]; day: StatisticsRow[] } | undefined;
+  declare _log: LogbookEntry[] | undefined;
+  declare _error: string;
+  private plot: uPlot | undefined;
+
+  constructor() {
+    super();
+    this._range = 24;
+    this._error = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('entityId') || changed.has('_range')) void this.load();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.plot?.destroy();
+  }
+
+  private async load() {
+    const id = this.entityId;
+    const end = new Date();
+    const start = new Date(end.getTime() - this._range * 3600_000);
+    const span = { start: start.toISOString(), end: end.toISOString() };
+    this._error = '';
+    try {
+      const [history, hour, day, log] = await Promise.all([
+        this.api.history(id, { ...span, points: 500 }),
+        this.api.statistics(id, { period: '1h', ...span }).catch(() => ({ rows: [] })),
+        this.api.statistics(id, { period: '1d', start: new Date(end.getTime() - 30 * 86400_000).toISOString(), end: span.end }).catch(() => ({ rows: [] })),
+        this.api.logbook({ entity: id, limit: 50 }).catch(() => []),
+      ]);
+      this._stats = { hour: hour.rows, day: day.rows };
+      this._log = log;
+      await this.updateComplete;
+      this.draw(history.points, hour.rows);
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  private draw(points: [number, number | string | null][], hourly: StatisticsRow[]) {
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!box) return;
+    this.plot?.destroy();
+    const numeric = points.every((p) => typeof p[1] === 'number' || p[1] === null);
+    const xs = points.map((p) => p[0] / 1000);
+    const ys = points.map((p) => (numeric ? (p[1] as number | null) : p[1] === 'on' || p[1] === 'open' ? 1 : 0));
+    const style = getComputedStyle(this);
+    const accent = style.getPropertyValue('--accent').trim() || '#c2571a';
+    const muted = style.getPropertyValue('--muted').trim() || '#888';
+    const band = hourly.length > 1 && numeric;
+    const bx = hourly.map((r) => (typeof r.start === 'number' ? r.start : Date.parse(r.start)) / 1000);
+    // Band series live on their own x; uPlot.join aligns them with the raw points.
+    const data = band ? uPlot.join([[xs, ys], [bx, hourly.map((r) => r.min)], [bx, hourly.map((r) => r.max)]] as uPlot.AlignedData[]) : ([xs, ys] as uPlot.AlignedData);
+    const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : '';
+    this.plot = new uPlot(
+      {
+        width: box.clientWidth || 600,
+        height: 300,
+        cursor: { drag: { x: true, y: false } },
+        scales: { x: { time: true } },
+        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
+        series: [
+          {},
+          { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
+          ...(band ? [{ label: 'min (1 h)', stroke: 'transparent', spanGaps: true }, { label: 'max (1 h)', stroke: 'transparent', spanGaps: true }] : []),
+        ],
+        ...(band && { bands: [{ series: [3, 2] as [number, number], fill: 'rgba(194,87,26,0.15)' }] }),
+      },
+      data,
+      box,
+    );
+    // Mouse-wheel zoom and shift-drag pan, on top of uPlot's drag-to-zoom.
+    box.onwheel = (e) => {
+      const u = this.plot;
+      if (!u) return;
+      e.preventDefault();
+      const { min = 0, max = 0 } = u.scales.x!;
+      const at = u.posToVal(e.offsetX - u.bbox.left / devicePixelRatio, 'x');
+      const f = e.deltaY < 0 ? 0.8 : 1.25;
+      u.setScale('x', { min: at - (at - min) * f, max: at + (max - at) * f });
+    };
+  }
+
+  private statsTable(rows: StatisticsRow[], caption: string, fmt: (r: StatisticsRow) => string) {
+    const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : undefined;
+    const n = (v: number | null) => (v === null ? '—' : formatNumber(v, unit));
+    return html`<div class="panel"><h3>${caption}</h3>${rows.length
+      ? html`<table><thead><tr><th>Period</th><th>Mean</th><th>Min</th><th>Max</th></tr></thead><tbody>
+          ${rows.slice(-24).reverse().map((r) => html`<tr><td>${fmt(r)}</td><td>${n(r.mean)}</td><td>${n(r.min)}</td><td>${n(r.max)}</td></tr>`)}</tbody></table>`
+      : html`<p class="muted">No statistics yet.</p>`}</div>`;
+  }
+
+  override render() {
+    const e = this.entity;
+    return html`<div class="head">
+        <div><h1>${e?.name ?? this.entityId}</h1><span class="muted">${this.entityId}${e?.area ? ` · ${e.area}` : ''}</span></div>
+        <span class="big">${e ? formatState(e) : ''}</span>
+      </div>
+      ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+      <div class="panel">
+        <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
+          <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>
+        <div class="chart" aria-label="History chart"></div>
+      </div>
+      ${this._stats && typeof e?.state === 'number'
+        ? html`<div class="grid">${this.statsTable(this._stats.hour, 'By hour', (r) => formatTime(r.start))}${this.statsTable(this._stats.day, 'By day', (r) => new Date(r.start).toLocaleDateString())}</div>`
+        : nothing}
+      <div class="panel" style="margin-top:1rem"><h3>Logbook</h3><hearth-logbook-view compact .entries=${this._log}></hearth-logbook-view></div>`;
+  }
+}
+
+customElements.define('hearth-entity-view', HearthEntityView);

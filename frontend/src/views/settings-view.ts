@@ -1,0 +1,124 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ApiToken, HttpClient, PluginInfo, Role, User } from '../api/index.js';
+import { errorText } from '../lib/errors.js';
+import { controls } from '../styles/theme.js';
+import './schema-form.js';
+import './simulator-panel.js';
+
+type Tab = 'plugins' | 'users' | 'tokens' | 'simulator';
+
+/** Settings: plugins and their config, users and roles, API tokens, the simulator panel. */
+export class HearthSettingsView extends LitElement {
+  static override properties = {
+    api: { attribute: false }, user: { attribute: false }, tab: { type: String },
+    _plugins: { state: true }, _users: { state: true }, _tokens: { state: true }, _newToken: { state: true }, _error: { state: true },
+  };
+  static override styles = [
+    controls,
+    css`
+      nav { display: flex; gap: 0.3rem; margin-bottom: 1rem; overflow-x: auto; }
+      nav a { padding: 0.5rem 0.9rem; border-radius: 999px; color: var(--muted); text-decoration: none; white-space: nowrap; }
+      nav a[aria-current='page'] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
+      .plugin { margin-bottom: 0.8rem; }
+      .plugin header { display: flex; justify-content: space-between; gap: 0.6rem; align-items: baseline; flex-wrap: wrap; }
+      details { margin-top: 0.5rem; }
+      form.row { margin-top: 0.8rem; }
+      code.token { word-break: break-all; display: block; padding: 0.5rem; background: var(--surface-2); border-radius: var(--radius-sm); }
+    `,
+  ];
+  declare api: HttpClient;
+  declare user: User;
+  declare tab: Tab;
+  declare _plugins: PluginInfo[] | undefined;
+  declare _users: User[] | undefined;
+  declare _tokens: ApiToken[] | undefined;
+  declare _newToken: string;
+  declare _error: string;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('tab')) void this.load();
+  }
+
+  private async load() {
+    this._error = '';
+    try {
+      if (this.tab === 'plugins') this._plugins = await this.api.plugins();
+      if (this.tab === 'users') this._users = await this.api.users();
+      if (this.tab === 'tokens') this._tokens = await this.api.tokens();
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  private async act(fn: () => Promise<unknown>) {
+    this._error = '';
+    try {
+      await fn();
+      await this.load();
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  private plugins() {
+    if (!this._plugins) return html`<p class="muted">Loading…</p>`;
+    return this._plugins.map(
+      (p) => html`<article class="panel plugin">
+        <header><h3>${p.name} <span class="muted" style="font-weight:400">${p.version}</span></h3>
+          <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' ? 'bad' : ''}">${p.status}</span></header>
+        <p class="muted" style="margin:0.3rem 0">${p.id} · ${Array.isArray(p.entities) ? p.entities.length : p.entities} entities</p>
+        ${p.error ? html`<div class="error" role="alert">${p.error}</div>` : nothing}
+        ${p.configSchema ? html`<details><summary>Configuration</summary><hearth-schema-form .schema=${p.configSchema} .value=${p.config}></hearth-schema-form></details>` : nothing}
+      </article>`,
+    );
+  }
+
+  private users() {
+    if (this.user.role === 'member') return html`<p class="muted">Managing users needs the admin role.</p>`;
+    const roles: Role[] = this.user.role === 'owner' ? ['member', 'admin', 'owner'] : ['member', 'admin'];
+    return html`<div class="panel"><table>
+        <thead><tr><th>User</th><th>Role</th><th><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>${(this._users ?? []).map((u) => html`<tr><td>${u.username}</td>
+          <td><select aria-label="Role of ${u.username}" ?disabled=${u.id === this.user.id}
+            @change=${(e: Event) => this.act(() => this.api.updateUser(u.id, { role: (e.target as HTMLSelectElement).value as Role }))}>
+            ${roles.map((r) => html`<option ?selected=${r === u.role}>${r}</option>`)}</select></td>
+          <td>${u.id === this.user.id ? html`<span class="muted">you</span>` : html`<button class="danger" @click=${() => this.act(() => this.api.deleteUser(u.id))}>Remove</button>`}</td></tr>`)}</tbody>
+      </table>
+      <form class="row" @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const f = new FormData(e.target as HTMLFormElement);
+        void this.act(() => this.api.createUser(String(f.get('username')), String(f.get('password')), f.get('role') as Role)).then(() => (e.target as HTMLFormElement).reset());
+      }}>
+        <label>Username <input name="username" required autocomplete="off" /></label>
+        <label>Password <input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+        <label>Role <select name="role">${roles.map((r) => html`<option>${r}</option>`)}</select></label>
+        <button class="primary" type="submit" style="align-self:end">Add user</button>
+      </form></div>`;
+  }
+
+  private tokens() {
+    return html`<div class="panel">
+      <p class="muted" style="margin-top:0">Long-lived tokens let scripts call the API: <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+      ${this._newToken ? html`<div role="status"><p>Copy this token now — it is shown only once:</p><code class="token">${this._newToken}</code></div>` : nothing}
+      <table><thead><tr><th>Name</th><th>Created</th><th><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>${(this._tokens ?? []).map((t) => html`<tr><td>${t.name}</td><td>${t.createdAt ? new Date(t.createdAt).toLocaleDateString() : ''}</td>
+          <td><button class="danger" @click=${() => this.act(() => this.api.deleteToken(t.id))}>Revoke</button></td></tr>`)}</tbody></table>
+      <form class="row" @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const name = String(new FormData(e.target as HTMLFormElement).get('name'));
+        void this.act(async () => (this._newToken = (await this.api.createToken(name)).token));
+      }}>
+        <label>Token name <input name="name" required placeholder="backup script" /></label>
+        <button class="primary" type="submit" style="align-self:end">Create token</button>
+      </form></div>`;
+  }
+
+  override render() {
+    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['simulator', 'Simulator']];
+    return html`<nav aria-label="Settings sections">${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
+      ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens()
+        : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
+  }
+}
+customElements.define('hearth-settings-view', HearthSettingsView);
