@@ -1,0 +1,49 @@
+/**
+ * What isolation costs: command round trip through an isolated plugin against the
+ * same plugin in process, and the memory each child process adds.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../../core/config/index.js';
+import { createKernel } from '../../core/kernel/index.js';
+import { silentLogger } from '../../core/log.js';
+import { createPluginHost, loadPlugins } from '../../core/plugins/index.js';
+import { createSimBoard } from '../../hardware/index.js';
+
+const ROUNDS = 3000;
+const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/plugins/', import.meta.url));
+
+async function measure(isolate: boolean) {
+  const plugins = await loadPlugins(parseConfig(`plugins:\n  - use: ./healthy\n    isolate: ${isolate}\n    tickMs: 3600000\n`, join(FIXTURES, 'hearth.yaml')));
+  const kernel = createKernel(silentLogger());
+  const host = createPluginHost({ kernel, hardware: createSimBoard(), log: silentLogger(), dataDir: mkdtempSync(join(tmpdir(), 'hearth-bench-')), hub: { name: 'bench' } });
+  await host.start(plugins);
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = process.hrtime.bigint();
+    await kernel.dispatcher.dispatch({ entityId: 'switch.healthy', command: i % 2 ? 'turn_off' : 'turn_on' });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const pid = host.list()[0]?.pid;
+  const childRssMb = pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024 : 0;
+  await host.stop();
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50Ms: at(0.5), p99Ms: at(0.99), childRssMb };
+}
+
+const inProcess = await measure(false);
+const isolated = await measure(true);
+const addedP50Ms = isolated.p50Ms - inProcess.p50Ms;
+const rows = [
+  ['in process', inProcess.p50Ms.toFixed(3), inProcess.p99Ms.toFixed(3), '—'],
+  ['isolated', isolated.p50Ms.toFixed(3), isolated.p99Ms.toFixed(3), isolated.childRssMb.toFixed(1)],
+];
+console.log(`command round trip over ${ROUNDS} commands (ms)`);
+console.table(rows.map(([mode, p50, p99, rss]) => ({ mode, 'p50 ms': p50, 'p99 ms': p99, 'child RSS MB': rss })));
+console.log(`added by isolation at p50: ${addedP50Ms.toFixed(3)} ms (target ≤ 1 ms) — ${addedP50Ms <= 1 ? 'met' : 'MISSED'}`);
+const out = fileURLToPath(new URL('../results/', import.meta.url));
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'isolation.json'), JSON.stringify({ rounds: ROUNDS, inProcess, isolated, addedP50Ms, targetMs: 1, met: addedP50Ms <= 1, at: new Date().toISOString() }, null, 2));
