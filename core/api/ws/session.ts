@@ -52,6 +52,7 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
   let closed = false;
   let lagging = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlush = 0;
   const entitySubs = new Map<number, EntitySubscription>();
   const cleanups = new Map<number, () => void>();
 
@@ -79,6 +80,7 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
 
   function flush() {
     flushTimer = undefined;
+    lastFlush = Date.now();
     if (closed) return;
     if (deps.bufferedAmount() > options.highWaterBytes) {
       // Behind: drop the batches; the client gets a whole fresh snapshot once it catches up.
@@ -111,7 +113,8 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
       kernel.bus.on('state_changed', ({ entityId, newState }) => {
         if (sub.ids && !sub.ids.has(entityId)) return;
         sub.pending.set(entityId, newState);
-        flushTimer ??= setTimeout(flush, options.batchMs);
+        // Leading edge: a change after a quiet spell goes out at once, later ones wait for the window.
+        flushTimer ??= setTimeout(flush, Math.max(0, lastFlush + options.batchMs - Date.now()));
       }),
     );
     send({ id, type: 'result', success: true });
