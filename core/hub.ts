@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
+import { createAuth } from './auth/index.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
+import { openDatabase } from './db/index.js';
+import { databasePath } from './db/path.js';
 import { errorMessage } from './errors.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createPluginHost, loadPlugins, readAutoIsolated, startBlockWatchdog, type PluginHost } from './plugins/index.js';
@@ -44,6 +47,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const startedAt = Date.now();
   const plugins = await loadPlugins(loaded);
   mkdirSync(dataDir, { recursive: true });
+  const database = openDatabase(databasePath(loaded, dataDir));
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
   const autoIsolateFile = join(dataDir, 'plugins', 'auto-isolate.json');
@@ -71,6 +75,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await host.stop();
     await hardware.close();
     await watchdog.stop();
+    database.close();
   };
 
   try {
@@ -79,7 +84,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       started.push(service);
     }
     await host.start(plugins);
-    const app = createApp({ kernel, plugins: host, log, version: VERSION, startedAt });
+    const app = createApp({
+      kernel,
+      plugins: host,
+      auth: createAuth(database),
+      log,
+      version: VERSION,
+      startedAt,
+      ...(hardware.sim && { sim: hardware.sim }),
+    });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);
     let stopping: Promise<void> | undefined;

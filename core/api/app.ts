@@ -1,25 +1,65 @@
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
+import type { UpgradeWebSocket } from 'hono/ws';
 import type { Logger } from 'pino';
+import type { SimBoard } from '../../hardware/index.js';
+import type { Auth } from '../auth/index.js';
 import type { Kernel } from '../kernel/index.js';
 import type { PluginHost } from '../plugins/index.js';
+import { nodeAddress } from './address.js';
+import type { ApiEnv } from './env.js';
 import { errorResponse } from './errors.js';
 import { mountDashboard } from './static.js';
+import { authenticate } from './middleware/authenticate.js';
+import { limitBody } from './middleware/body.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { buildOpenApi } from './openapi.js';
+import type { RouteModule } from './route-module.js';
+import { authRoutes } from './routes/auth.js';
+import { entityRoutes } from './routes/entities.js';
+import { systemRoutes } from './routes/system.js';
+import { userRoutes } from './routes/users.js';
+import { wsRoutes, type WsOptions } from './ws/route.js';
 
 export interface ApiDeps {
   kernel: Kernel;
   plugins: PluginHost;
+  auth: Auth;
   log: Logger;
   version: string;
   startedAt: number;
+  /** The simulated board, when running on it (`hardware.sim`). */
+  sim?: SimBoard;
+  /** Feature routes mounted under /api after authentication: history, automations, ops … */
+  modules?: readonly (RouteModule | Hono<ApiEnv>)[];
+  /** Default: `upgradeWebSocket` of @hono/node-server; Bun passes its own. */
+  upgradeWebSocket?: UpgradeWebSocket;
+  /** Default: the Node socket's peer address. */
+  addressOf?: (c: HonoContext) => string;
+  ws?: WsOptions;
 }
 
-export function createApp(deps: ApiDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: ApiDeps): Hono<ApiEnv> {
+  const { kernel, auth } = deps;
+  const app = new Hono<ApiEnv>();
   app.onError((err, c) => errorResponse(err, c, deps.log));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
-  app.get('/api/health', (c) =>
-    c.json({ status: 'ok', version: deps.version, uptimeS: Math.round((Date.now() - deps.startedAt) / 1000) }),
-  );
+
+  const own: RouteModule[] = [
+    systemRoutes({ version: deps.version, startedAt: deps.startedAt, plugins: deps.plugins, bus: kernel.bus, ...(deps.sim && { sim: deps.sim }) }),
+    authRoutes(auth, kernel.bus),
+    userRoutes(auth, kernel.bus),
+    entityRoutes(kernel),
+    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }) }),
+  ];
+  const modules = [...own, ...(deps.modules ?? []).map((m) => (m instanceof Hono ? { routes: m } : m))];
+  const docs = modules.flatMap((m) => m.docs ?? []);
+  const openapi = buildOpenApi(docs, deps.version);
+  const publicPaths = new Set(['/api/openapi.json', ...modules.flatMap((m) => m.publicPaths ?? [])]);
+
+  app.use('*', securityHeaders());
+  app.use('/api/*', limitBody(), authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
+  app.get('/api/openapi.json', (c) => c.json(openapi));
+  for (const module of modules) app.route('/api', module.routes);
   mountDashboard(app);
   return app;
 }

@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
+import { roleAtLeast } from '../auth/policy.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
-import type { Context } from '../kernel/index.js';
-import type { Role } from '../kernel/index.js';
+import type { Context, Role } from '../kernel/index.js';
+
+export { roleAtLeast } from '../auth/policy.js';
 
 /** Who is calling, set by the auth middleware on every authenticated request. */
 export interface ApiUser {
@@ -10,21 +12,22 @@ export interface ApiUser {
   role: Role;
 }
 
+/** How the caller proved who they are (logout revokes `tokenId`; CSRF checks apply to cookies). */
+export interface ApiCredential {
+  tokenId: string;
+  via: 'cookie' | 'bearer';
+}
+
 /** Hono env shared by every route module. */
 export interface ApiEnv {
   Variables: {
     user?: ApiUser;
+    credential?: ApiCredential;
     /** A context for commands issued by this request (`userId` set when signed in). */
     context: Context;
     /** The caller's address, for audit entries and rate limits. */
     address: string;
   };
-}
-
-const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
 }
 
 /** 401 when nobody is signed in, 403 when the role is below `minimum`. */
@@ -35,4 +38,11 @@ export function requireRole(minimum: Role): MiddlewareHandler<ApiEnv> {
     if (!roleAtLeast(user.role, minimum)) throw new ForbiddenError(`this needs the ${minimum} role or higher; you are ${user.role}`);
     await next();
   };
+}
+
+/** The signed-in user of a route behind `requireRole`. */
+export function currentUser(c: { get(key: 'user'): ApiUser | undefined }): ApiUser {
+  const user = c.get('user');
+  if (!user) throw new UnauthorizedError('sign in first');
+  return user;
 }

@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 
@@ -11,8 +10,8 @@ export interface HttpServer {
 }
 
 /** Serves the app on Node, with `upgradeWebSocket` routes backed by `ws`. */
-export function startHttpServer(app: Hono, options: { port: number; host: string }): Promise<HttpServer> {
-  const wss = new WebSocketServer({ noServer: true });
+export function startHttpServer(app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> }, options: { port: number; host: string }): Promise<HttpServer> {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   return new Promise((resolve, reject) => {
     const server: ServerType = serve({ fetch: app.fetch, port: options.port, hostname: options.host, websocket: { server: wss } }, (info: AddressInfo) => {
       const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Env, Hono } from 'hono';
 import { PACKAGE_ROOT } from '../version.js';
 
 const TYPES: Record<string, string> = {
@@ -24,7 +24,7 @@ export const DASHBOARD_DIR = join(PACKAGE_ROOT, 'frontend', 'dist');
  * gets index.html (the SPA decides the page) and is never cached, so an upgrade shows at once.
  * Mount it last so /api routes win; unknown /api paths stay JSON 404s.
  */
-export function mountDashboard(app: Hono, root: string = DASHBOARD_DIR): void {
+export function mountDashboard<E extends Env>(app: Hono<E>, root: string = DASHBOARD_DIR): void {
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     const path = decodeURIComponent(c.req.path);
     if (path === '/api' || path.startsWith('/api/')) return next();

@@ -1,0 +1,34 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HearthError, ValidationError } from '../../errors.js';
+
+/** Bigger than any legitimate request (an automation definition); bounds memory per request. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+class PayloadTooLargeError extends HearthError {
+  override readonly status = 413;
+  override readonly code = 'payload_too_large';
+}
+
+export function limitBody(maxSize = MAX_BODY_BYTES): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new PayloadTooLargeError(`request body is larger than ${maxSize} bytes`);
+    },
+  });
+}
+
+/** An optional JSON object body: empty means `{}`; anything but an object is a 400. */
+export async function jsonObjectBody(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ValidationError(`malformed JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError('the body must be a JSON object');
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,89 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { credentialsSchema, loginSchema, newTokenSchema, type Auth, type Session } from '../../auth/index.js';
+import { UnauthorizedError } from '../../errors.js';
+import type { EventBus } from '../../kernel/index.js';
+import { audited } from '../audit.js';
+import { currentUser, requireRole, type ApiEnv } from '../env.js';
+import { SESSION_COOKIE } from '../middleware/authenticate.js';
+import type { RouteModule } from '../route-module.js';
+import { idParam, issuedTokenSchema, sessionSchema, tokenInfoSchema, userSchema } from '../schemas.js';
+import { validate } from '../validate.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Onboarding, sign-in and out, the caller's own account and API tokens. */
+export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
+  const routes = new Hono<ApiEnv>();
+
+  const signIn = (c: HonoContext<ApiEnv>, session: Session) => {
+    const https = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: https,
+      path: '/',
+      maxAge: Math.floor(auth.sessionTtlMs / 1000),
+    });
+    const { id, username, role } = session.user;
+    return { token: session.token, expiresAt: session.expiresAt, user: { id, username, role } };
+  };
+
+  routes.get('/onboarding', (c) => c.json({ required: auth.needsOnboarding() }));
+
+  routes.post('/onboarding', validate('json', credentialsSchema), async (c) => {
+    const body = c.req.valid('json');
+    const session = await audited(bus, c, { action: 'auth.onboarding', target: body.username }, () => auth.onboard(body));
+    return c.json(signIn(c, session), 201);
+  });
+
+  routes.post('/auth/login', validate('json', loginSchema), async (c) => {
+    const { username, password } = c.req.valid('json');
+    const session = await audited(bus, c, { action: 'auth.login', target: username }, () => auth.login(username, password, c.get('address')));
+    return c.json(signIn(c, session));
+  });
+
+  routes.post('/auth/logout', requireRole('member'), async (c) => {
+    const credential = c.get('credential');
+    if (!credential) throw new UnauthorizedError('sign in first');
+    await audited(bus, c, { action: 'auth.logout', target: currentUser(c).username }, () => auth.tokens.revoke(credential.tokenId));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  routes.get('/auth/me', requireRole('member'), (c) => c.json(currentUser(c)));
+
+  routes.get('/auth/tokens', requireRole('member'), (c) => c.json(auth.tokens.listApi(currentUser(c).id)));
+
+  routes.post('/auth/tokens', requireRole('member'), validate('json', newTokenSchema), async (c) => {
+    const { name, expiresInDays } = c.req.valid('json');
+    const user = currentUser(c);
+    const issued = await audited(bus, c, { action: 'token.create', target: user.username, details: { name } }, () =>
+      auth.tokens.issue(user.id, 'api', expiresInDays * DAY_MS, name),
+    );
+    return c.json({ ...issued, name }, 201);
+  });
+
+  routes.delete('/auth/tokens/:id', requireRole('member'), validate('param', idParam), async (c) => {
+    const user = currentUser(c);
+    const { id } = c.req.valid('param');
+    await audited(bus, c, { action: 'token.revoke', target: user.username, details: { tokenId: id } }, () => auth.tokens.revokeApi(user.id, id));
+    return c.body(null, 204);
+  });
+
+  return {
+    routes,
+    publicPaths: ['/api/onboarding', '/api/auth/login'],
+    docs: [
+      { method: 'get', path: '/onboarding', summary: 'Whether the first owner still has to be created', access: 'public', response: { status: 200, body: z.object({ required: z.boolean() }) } },
+      { method: 'post', path: '/onboarding', summary: 'Create the first owner (409 once any user exists)', access: 'public', body: credentialsSchema, response: { status: 201, body: sessionSchema } },
+      { method: 'post', path: '/auth/login', summary: 'Sign in: a session token and an HttpOnly cookie (429 after repeated failures)', access: 'public', body: loginSchema, response: { status: 200, body: sessionSchema } },
+      { method: 'post', path: '/auth/logout', summary: 'Revoke the session or token used for this request', access: 'member', response: { status: 204 } },
+      { method: 'get', path: '/auth/me', summary: 'The signed-in user', access: 'member', response: { status: 200, body: userSchema } },
+      { method: 'get', path: '/auth/tokens', summary: 'Your long-lived API tokens (secrets are never shown again)', access: 'member', response: { status: 200, body: z.array(tokenInfoSchema) } },
+      { method: 'post', path: '/auth/tokens', summary: 'Create an API token for scripts; the secret is shown once', access: 'member', body: newTokenSchema, response: { status: 201, body: issuedTokenSchema } },
+      { method: 'delete', path: '/auth/tokens/:id', summary: 'Revoke one of your API tokens', access: 'member', params: idParam, response: { status: 204 } },
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Client → server messages of DESIGN §8. */
+const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const authMessage = z.strictObject({ type: z.literal('auth'), token: z.string().min(1).max(512) });
+
+export const clientMessage = z.discriminatedUnion('type', [
+  z.strictObject({ id, type: z.literal('subscribe_entities'), entityIds: z.array(z.string().max(200)).max(10_000).optional() }),
+  z.strictObject({ id, type: z.literal('command'), entityId: z.string().max(200), command: z.string().max(64), params: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({ id, type: z.literal('subscribe_logbook') }),
+  z.strictObject({ id, type: z.literal('unsubscribe'), subscription: id }),
+  z.strictObject({ id, type: z.literal('ping') }),
+]);
+
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export interface WsError {
+  code: string;
+  message: string;
+}
+
+/** Server → client messages. */
+export type ServerMessage =
+  | { type: 'auth_required' }
+  | { type: 'auth_ok'; user: { id: string; username: string; role: string } }
+  | { type: 'auth_invalid'; message: string }
+  | { id: number | null; type: 'result'; success: true; result?: unknown }
+  | { id: number | null; type: 'result'; success: false; error: WsError }
+  | { id: number; type: 'event'; event: unknown }
+  | { id: number; type: 'pong' };
+
+/** Close codes (4000–4999 are ours). */
+export const CLOSE = {
+  authFailed: 4001,
+  authTimeout: 4002,
+  tooSlow: 4008,
+} as const;

@@ -1,0 +1,102 @@
+import { upgradeWebSocket as nodeUpgradeWebSocket } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { Logger } from 'pino';
+import type { Auth } from '../../auth/index.js';
+import { HearthError } from '../../errors.js';
+import type { Kernel } from '../../kernel/index.js';
+import type { ApiEnv, ApiUser } from '../env.js';
+import { isSameOrigin } from '../middleware/authenticate.js';
+import type { RouteModule } from '../route-module.js';
+import { createWsSession, type WsOptions, type WsSession } from './session.js';
+
+export type { WsOptions } from './session.js';
+
+/** What the adapter uses of the runtime's socket when present (`ws` on Node has all of it). */
+interface RawSocket {
+  bufferedAmount?: number;
+  ping?: () => void;
+  terminate?: () => void;
+  on?: (event: 'pong', listener: () => void) => void;
+}
+
+class UpgradeRequiredError extends HearthError {
+  override readonly status = 426;
+  override readonly code = 'upgrade_required';
+}
+
+export interface WsRouteDeps {
+  kernel: Kernel;
+  auth: Auth;
+  log: Logger;
+  upgradeWebSocket?: UpgradeWebSocket;
+  options?: Partial<WsOptions> & { heartbeatMs?: number };
+}
+
+/** `GET /api/ws`: the socket adapter around the runtime-neutral protocol session. */
+export function wsRoutes(deps: WsRouteDeps): RouteModule {
+  const { kernel, auth, log } = deps;
+  const upgrade: UpgradeWebSocket = deps.upgradeWebSocket ?? nodeUpgradeWebSocket;
+  const heartbeatMs = deps.options?.heartbeatMs ?? 30_000;
+  const routes = new Hono<ApiEnv>();
+
+  routes.get(
+    '/ws',
+    async (c, next) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new UpgradeRequiredError('this is a WebSocket endpoint; connect with a WebSocket client');
+      await next();
+    },
+    upgrade((c) => {
+      // A cookie at upgrade counts only from our own pages (cross-site WebSocket hijacking).
+      const credential = c.get('credential');
+      const trusted = credential && (credential.via === 'bearer' || isSameOrigin(c.req.raw.headers));
+      const user: ApiUser | undefined = trusted ? c.get('user') : undefined;
+      const address = c.get('address');
+      let session: WsSession | undefined;
+      let heartbeat: ReturnType<typeof setInterval> | undefined;
+      return {
+        onOpen(_event, ws: WSContext) {
+          const raw = ws.raw as RawSocket | undefined;
+          session = createWsSession({
+            kernel,
+            address,
+            ...(user && { user }),
+            authenticate: (token) => auth.authenticate(token)?.user,
+            send: (text) => ws.send(text),
+            close: (code, reason) => ws.close(code, reason),
+            bufferedAmount: () => raw?.bufferedAmount ?? 0,
+            ...(deps.options && { options: deps.options }),
+          });
+          if (raw?.ping && raw.terminate && raw.on) {
+            // A socket that misses one pong round is dead (a phone that left the Wi-Fi): drop it.
+            let alive = true;
+            raw.on('pong', () => (alive = true));
+            heartbeat = setInterval(() => {
+              if (!alive) return raw.terminate?.();
+              alive = false;
+              raw.ping?.();
+            }, heartbeatMs);
+            heartbeat.unref?.();
+          }
+        },
+        onMessage(event) {
+          if (typeof event.data !== 'string') return session?.receive('');
+          session?.receive(event.data);
+        },
+        onClose() {
+          clearInterval(heartbeat);
+          session?.dispose();
+        },
+        onError(event) {
+          log.debug({ event: event.type }, 'websocket error');
+        },
+      };
+    }),
+  );
+
+  return {
+    routes,
+    publicPaths: ['/api/ws'],
+    docs: [{ method: 'get', path: '/ws', summary: 'WebSocket stream (DESIGN §8): cookie at upgrade or a first {type:"auth", token} message', access: 'public' }],
+  };
+}

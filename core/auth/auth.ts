@@ -1,0 +1,79 @@
+import type { DatabaseHandle } from '../db/index.js';
+import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors.js';
+import { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword, type PasswordCost } from './password.js';
+import { createFailureLimiter, type RateLimitOptions } from './rate-limit.js';
+import type { Credentials } from './schemas.js';
+import { createTokenStore, type Authenticated, type IssuedToken, type TokenStore } from './tokens.js';
+import { createUserStore, type AuthUser, type UserStore } from './users.js';
+
+export interface AuthOptions {
+  passwordCost?: PasswordCost;
+  sessionTtlMs?: number;
+  /** Per username; default 5 failures in 5 minutes. */
+  userLimit?: RateLimitOptions;
+  /** Per client address; default 20 failures in 5 minutes (a household shares one address behind NAT). */
+  addressLimit?: RateLimitOptions;
+  now?: () => number;
+}
+
+export interface Session extends IssuedToken {
+  readonly user: AuthUser;
+}
+
+export interface Auth {
+  readonly users: UserStore;
+  readonly tokens: TokenStore;
+  readonly sessionTtlMs: number;
+  /** True until the first owner exists. */
+  needsOnboarding(): boolean;
+  /** Creates the first owner and signs them in; a ConflictError once any user exists. */
+  onboard(credentials: Credentials): Promise<Session>;
+  /** The same 401 for an unknown user and a wrong password; 429 once rate limited. */
+  login(username: string, password: string, address: string): Promise<Session>;
+  authenticate(secret: string): Authenticated | undefined;
+}
+
+const MINUTE = 60_000;
+const LOGIN_FAILED = 'wrong username or password';
+
+export function createAuth(database: DatabaseHandle, options: AuthOptions = {}): Auth {
+  const now = options.now ?? Date.now;
+  const cost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
+  const sessionTtlMs = options.sessionTtlMs ?? 30 * 24 * 60 * MINUTE;
+  const users = createUserStore(database.db, { cost, now });
+  const tokens = createTokenStore(database.db, now);
+  const byUser = createFailureLimiter(options.userLimit ?? { maxFailures: 5, windowMs: 5 * MINUTE }, now);
+  const byAddress = createFailureLimiter(options.addressLimit ?? { maxFailures: 20, windowMs: 5 * MINUTE }, now);
+  // Verified against when the user does not exist, so both failures take the same time.
+  const decoy = hashPassword('not a real password', cost);
+
+  const startSession = (user: AuthUser): Session => ({ ...tokens.issue(user.id, 'session', sessionTtlMs), user });
+
+  return {
+    users,
+    tokens,
+    sessionTtlMs,
+    needsOnboarding: () => users.count() === 0,
+    async onboard(credentials) {
+      if (users.count() > 0) throw new ConflictError('onboarding is done: an owner exists; sign in instead');
+      const user = await users.create({ ...credentials, role: 'owner' }, true);
+      return startSession(user);
+    },
+    async login(username, password, address) {
+      const userKey = username.trim().toLowerCase();
+      const wait = Math.max(byUser.retryAfterS(userKey), byAddress.retryAfterS(address));
+      if (wait > 0) throw new RateLimitedError(`too many failed sign-ins; try again in ${wait} s`, wait);
+      const row = users.findByName(userKey);
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await decoy));
+      if (!row || !ok) {
+        byUser.fail(userKey);
+        byAddress.fail(address);
+        throw new UnauthorizedError(LOGIN_FAILED);
+      }
+      byUser.reset(userKey);
+      tokens.purgeExpired();
+      return startSession(users.get(row.id));
+    },
+    authenticate: (secret) => tokens.authenticate(secret),
+  };
+}

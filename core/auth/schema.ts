@@ -1,0 +1,31 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Accounts; `username` is stored lower-case so names are unique regardless of case. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Sessions (from a login) and named API tokens (for scripts). Only a SHA-256 of the
+ * secret is stored, so a leaked database does not leak working credentials.
+ */
+export const authTokens = sqliteTable(
+  'auth_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['session', 'api'] }).notNull(),
+    name: text('name'),
+    hash: text('hash').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('auth_tokens_user').on(t.userId, t.kind)],
+);

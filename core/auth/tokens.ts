@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { NotFoundError } from '../errors.js';
+import { authTokens, users } from './schema.js';
+import { hashSecret, newSecret } from './secrets.js';
+import { toUser, type AuthUser } from './users.js';
+
+export type TokenKind = 'session' | 'api';
+
+export interface TokenInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+}
+
+export interface IssuedToken {
+  /** The secret, shown once; only its hash is stored. */
+  readonly token: string;
+  readonly id: string;
+  readonly expiresAt: string;
+}
+
+export interface Authenticated {
+  readonly user: AuthUser;
+  readonly tokenId: string;
+  readonly kind: TokenKind;
+}
+
+export interface TokenStore {
+  issue(userId: string, kind: TokenKind, ttlMs: number, name?: string): IssuedToken;
+  authenticate(secret: string): Authenticated | undefined;
+  revoke(id: string): void;
+  listApi(userId: string): TokenInfo[];
+  /** Revokes one of the user's API tokens; someone else's id is "unknown", not "forbidden". */
+  revokeApi(userId: string, id: string): void;
+  purgeExpired(): void;
+}
+
+/** Refresh `lastUsedAt` at most this often: an SD card should not see a write per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function createTokenStore(db: Db, now: () => number): TokenStore {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    issue(userId, kind, ttlMs, name) {
+      const token = newSecret(kind);
+      const at = now();
+      const id = randomUUID();
+      db.insert(authTokens)
+        .values({ id, userId, kind, name: name ?? null, hash: hashSecret(token), createdAt: at, expiresAt: at + ttlMs })
+        .run();
+      return { token, id, expiresAt: iso(at + ttlMs) };
+    },
+    authenticate(secret) {
+      const at = now();
+      const found = db
+        .select({ token: authTokens, user: users })
+        .from(authTokens)
+        .innerJoin(users, eq(users.id, authTokens.userId))
+        .where(and(eq(authTokens.hash, hashSecret(secret)), gt(authTokens.expiresAt, at)))
+        .get();
+      if (!found) return undefined;
+      if ((found.token.lastUsedAt ?? 0) < at - TOUCH_EVERY_MS) {
+        db.update(authTokens).set({ lastUsedAt: at }).where(eq(authTokens.id, found.token.id)).run();
+      }
+      return { user: toUser(found.user), tokenId: found.token.id, kind: found.token.kind };
+    },
+    revoke(id) {
+      db.delete(authTokens).where(eq(authTokens.id, id)).run();
+    },
+    listApi(userId) {
+      return db
+        .select()
+        .from(authTokens)
+        .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, 'api'), gt(authTokens.expiresAt, now())))
+        .orderBy(desc(authTokens.createdAt))
+        .all()
+        .map((t) => ({
+          id: t.id,
+          name: t.name ?? '',
+          createdAt: iso(t.createdAt),
+          expiresAt: iso(t.expiresAt),
+          lastUsedAt: t.lastUsedAt === null ? null : iso(t.lastUsedAt),
+        }));
+    },
+    revokeApi(userId, id) {
+      const deleted = db
+        .delete(authTokens)
+        .where(and(eq(authTokens.id, id), eq(authTokens.userId, userId), eq(authTokens.kind, 'api')))
+        .returning({ id: authTokens.id })
+        .all();
+      if (!deleted.length) throw new NotFoundError(`unknown token '${id}'`);
+    },
+    purgeExpired() {
+      db.delete(authTokens).where(lte(authTokens.expiresAt, now())).run();
+    },
+  };
+}
