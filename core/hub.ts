@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
+import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { errorMessage } from './errors.js';
+import { createHistoryQueries, createHistoryRoutes, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createPluginHost, loadPlugins, type PluginHost } from './plugins/index.js';
 import type { Service } from './service.js';
@@ -27,6 +30,8 @@ export interface Hub {
   readonly hardware: Hardware;
   readonly http: HttpServer;
   readonly url: string;
+  readonly database: DatabaseHandle;
+  readonly recorder: Recorder;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
   stop(): Promise<void>;
   /** Last resort on a crash: outputs to their safe state, nothing else. */
@@ -43,10 +48,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const startedAt = Date.now();
   const plugins = await loadPlugins(loaded);
   mkdirSync(dataDir, { recursive: true });
+  // before any hardware: a database that cannot open or migrate must not leave outputs opened
+  const database = openDatabase(config.storage.path ? resolve(loaded.dir, config.storage.path) : join(dataDir, 'hearth.db'));
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
-  const services: Service[] = [];
+  const timezone = config.location?.timezone;
+  const recorder = createRecorder({ kernel, database, log, options: { ...config.storage, ...(timezone && { timezone }) } });
+  const history = createHistoryRoutes({ queries: createHistoryQueries(database, { ...(timezone && { timezone }) }) });
+  // stopped in reverse: the recorder flushes before the database closes
+  const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder];
 
   const started: Service[] = [];
   const stopAll = async () => {
@@ -63,7 +74,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       started.push(service);
     }
     await host.start(plugins);
-    const app = createApp({ kernel, plugins: host, log, version: VERSION, startedAt });
+    const app = createApp({ kernel, plugins: host, log, version: VERSION, startedAt, history });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);
     let stopping: Promise<void> | undefined;
@@ -73,6 +84,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       hardware,
       http,
       url: http.url,
+      database,
+      recorder,
       stop: () =>
         (stopping ??= (async () => {
           await http.close();
