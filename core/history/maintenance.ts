@@ -26,12 +26,17 @@ export function createMaintenance({ sqlite, log, keepMs, now, lagMs }: Maintenan
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  /** Jobs run one after another, never interleaved. */
   function exclusive(name: string, job: () => Promise<void>): Promise<void> {
-    if (running || stopped) return running ?? Promise.resolve();
-    running = job()
+    if (stopped) return running ?? Promise.resolve();
+    const mine: Promise<void> = (running ?? Promise.resolve())
+      .then(job)
       .catch((err: unknown) => log.error({ err: errorMessage(err) }, `history ${name} failed`))
-      .finally(() => (running = undefined));
-    return running;
+      .finally(() => {
+        if (running === mine) running = undefined;
+      });
+    running = mine;
+    return mine;
   }
 
   async function catchUp(): Promise<void> {

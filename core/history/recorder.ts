@@ -39,6 +39,8 @@ export interface Recorder extends Service {
   /** Writes everything queued now, in one transaction. */
   flush(): void;
   stats(): RecorderStats;
+  /** Catches up on statistics rollups, then purges if the last purge is over a day old; resolves when done. Also run by `start`. */
+  maintain(): Promise<void>;
 }
 
 export interface RecorderDeps {
@@ -117,7 +119,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
       }, options.commitIntervalS * 1000);
       const nightly = new Cron('30 3 * * *', { timezone: options.timezone }, () => maintenance.purgeNow());
       cleanups.push(() => clearInterval(timer), () => nightly.stop());
-      maintenance.start();
+      void maintenance.start();
     },
     async stop() {
       for (const cleanup of cleanups.splice(0)) cleanup();
@@ -125,6 +127,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
       flush();
     },
     flush,
+    maintain: () => maintenance.start(),
     stats: () => ({ queued: states.length + entries.length, dropped, lastCommitMs, commits }),
   };
 }
