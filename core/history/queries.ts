@@ -52,7 +52,8 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
   const meta = createMeta(sqlite);
   const extreme = (fn: 'min' | 'max') =>
     sqlite.prepare(
-      `SELECT (${UNPACK_MS} - ?) / ? AS bucket, ${UNPACK_MS} AS ms, ${fn}(value) AS value
+      // parameters arrive as REAL: the cast makes the bucket an integer
+      `SELECT CAST((${UNPACK_MS} - ?) / ? AS INTEGER) AS bucket, ${UNPACK_MS} AS ms, ${fn}(value) AS value
        FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY bucket`,
     );
   const rawMin = extreme('min');
