@@ -13,17 +13,24 @@ export function bucketWidth(startMs: number, endMs: number, points: number): num
   return Math.max(1, Math.ceil((endMs - startMs + 1) / buckets));
 }
 
-/** Merges per-bucket minima and maxima into time-ordered points, one per distinct (bucket, ms). */
+/** Per bucket, the lowest minimum and the highest maximum of all sources, in time order (one point when they coincide). */
 export function mergeExtremes(minima: readonly Extreme[], maxima: readonly Extreme[]): Point[] {
-  const byBucket = new Map<number, Extreme[]>();
-  for (const e of [...minima, ...maxima]) {
-    const list = byBucket.get(e.bucket);
-    if (!list) byBucket.set(e.bucket, [e]);
-    else if (!list.some((x) => x.ms === e.ms)) list.push(e);
+  const lows = new Map<number, Extreme>();
+  const highs = new Map<number, Extreme>();
+  for (const e of minima) {
+    const low = lows.get(e.bucket);
+    if (!low || e.value < low.value) lows.set(e.bucket, e);
   }
-  return [...byBucket.keys()]
-    .sort((a, b) => a - b)
-    .flatMap((bucket) => byBucket.get(bucket)!.sort((a, b) => a.ms - b.ms).map((e): Point => [e.ms, e.value]));
+  for (const e of maxima) {
+    const high = highs.get(e.bucket);
+    if (!high || e.value > high.value) highs.set(e.bucket, e);
+  }
+  const points: Point[] = [];
+  for (const bucket of [...new Set([...lows.keys(), ...highs.keys()])].sort((a, b) => a - b)) {
+    const pair = [lows.get(bucket), highs.get(bucket)].filter((e): e is Extreme => e !== undefined).sort((a, b) => a.ms - b.ms);
+    for (const e of pair) if (points.at(-1)?.[0] !== e.ms) points.push([e.ms, e.value]);
+  }
+  return points;
 }
 
 /** Keeps the last change per bucket when there are more than `points`. */
