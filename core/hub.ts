@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
-import { createAuth } from './auth/index.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
+import { createAuth, type Auth } from './auth/index.js';
 import type { LoadedConfig } from './config/index.js';
-import { openDatabase } from './db/index.js';
+import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
 import { errorMessage } from './errors.js';
+import { createHistoryQueries, createHistoryRoutes, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
-import { createPluginHost, loadPlugins, readAutoIsolated, startBlockWatchdog, type PluginHost } from './plugins/index.js';
+import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -29,6 +29,9 @@ export interface Hub {
   readonly kernel: Kernel;
   readonly plugins: PluginHost;
   readonly hardware: Hardware;
+  readonly database: DatabaseHandle;
+  readonly auth: Auth;
+  readonly recorder: Recorder;
   readonly http: HttpServer;
   readonly url: string;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
@@ -38,44 +41,36 @@ export interface Hub {
 }
 
 /**
- * Builds and starts the whole hub. Every plugin is resolved and its config validated
- * before any hardware is opened, so a config error never touches an output pin.
+ * Builds and starts the whole hub. Every plugin is resolved and its config validated,
+ * and the database opened and migrated, before any hardware is opened: a config or
+ * database error never touches an output pin.
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { loaded, log, dataDir } = options;
   const { config } = loaded;
   const startedAt = Date.now();
+  const timezone = config.location?.timezone;
   const plugins = await loadPlugins(loaded);
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
-  const autoIsolateFile = join(dataDir, 'plugins', 'auto-isolate.json');
-  const exempt = new Set(plugins.filter((p) => p.entry.autoIsolate === false).map((p) => p.id));
-  const autoIsolated = new Set([...readAutoIsolated(autoIsolateFile)].filter((id) => !exempt.has(id)));
-  if (autoIsolated.size) log.warn({ plugins: [...autoIsolated] }, 'isolating plugins that blocked the event loop before');
-  const watchdog = startBlockWatchdog({
-    autoIsolateFile,
-    exempt,
-    onBlocked(pluginId, ms) {
-      const message = `blocked the event loop for ${(ms / 1000).toFixed(1)} s`;
-      log.warn({ plugin: pluginId, blockedMs: ms }, pluginId ? `plugin ${message}` : `event loop ${message.slice(8)}`);
-      if (pluginId) host.warn(pluginId, `${message}; it will run isolated from the next start`);
-    },
-  });
-  const hub = { name: config.name, ...(config.location && { location: config.location }) };
-  const host = createPluginHost({ kernel, hardware, log, dataDir, hub, watchdog }, { isolate: autoIsolated });
-  const services: Service[] = [];
+  const auth = createAuth(database);
+  const recorder = createRecorder({ kernel, database, log, options: { ...config.storage, ...(timezone && { timezone }) } });
+  const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
+  const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
+  const host = createPluginHost({ kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog }, { isolate: isolation.isolate });
+  // Started in order, stopped in reverse: the recorder flushes before the database closes.
+  const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder];
 
   const started: Service[] = [];
   const stopAll = async () => {
+    await host.stop();
+    await hardware.close();
     for (const service of started.reverse()) {
       await service.stop().catch((err: unknown) => log.error({ err }, `stopping ${service.name} failed`));
     }
-    await host.stop();
-    await hardware.close();
-    await watchdog.stop();
-    database.close();
+    await isolation.watchdog.stop();
   };
 
   try {
@@ -84,14 +79,19 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       started.push(service);
     }
     await host.start(plugins);
+    const history = createHistoryRoutes({
+      queries: createHistoryQueries(database, { ...(timezone && { timezone }) }),
+      resolveUserName: (id) => auth.users.find(id)?.username,
+    });
     const app = createApp({
       kernel,
       plugins: host,
-      auth: createAuth(database),
+      auth,
       log,
       version: VERSION,
       startedAt,
       ...(hardware.sim && { sim: hardware.sim }),
+      modules: [history],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);
@@ -100,6 +100,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       kernel,
       plugins: host,
       hardware,
+      database,
+      auth,
+      recorder,
       http,
       url: http.url,
       stop: () =>

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Env, Hono } from 'hono';
+import { ValidationError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 const TYPES: Record<string, string> = {
@@ -26,8 +27,9 @@ export const DASHBOARD_DIR = join(PACKAGE_ROOT, 'frontend', 'dist');
  */
 export function mountDashboard<E extends Env>(app: Hono<E>, root: string = DASHBOARD_DIR): void {
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
-    const path = decodeURIComponent(c.req.path);
-    if (path === '/api' || path.startsWith('/api/')) return next();
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+    const path = safeDecode(c.req.path);
+    if (path === undefined) throw new ValidationError(`malformed URL path ${c.req.path}`);
     const file = resolveInside(root, path);
     const hit = file && (await isFile(file)) ? file : undefined;
     if (!hit && path.startsWith('/assets/')) return next();
@@ -59,5 +61,13 @@ async function isFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch {
     return false;
+  }
+}
+
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
   }
 }

@@ -24,6 +24,8 @@ export interface UserStore {
   count(): number;
   list(): AuthUser[];
   get(id: string): AuthUser;
+  /** Like `get`, but an unknown id is `undefined` (a logbook entry of a removed user). */
+  find(id: string): AuthUser | undefined;
   /** The stored row, hash included, for password checks. */
   findByName(username: string): UserRow | undefined;
   /** `onlyIfNone`: fail with a ConflictError when any user exists (checked after hashing, atomically). */
@@ -36,8 +38,9 @@ export interface UserStore {
 export function createUserStore(db: Db, options: { cost?: PasswordCost; now: () => number }): UserStore {
   const total = () => db.select({ n: count() }).from(users).get()?.n ?? 0;
   const owners = () => db.select({ n: count() }).from(users).where(eq(users.role, 'owner')).get()?.n ?? 0;
+  const lookup = (id: string) => db.select().from(users).where(eq(users.id, id)).get();
   const row = (id: string) => {
-    const found = db.select().from(users).where(eq(users.id, id)).get();
+    const found = lookup(id);
     if (!found) throw new NotFoundError(`unknown user '${id}'`);
     return found;
   };
@@ -46,6 +49,10 @@ export function createUserStore(db: Db, options: { cost?: PasswordCost; now: () 
     count: total,
     list: () => db.select().from(users).orderBy(asc(users.username)).all().map(toUser),
     get: (id) => toUser(row(id)),
+    find: (id) => {
+      const found = lookup(id);
+      return found && toUser(found);
+    },
     findByName: (username) => db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get(),
     async create({ username, password, role }, onlyIfNone = false) {
       const passwordHash = await hashPassword(password, options.cost);

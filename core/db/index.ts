@@ -2,41 +2,58 @@
  * The one SQLite file of a hub (DESIGN §9): opened in WAL mode, migrated at start.
  * Every module that stores something keeps its tables in its own `schema.ts`;
  * drizzle-kit generates the migrations of all of them into core/db/migrations.
+ * better-sqlite3 under Node, bun:sqlite under Bun: same schema, same interface.
  */
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
+import { openBetterSqlite, openBunSqlite, type Opened } from './drivers.js';
+import type { SqlConnection } from './connection.js';
 
-export type Db = BetterSQLite3Database;
+export type { Row, SqlConnection, SqlValue, Statement } from './connection.js';
+
+/** drizzle over either driver (both are synchronous SQLite). */
+export type Db = BaseSQLiteDatabase<'sync', unknown>;
+export type Driver = 'better-sqlite3' | 'bun:sqlite';
 
 export interface DatabaseHandle {
   /** drizzle over the connection: use it for queries. */
   readonly db: Db;
-  /** The raw connection, for prepared hot-path statements, pragmas and backups. */
-  readonly sqlite: Database.Database;
+  /** The raw connection, for prepared hot-path statements and pragmas (a consistent copy: `VACUUM INTO`). */
+  readonly sqlite: SqlConnection;
+  readonly driver: Driver;
   readonly path: string;
   close(): void;
 }
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'core', 'db', 'migrations');
 
-/** Opens (creating if needed) and migrates the database. A failed migration rolls back and throws why. */
-export function openDatabase(path: string): DatabaseHandle {
+export interface OpenOptions {
+  /** Default: bun:sqlite when running under Bun, else better-sqlite3. */
+  driver?: Driver;
+  migrationsFolder?: string;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database. Each migration runs in a
+ * transaction, so a failed one leaves the file as it was and the error says why.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(sqlite);
+  const driver = options.driver ?? (process.versions.bun ? 'bun:sqlite' : 'better-sqlite3');
+  const opened: Opened = driver === 'bun:sqlite' ? openBunSqlite(path) : openBetterSqlite(path);
+  const { sqlite } = opened;
+  sqlite.exec('PRAGMA journal_mode = WAL');
+  // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file
+  sqlite.exec('PRAGMA synchronous = NORMAL');
+  sqlite.exec('PRAGMA busy_timeout = 5000');
+  sqlite.exec('PRAGMA foreign_keys = ON');
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    opened.migrate(options.migrationsFolder ?? MIGRATIONS_DIR);
   } catch (err) {
     sqlite.close();
     throw new Error(`cannot migrate database ${path}: ${(err as Error).message}`);
   }
-  return { db, sqlite, path, close: () => sqlite.close() };
+  return { db: opened.db, sqlite, driver, path, close: () => sqlite.close() };
 }

@@ -3,3 +3,4 @@ export { loadPlugins, pluginConfigOf, type LoadedPlugin } from './load.js';
 export { resolvePlugin, PLUGIN_KEYWORD } from './resolve.js';
 export type { RuntimeDeps } from './runtime.js';
 export { readAutoIsolated, startBlockWatchdog, type BlockWatchdog } from './watchdog.js';
+export { startAutoIsolation, type AutoIsolation } from './auto-isolation.js';

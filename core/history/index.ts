@@ -1,0 +1,14 @@
+export { createRecorder, type Recorder, type RecorderDeps, type RecorderOptions, type RecorderStats } from './recorder.js';
+export {
+  createHistoryQueries,
+  type HistoryPoint,
+  type HistoryQueries,
+  type HistoryQueryOptions,
+  type LogbookEntry,
+  type LogbookPage,
+  type LogbookQuery,
+  type RecordedState,
+  type StatisticsPeriod,
+  type StatisticsRow,
+} from './queries.js';
+export { createHistoryRoutes, type HistoryRouteDeps } from './routes.js';

@@ -1,0 +1,37 @@
+import { domainOf, type EntityState } from '../kernel/index.js';
+
+export type EntityKind = 'numeric' | 'onoff' | 'text';
+export type StoredState = string | number | null;
+
+/** How an entity's state is stored: numbers as REAL, on/off as 1/0, anything else by text reference. */
+export function kindOf(entityId: string): EntityKind {
+  switch (domainOf(entityId)) {
+    case 'sensor':
+      return 'numeric';
+    case 'binary_sensor':
+    case 'switch':
+    case 'light':
+      return 'onoff';
+    default:
+      return 'text';
+  }
+}
+
+/** The stored value of a state: unavailable counts as unknown (null). */
+export function storedState(state: EntityState): StoredState {
+  return state.available ? state.state : null;
+}
+
+export function encodeValue(kind: EntityKind, state: StoredState): number | null {
+  if (state === null) return null;
+  if (kind === 'numeric') return typeof state === 'number' ? state : null;
+  if (kind === 'onoff') return state === 'on' ? 1 : 0;
+  return null;
+}
+
+export function decodeValue(kind: EntityKind, value: number | null, text: string | null): StoredState {
+  if (kind === 'text') return text;
+  if (value === null) return null;
+  if (kind === 'onoff') return value === 1 ? 'on' : 'off';
+  return value;
+}

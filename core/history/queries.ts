@@ -1,0 +1,151 @@
+/**
+ * Read side of the history (DESIGN §9): downsampling happens in SQL, and spans
+ * whose buckets are wider than five minutes read the statistics, not raw rows.
+ */
+import type { DatabaseHandle } from '../db/index.js';
+import { NotFoundError } from '../errors.js';
+import { createDictionary, type EntityRef } from './dictionary.js';
+import { bucketWidth, mergeExtremes, thinChanges, type Extreme, type Point } from './downsample.js';
+import { FIVE_MINUTES_MS, HOUR_MS, KEY_RANGE, PACK, UNPACK_MS } from './keys.js';
+import { decodeValue, type StoredState } from './kinds.js';
+import { createMeta } from './meta.js';
+import { localDayStart } from './timezone.js';
+import { createLogbookQuery, type LogbookPage, type LogbookQuery } from './logbook-query.js';
+
+export type { LogbookEntry, LogbookPage, LogbookQuery } from './logbook-query.js';
+
+export type HistoryPoint = [ms: number, value: StoredState];
+export type StatisticsPeriod = '5m' | '1h' | '1d';
+
+export interface StatisticsRow {
+  start: number;
+  mean: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface RecordedState {
+  entityId: string;
+  ms: number;
+  state: string | number | null;
+  attributes?: Record<string, unknown>;
+}
+
+export interface HistoryQueries {
+  /** At most `points` points; numeric entities keep each bucket's min and max, others their changes. */
+  history(entityId: string, startMs: number, endMs: number, points: number): { entityId: string; points: HistoryPoint[] };
+  statistics(entityId: string, period: StatisticsPeriod, startMs: number, endMs: number): { rows: StatisticsRow[] };
+  logbook(query: LogbookQuery): LogbookPage;
+  /** Every recorded state of these entities in [start, end], oldest first, each entity led by its state in force at `start`. */
+  statesBetween(entityIds: string[], startMs: number, endMs: number): RecordedState[];
+}
+
+export interface HistoryQueryOptions {
+  /** Day buckets of `period=1d` follow this IANA zone; default UTC. */
+  timezone?: string;
+}
+
+export function createHistoryQueries(database: DatabaseHandle, options: HistoryQueryOptions = {}): HistoryQueries {
+  const { sqlite } = database;
+  const dictionary = createDictionary(sqlite);
+  const meta = createMeta(sqlite);
+  const extreme = (fn: 'min' | 'max') =>
+    sqlite.prepare(
+      // parameters arrive as REAL: the cast makes the bucket an integer
+      `SELECT CAST((${UNPACK_MS} - ?) / ? AS INTEGER) AS bucket, ${UNPACK_MS} AS ms, ${fn}(value) AS value
+       FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY bucket`,
+    );
+  const rawMin = extreme('min');
+  const rawMax = extreme('max');
+  const stats = sqlite.prepare('SELECT start, mean, min, max, count FROM statistics WHERE entity = ? AND period = ? AND start BETWEEN ? AND ? ORDER BY start');
+  const rows = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE ${KEY_RANGE} ORDER BY key`);
+  const before = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE key BETWEEN ${PACK} AND ${PACK} ORDER BY key DESC LIMIT 1`);
+  const logbook = createLogbookQuery(sqlite);
+  type Raw = { ms: number; value: number | null; text: number | null; attributes: number | null };
+
+  function entity(entityId: string): EntityRef {
+    const ref = dictionary.entity(entityId);
+    if (!ref) throw new NotFoundError(`no history for '${entityId}'`);
+    return ref;
+  }
+
+  function rawExtremes(id: number, origin: number, width: number, from: number, to: number): [Extreme[], Extreme[]] {
+    if (from > to) return [[], []];
+    const args = [origin, width, id, from, id, to] as const;
+    return [rawMin.all<Extreme & Record<string, number>>(...args), rawMax.all<Extreme & Record<string, number>>(...args)];
+  }
+
+  function statExtremes(id: number, period: number, origin: number, width: number, from: number, to: number): [Extreme[], Extreme[]] {
+    const minima = new Map<number, Extreme>();
+    const maxima = new Map<number, Extreme>();
+    for (const r of stats.all<StatisticsRow & Record<string, number>>(id, period, from, to)) {
+      const bucket = Math.floor((r.start - origin) / width);
+      // a slot's min is placed at its start, its max half a slot later: both inside the slot
+      const lo = minima.get(bucket);
+      const hi = maxima.get(bucket);
+      if (!lo || r.min < lo.value) minima.set(bucket, { bucket, ms: r.start, value: r.min });
+      if (!hi || r.max > hi.value) maxima.set(bucket, { bucket, ms: r.start + period / 2, value: r.max });
+    }
+    return [[...minima.values()], [...maxima.values()]];
+  }
+
+  function numericHistory(id: number, startMs: number, endMs: number, points: number): Point[] {
+    const width = bucketWidth(startMs, endMs, points);
+    if (width < FIVE_MINUTES_MS) return mergeExtremes(...rawExtremes(id, startMs, width, startMs, endMs));
+    const period = width >= HOUR_MS ? HOUR_MS : FIVE_MINUTES_MS;
+    // statistics cover everything before the rollup mark; the recent tail comes from raw rows
+    const rolledUp = meta.getNumber('history.rollup') ?? startMs;
+    const [statMin, statMax] = statExtremes(id, period, startMs, width, startMs - period + 1, Math.min(endMs, rolledUp - 1));
+    const [rawMin, rawMax] = rawExtremes(id, startMs, width, Math.max(startMs, rolledUp), endMs);
+    return mergeExtremes([...statMin, ...rawMin], [...statMax, ...rawMax]).filter(([ms]) => ms >= startMs && ms <= endMs);
+  }
+
+  function decode(ref: EntityRef, entityId: string, r: Raw): RecordedState {
+    const attributes = r.attributes === null ? undefined : dictionary.attributes(r.attributes);
+    const text = r.text === null ? null : (dictionary.text(r.text) ?? null);
+    return { entityId, ms: r.ms, state: decodeValue(ref.kind, r.value, text), ...(attributes && { attributes: JSON.parse(attributes) as Record<string, unknown> }) };
+  }
+
+  function statesOf(entityId: string, startMs: number, endMs: number): RecordedState[] {
+    const ref = dictionary.entity(entityId);
+    if (!ref) return [];
+    const first = before.get<Raw>(ref.id, 0, ref.id, startMs - 1);
+    const inRange = rows.all<Raw>(ref.id, startMs, ref.id, endMs);
+    return (first ? [first, ...inRange] : inRange).map((r) => decode(ref, entityId, r));
+  }
+
+  return {
+    history(entityId, startMs, endMs, points) {
+      const ref = entity(entityId);
+      if (ref.kind === 'numeric') return { entityId, points: numericHistory(ref.id, startMs, endMs, points) };
+      const changes = thinChanges(statesOf(entityId, startMs, endMs), startMs, endMs, points);
+      return { entityId, points: changes.map((s): HistoryPoint => [Math.max(s.ms, startMs), s.state]) };
+    },
+    statistics(entityId, period, startMs, endMs) {
+      const ref = entity(entityId);
+      const source = period === '5m' ? FIVE_MINUTES_MS : HOUR_MS;
+      const found = stats.all<StatisticsRow & Record<string, number>>(ref.id, source, startMs, endMs);
+      if (period !== '1d') return { rows: found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count })) };
+      return { rows: byDay(found, ref.kind === 'onoff', options.timezone ?? 'UTC') };
+    },
+    logbook: (query) => logbook(query),
+    statesBetween(entityIds, startMs, endMs) {
+      return entityIds.flatMap((id) => statesOf(id, startMs, endMs)).sort((a, b) => a.ms - b.ms);
+    },
+  };
+}
+
+/** Day rows from hourly ones; on/off days average their hours, numeric days weight by count. */
+function byDay(hours: readonly StatisticsRow[], onOff: boolean, timeZone: string): StatisticsRow[] {
+  const days = new Map<number, StatisticsRow[]>();
+  for (const h of hours) {
+    const day = localDayStart(h.start, timeZone);
+    days.set(day, [...(days.get(day) ?? []), h]);
+  }
+  return [...days].map(([start, list]) => {
+    const count = list.reduce((n, r) => n + r.count, 0);
+    const mean = onOff || count === 0 ? list.reduce((s, r) => s + r.mean, 0) / list.length : list.reduce((s, r) => s + r.mean * r.count, 0) / count;
+    return { start, mean, min: Math.min(...list.map((r) => r.min)), max: Math.max(...list.map((r) => r.max)), count };
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Statistics rollups (DESIGN §9): 5-minute rows from raw states, hourly rows from
+ * the 5-minute ones. Progress is kept in `meta`, so a restart catches up where it
+ * stopped; each step covers at most one hour so the hub stays responsive.
+ */
+import type { SqlConnection } from '../db/index.js';
+import { FIVE_MINUTES_MS, HOUR_MS, KEY_RANGE, MS_MASK, PACK, UNPACK_MS } from './keys.js';
+import { createMeta } from './meta.js';
+import { shareOfTimeOn, type Change } from './share.js';
+
+export interface Rollup {
+  /** Rolls up at most one hour of complete 5-minute windows before `untilMs`; false when there was nothing to do. */
+  step(untilMs: number): boolean;
+  /** Raw states before this are summarised in 5-minute statistics. */
+  doneUntil(): number;
+}
+
+const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
+
+export function createRollup(sqlite: SqlConnection): Rollup {
+  const meta = createMeta(sqlite);
+  const entities = sqlite.prepare(`SELECT id, kind FROM history_entities WHERE kind IN ('numeric', 'onoff')`);
+  const firstKey = sqlite.prepare(`SELECT min(key) & ${MS_MASK} AS ms FROM states WHERE ${KEY_RANGE}`);
+  const numeric = sqlite.prepare(
+    `INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count)
+     SELECT ?, ${FIVE_MINUTES_MS}, ${UNPACK_MS} / ${FIVE_MINUTES_MS} * ${FIVE_MINUTES_MS} AS b, avg(value), min(value), max(value), count(value)
+     FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY b`,
+  );
+  const before = sqlite.prepare(`SELECT value FROM states WHERE key BETWEEN ${PACK} AND ${PACK} ORDER BY key DESC LIMIT 1`);
+  const changes = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value FROM states WHERE ${KEY_RANGE} ORDER BY key`);
+  const insert = sqlite.prepare(`INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  // on/off hours average their 5-minute shares; numeric hours weight each 5-minute mean by its count
+  const hourly = sqlite.prepare(
+    `INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count)
+     SELECT s.entity, ${HOUR_MS}, s.start / ${HOUR_MS} * ${HOUR_MS} AS h,
+       CASE e.kind WHEN 'onoff' THEN avg(s.mean) ELSE sum(s.mean * s.count) / sum(s.count) END,
+       min(s.min), max(s.max), sum(s.count)
+     FROM statistics s JOIN history_entities e ON e.id = s.entity
+     WHERE s.period = ${FIVE_MINUTES_MS} AND s.start >= ? AND s.start < ? GROUP BY s.entity, h`,
+  );
+
+  function initialMark(): number | undefined {
+    let first: number | undefined;
+    for (const { id } of entities.all<{ id: number }>()) {
+      const row = firstKey.get<{ ms: number | null }>(id, 0, id, MS_MASK);
+      if (row?.ms != null) first = Math.min(first ?? row.ms, row.ms);
+    }
+    return first === undefined ? undefined : floorTo(first, HOUR_MS);
+  }
+
+  function rollWindows(from: number, to: number): void {
+    for (const { id, kind } of entities.all<{ id: number; kind: string }>()) {
+      if (kind === 'numeric') {
+        numeric.run(id, id, from, id, to - 1);
+        continue;
+      }
+      const initial = before.get<{ value: number | null }>(id, 0, id, from - 1)?.value ?? null;
+      const rows = changes.all<{ ms: number; value: number | null }>(id, from, id, to - 1) as Change[];
+      for (const r of shareOfTimeOn(initial, rows, from, to, FIVE_MINUTES_MS)) {
+        insert.run(id, FIVE_MINUTES_MS, r.start, r.mean, r.min, r.max, r.count);
+      }
+    }
+  }
+
+  return {
+    step(untilMs) {
+      const limit = floorTo(untilMs, FIVE_MINUTES_MS);
+      const done = meta.getNumber('history.rollup') ?? initialMark();
+      if (done === undefined || done >= limit) return false;
+      const to = Math.min(limit, floorTo(done, HOUR_MS) + HOUR_MS);
+      sqlite.transaction(() => {
+        rollWindows(done, to);
+        const hourStart = floorTo(done, HOUR_MS);
+        // the hour is rewritten from its 5-minute rows each time, complete or not, so it never lags
+        hourly.run(hourStart, hourStart + HOUR_MS);
+        meta.set('history.rollup', to);
+      });
+      return true;
+    },
+    doneUntil: () => meta.getNumber('history.rollup') ?? 0,
+  };
+}

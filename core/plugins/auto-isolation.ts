@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { LoadedPlugin } from './load.js';
+import { readAutoIsolated, startBlockWatchdog, type BlockWatchdog } from './watchdog.js';
+
+export interface AutoIsolation {
+  readonly watchdog: BlockWatchdog;
+  /** Plugins to isolate at this start because they blocked the event loop before. */
+  readonly isolate: ReadonlySet<string>;
+}
+
+/**
+ * Watches for plugins that block the event loop and isolates them from the next
+ * start on, unless their entry says `autoIsolate: false`.
+ */
+export function startAutoIsolation(options: {
+  dataDir: string;
+  plugins: readonly LoadedPlugin[];
+  log: Logger;
+  warn(pluginId: string, message: string): void;
+}): AutoIsolation {
+  const { log, plugins } = options;
+  const file = join(options.dataDir, 'plugins', 'auto-isolate.json');
+  const exempt = new Set(plugins.filter((p) => p.entry.autoIsolate === false).map((p) => p.id));
+  const isolate = new Set([...readAutoIsolated(file)].filter((id) => !exempt.has(id)));
+  if (isolate.size) log.warn({ plugins: [...isolate] }, 'isolating plugins that blocked the event loop before');
+  const watchdog = startBlockWatchdog({
+    autoIsolateFile: file,
+    exempt,
+    onBlocked(pluginId, ms) {
+      const seconds = (ms / 1000).toFixed(1);
+      if (!pluginId) return log.warn({ blockedMs: ms }, `event loop blocked for ${seconds} s`);
+      log.warn({ plugin: pluginId, blockedMs: ms }, `plugin blocked the event loop for ${seconds} s`);
+      options.warn(pluginId, `blocked the event loop for ${seconds} s${exempt.has(pluginId) ? '' : '; it will run isolated from the next start'}`);
+    },
+  });
+  return { watchdog, isolate };
+}
