@@ -93,11 +93,14 @@ function attachEntityTrigger(trigger: EntityTrigger, base: TriggerData, env: Tri
 
   for (const entity of entities) {
     const restored = env.forTimers?.take(keyOf(entity));
-    if (!restored || trigger.for === undefined) continue;
+    if (!restored) continue;
     const current = valueOf(env.getState(entity), trigger.attribute);
     const holds = holdsFor(restored.data.to);
     // Unknown right after a restart (its plugin has not reported yet) keeps the timer; a contrary reading cancels it.
-    if (current !== null && current !== undefined && !holds(current)) continue;
+    if (trigger.for === undefined || (current !== null && current !== undefined && !holds(current))) {
+      env.forTimers?.remove(keyOf(entity));
+      continue;
+    }
     if (restored.deadline < env.clock.now()) env.log.info({ entity, dueAt: iso(restored.deadline) }, 'a `for:` timer fell due while the hub was down; firing late');
     env.forTimers?.save(keyOf(entity), restored);
     arm(entity, restored, holds);
