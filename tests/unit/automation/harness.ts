@@ -14,7 +14,8 @@ export interface Call {
 }
 
 /** A kernel with a few entities whose commands are recorded and confirmed at once. */
-export function testHome() {
+/** `motion` null = not reported yet, as right after a restart. */
+export function testHome(options: { motion?: 'on' | 'off' | null } = {}) {
   const kernel = createKernel(silentLogger());
   const calls: Call[] = [];
   const add = (id: string, state: StateValue | null = null) => {
@@ -29,7 +30,7 @@ export function testHome() {
     };
     kernel.dispatcher.register(id, { turn_on: record('turn_on', 'on'), turn_off: record('turn_off', 'off') });
   };
-  add('binary_sensor.motion', 'off');
+  add('binary_sensor.motion', options.motion === undefined ? 'off' : options.motion);
   add('sensor.temperature', 20);
   add('sensor.lux', 100);
   controllable('light.hall');
