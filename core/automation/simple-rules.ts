@@ -62,6 +62,7 @@ export function automationToRule(input: { id: string; name?: string; triggers: r
   if (!state || typeof action.entity !== 'string' || typeof trigger.entity !== 'string' || trigger.for !== undefined || trigger.attribute !== undefined) return undefined;
   const cond = condition(trigger);
   if (!cond) return undefined;
+  if (cond.value === 0) cond.value = 0; // -0 from the neighbour of 0 reads back as 0
   return { id: input.id, ...(input.name && { name: input.name }), sensor: trigger.entity, ...cond, target: action.entity, state };
 }
 
