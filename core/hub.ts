@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
+import { createAutomationEngine, loadFileAutomations } from './automation/index.js';
+import { openDatabase } from './db/index.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
@@ -42,11 +45,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const { config } = loaded;
   const startedAt = Date.now();
   const plugins = await loadPlugins(loaded);
+  const fileAutomations = loadFileAutomations(loaded);
   mkdirSync(dataDir, { recursive: true });
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const services: Service[] = [];
+  const database = openDatabase(config.storage.path ? resolve(loaded.dir, config.storage.path) : join(dataDir, 'hearth.db'));
+  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations });
 
   const started: Service[] = [];
   const stopAll = async () => {
@@ -55,6 +61,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     await host.stop();
     await hardware.close();
+    database.close();
   };
 
   try {
@@ -63,7 +70,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       started.push(service);
     }
     await host.start(plugins);
-    const app = createApp({ kernel, plugins: host, log, version: VERSION, startedAt });
+    // After plugins, so triggers and resumed timers see entities that exist.
+    await automations.start();
+    started.push(automations);
+    const app = createApp({ kernel, plugins: host, log, version: VERSION, startedAt, automations: { engine: automations, log, location: config.location } });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);
     let stopping: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Kernel } from '../kernel/index.js';
 import type { PluginHost } from '../plugins/index.js';
+import { createAutomationRoutes, type AutomationRouteDeps } from '../automation/index.js';
 import { errorResponse } from './errors.js';
 
 export interface ApiDeps {
@@ -10,6 +11,7 @@ export interface ApiDeps {
   log: Logger;
   version: string;
   startedAt: number;
+  automations?: AutomationRouteDeps;
 }
 
 export function createApp(deps: ApiDeps): Hono {
@@ -19,5 +21,6 @@ export function createApp(deps: ApiDeps): Hono {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: deps.version, uptimeS: Math.round((Date.now() - deps.startedAt) / 1000) }),
   );
+  if (deps.automations) app.route('/', createAutomationRoutes(deps.automations));
   return app;
 }
