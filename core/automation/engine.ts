@@ -52,6 +52,8 @@ export interface AutomationEngine extends Service {
   mqttTopics(): string[];
 }
 
+const TRACE_FLUSH_MS = 1_000;
+
 interface Entry {
   source: 'file' | 'api';
   input: unknown;
@@ -65,6 +67,16 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
   const store = createAutomationStore(deps.database, () => clock.now());
   const entries = new Map<string, Entry>();
   let started = false;
+  // Traces are written in batches, off the path between a trigger and its command.
+  let unwritten: Trace[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = unwritten;
+    unwritten = [];
+    store.addTraces(batch);
+  };
 
   const env: RunEnv = {
     bus: kernel.bus,
@@ -83,7 +95,9 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
       savePending: (run) => store.savePending(id, run),
       removePending: (runId) => store.removePending(id, runId),
       onTrace: (trace) => {
-        store.addTrace(trace);
+        if (!started) return; // a run that ended after stop: the database may be closed
+        unwritten.push(trace);
+        flushTimer ??= setTimeout(flush, TRACE_FLUSH_MS);
         kernel.bus.emit('automation_trace', { trace });
       },
     });
@@ -153,6 +167,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
         delete entry.runtime;
       }
       entries.clear();
+      flush();
     },
     list: () => [...entries.values()].map(info),
     get: (id) => info(find(id)),
@@ -170,6 +185,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     remove(id) {
       const entry = editable(id);
       deactivate(entry);
+      flush();
       store.remove(id);
       entries.delete(id);
     },
@@ -180,6 +196,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     },
     traces(id) {
       find(id);
+      flush();
       return store.traces(id);
     },
     mqttTopics() {

@@ -33,11 +33,18 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
       });
     },
 
-    addTrace(trace: Trace): void {
+    /** Writes traces in one transaction, keeping the last 10 of each automation. */
+    addTraces(traces: readonly Trace[]): void {
+      if (!traces.length) return;
       db.transaction((tx) => {
-        tx.insert(automationTraces).values({ runId: trace.runId, automationId: trace.automationId, startedAt: Date.parse(trace.startedAt), trace: JSON.stringify(trace) }).onConflictDoUpdate({ target: automationTraces.runId, set: { trace: JSON.stringify(trace) } }).run();
-        const keep = tx.select({ runId: automationTraces.runId }).from(automationTraces).where(eq(automationTraces.automationId, trace.automationId)).orderBy(desc(automationTraces.startedAt)).limit(TRACES_KEPT).all();
-        tx.delete(automationTraces).where(and(eq(automationTraces.automationId, trace.automationId), notInArray(automationTraces.runId, keep.map((k) => k.runId)))).run();
+        for (const trace of traces) {
+          const json = JSON.stringify(trace);
+          tx.insert(automationTraces).values({ runId: trace.runId, automationId: trace.automationId, startedAt: Date.parse(trace.startedAt), trace: json }).onConflictDoUpdate({ target: automationTraces.runId, set: { trace: json } }).run();
+        }
+        for (const automationId of new Set(traces.map((t) => t.automationId))) {
+          const keep = tx.select({ runId: automationTraces.runId }).from(automationTraces).where(eq(automationTraces.automationId, automationId)).orderBy(desc(automationTraces.startedAt)).limit(TRACES_KEPT).all();
+          tx.delete(automationTraces).where(and(eq(automationTraces.automationId, automationId), notInArray(automationTraces.runId, keep.map((k) => k.runId)))).run();
+        }
       });
     },
     /** Newest first. */
