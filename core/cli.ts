@@ -8,6 +8,7 @@ import { errorMessage } from './errors.js';
 import { startHub, type Hub } from './hub.js';
 import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
+import { loadFileAutomations } from './automation/index.js';
 import { PACKAGE_ROOT, VERSION } from './version.js';
 
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
@@ -90,6 +91,7 @@ async function check(values: Options): Promise<number> {
   try {
     const loaded = loadConfig(file);
     const plugins = await loadPlugins(loaded);
+    loadFileAutomations(loaded);
     return print(`${loaded.file}: configuration OK (${plugins.length} plugin${plugins.length === 1 ? '' : 's'})`);
   } catch (err) {
     if (err instanceof ConfigError) return reportConfigError(err);

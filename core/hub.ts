@@ -4,6 +4,7 @@ import { openHardware, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
+import { createAutomationEngine, createAutomationRoutes, loadFileAutomations, type AutomationEngine } from './automation/index.js';
 import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
@@ -32,6 +33,7 @@ export interface Hub {
   readonly database: DatabaseHandle;
   readonly auth: Auth;
   readonly recorder: Recorder;
+  readonly automations: AutomationEngine;
   readonly http: HttpServer;
   readonly url: string;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
@@ -51,12 +53,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const startedAt = Date.now();
   const timezone = config.location?.timezone;
   const plugins = await loadPlugins(loaded);
+  const fileAutomations = loadFileAutomations(loaded);
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
   const kernel = createKernel(log);
   const auth = createAuth(database);
   const recorder = createRecorder({ kernel, database, log, options: { ...config.storage, ...(timezone && { timezone }) } });
+  const queries = createHistoryQueries(database, { ...(timezone && { timezone }) });
+  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog }, { isolate: isolation.isolate });
@@ -79,10 +84,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       started.push(service);
     }
     await host.start(plugins);
-    const history = createHistoryRoutes({
-      queries: createHistoryQueries(database, { ...(timezone && { timezone }) }),
-      resolveUserName: (id) => auth.users.find(id)?.username,
-    });
+    // After the plugins: restored `for:` timers must see the entities' current states.
+    await automations.start();
+    started.push(automations);
+    const history = createHistoryRoutes({ queries, resolveUserName: (id) => auth.users.find(id)?.username });
     const app = createApp({
       kernel,
       plugins: host,
@@ -91,7 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: VERSION,
       startedAt,
       ...(hardware.sim && { sim: hardware.sim }),
-      modules: [history],
+      modules: [history, createAutomationRoutes({ engine: automations, log, history: queries, location: config.location })],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);
@@ -103,6 +108,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       database,
       auth,
       recorder,
+      automations,
       http,
       url: http.url,
       stop: () =>

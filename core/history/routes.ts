@@ -37,24 +37,24 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ApiEnv> {
     return { start: q.start ?? end - defaultDays * DAY_MS, end };
   };
   const app = new Hono<ApiEnv>();
-  app.use('/api/history/*', requireRole('member'));
-  app.use('/api/statistics/*', requireRole('member'));
-  app.use('/api/logbook', requireRole('member'));
+  app.use('/history/*', requireRole('member'));
+  app.use('/statistics/*', requireRole('member'));
+  app.use('/logbook', requireRole('member'));
 
-  app.get('/api/history/:id', validate('param', id), validate('query', historyQuery), (c) => {
+  app.get('/history/:id', validate('param', id), validate('query', historyQuery), (c) => {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, 1));
     return c.json(queries.history(c.req.valid('param').id, start, end, q.points));
   });
 
-  app.get('/api/statistics/:id', validate('param', id), validate('query', statisticsQuery), (c) => {
+  app.get('/statistics/:id', validate('param', id), validate('query', statisticsQuery), (c) => {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, q.period === '1d' ? 30 : 1));
     const { rows } = queries.statistics(c.req.valid('param').id, q.period, start, end);
     return c.json({ entityId: c.req.valid('param').id, period: q.period, rows: rows.map((r) => ({ ...r, start: new Date(r.start).toISOString() })) });
   });
 
-  app.get('/api/logbook', validate('query', logbookQuery), (c) => {
+  app.get('/logbook', validate('query', logbookQuery), (c) => {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, 1));
     const page = queries.logbook({ start, end, limit: q.limit, ...(q.entity && { entity: q.entity }), ...(q.before && { before: q.before }) });

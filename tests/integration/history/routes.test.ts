@@ -19,7 +19,7 @@ function appAs(user: ApiUser | undefined) {
     if (user) c.set('user', user);
     await next();
   });
-  app.route('/', createHistoryRoutes({ queries: rig.queries(), resolveUserName: (id) => (id === 'u1' ? 'Alice' : undefined), now: () => rig.clock.now }));
+  app.route('/api', createHistoryRoutes({ queries: rig.queries(), resolveUserName: (id) => (id === 'u1' ? 'Alice' : undefined), now: () => rig.clock.now }));
   return app;
 }
 const member: ApiUser = { id: 'u1', username: 'alice', role: 'member' };

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { errorMessage } from '../errors.js';
+import { childContext, createContext, type Context } from '../kernel/index.js';
+import { evaluate } from './conditions.js';
+import type { AutomationDefinition } from './definition.js';
+import { AbortedRun, runSequence, StopRun, type ResumePoint, type RunEnv, type TraceStep } from './runner.js';
+import type { TriggerData } from './template.js';
+import { attachTrigger, type Detach, type ForTimerStore } from './triggers.js';
+
+export type RunOutcome = 'completed' | 'stopped' | 'conditions_failed' | 'error' | 'aborted';
+
+/** One run, step by step (DESIGN §7). */
+export interface Trace {
+  runId: string;
+  automationId: string;
+  trigger: TriggerData;
+  contextId: string;
+  startedAt: string;
+  endedAt: string;
+  outcome: RunOutcome;
+  /** Why a run stopped early or failed. */
+  reason?: string;
+  /** The run was resumed after a restart. */
+  resumed?: boolean;
+  steps: TraceStep[];
+}
+
+/** A run waiting in a top-level delay or wait, stored so it continues after a restart. */
+export interface PendingRun {
+  runId: string;
+  trigger: TriggerData;
+  parentContextId?: string;
+  point: ResumePoint;
+}
+
+export interface AutomationHooks {
+  forTimers?: ForTimerStore;
+  savePending?(run: PendingRun): void;
+  removePending?(runId: string): void;
+  onTrace(trace: Trace): void;
+  /** Called for every firing that passed its conditions and was not dropped. */
+  onRun?(trigger: TriggerData): void;
+}
+
+export interface AutomationRuntime {
+  readonly definition: AutomationDefinition;
+  start(): void;
+  /** Detaches triggers and abandons running runs; `keepPending` leaves stored delays and `for:` timers for the next start. */
+  stop(keepPending: boolean): void;
+  /** Fires as a trigger would; `skipConditions` for "run now". Resolves with the trace when the run ends (undefined when dropped). */
+  trigger(data: TriggerData, context?: Context, options?: { skipConditions?: boolean }): Promise<Trace | undefined>;
+  resume(pending: PendingRun): void;
+  readonly running: number;
+}
+
+interface ActiveRun {
+  abort: AbortController;
+}
+
+export function createAutomationRuntime(definition: AutomationDefinition, env: RunEnv, hooks: AutomationHooks): AutomationRuntime {
+  const log: Logger = env.log.child({ automation: definition.id });
+  const active = new Set<ActiveRun>();
+  const queue: (() => void)[] = [];
+  let detachers: Detach[] = [];
+  let keepingPending = false;
+
+  function launch(trigger: TriggerData, context: Context, start?: { point: ResumePoint; runId: string }): Promise<Trace> {
+    const run: ActiveRun = { abort: new AbortController() };
+    active.add(run);
+    const runId = start?.runId ?? randomUUID();
+    const steps: TraceStep[] = [];
+    const startedAt = env.clock.now();
+    const persist = (point: ResumePoint | undefined) => {
+      if (keepingPending) return;
+      if (point) hooks.savePending?.({ runId, trigger, parentContextId: context.parentId, point });
+      else hooks.removePending?.(runId);
+    };
+    const finish = (outcome: RunOutcome, reason?: string): Trace => {
+      active.delete(run);
+      const trace: Trace = {
+        runId,
+        automationId: definition.id,
+        trigger,
+        contextId: context.id,
+        startedAt: new Date(startedAt).toISOString(),
+        endedAt: new Date(env.clock.now()).toISOString(),
+        outcome,
+        ...(reason && { reason }),
+        ...(start && { resumed: true }),
+        steps,
+      };
+      if (!(outcome === 'aborted' && keepingPending)) hooks.onTrace(trace);
+      queue.shift()?.();
+      return trace;
+    };
+    const ctx = { env, trigger, context, signal: run.abort.signal, steps, log, persist };
+    const body = start ? runSequence(definition.actions, 'actions', ctx, start.point.step, start.point.deadline) : runSequence(definition.actions, 'actions', ctx);
+    return body.then(
+      () => finish('completed'),
+      (err: unknown) => {
+        if (err instanceof AbortedRun) return finish('aborted', 'a newer run restarted it or the automation stopped');
+        if (err instanceof StopRun) return finish(err.isError ? 'error' : 'stopped', err.reason);
+        log.error({ err: errorMessage(err) }, 'automation run failed');
+        return finish('error', errorMessage(err));
+      },
+    );
+  }
+
+  function conditionsFailed(trigger: TriggerData, context: Context): Trace {
+    const at = new Date(env.clock.now()).toISOString();
+    const trace: Trace = { runId: randomUUID(), automationId: definition.id, trigger, contextId: context.id, startedAt: at, endedAt: at, outcome: 'conditions_failed', steps: [] };
+    hooks.onTrace(trace);
+    return trace;
+  }
+
+  /** Applies the mode; resolves when the run ends, or with undefined when it is dropped. */
+  function admit(begin: () => Promise<Trace>): Promise<Trace | undefined> {
+    const { mode, max } = definition;
+    if (active.size === 0 || mode === 'restart' || (mode === 'parallel' && active.size < max)) {
+      if (mode === 'restart') for (const run of active) run.abort.abort();
+      return begin();
+    }
+    if (mode === 'queued' && queue.length < max) {
+      return new Promise((resolve) => queue.push(() => void begin().then(resolve)));
+    }
+    log.warn({ mode, running: active.size }, mode === 'single' ? 'already running; this trigger is dropped' : `at its limit of ${max}; this trigger is dropped`);
+    return Promise.resolve(undefined);
+  }
+
+  const runtime: AutomationRuntime = {
+    definition,
+    get running() {
+      return active.size;
+    },
+    start() {
+      keepingPending = false;
+      const fire = (data: TriggerData, context?: Context) => void runtime.trigger(data, context);
+      const triggerEnv = { ...env, log, forTimers: hooks.forTimers };
+      detachers = definition.triggers.map((t, i) => attachTrigger(t, i, triggerEnv, fire));
+    },
+    stop(keepPending) {
+      keepingPending = keepPending;
+      for (const detach of detachers) detach();
+      detachers = [];
+      queue.length = 0;
+      for (const run of active) run.abort.abort();
+    },
+    trigger(data, parent, options) {
+      const context = parent ? childContext(parent, { automationId: definition.id }) : createContext({ automationId: definition.id });
+      const env2 = { getState: env.getState, now: env.clock.now(), location: env.location };
+      if (!options?.skipConditions && !definition.conditions.every((c) => evaluate(c, env2))) return Promise.resolve(conditionsFailed(data, context));
+      return admit(() => {
+        hooks.onRun?.(data);
+        return launch(data, context);
+      });
+    },
+    resume(pending) {
+      const late = pending.point.deadline !== null && pending.point.deadline < env.clock.now();
+      if (late) log.info({ runId: pending.runId, dueAt: new Date(pending.point.deadline!).toISOString() }, `a ${pending.point.kind} fell due while the hub was down; continuing late`);
+      const context = createContext({ automationId: definition.id, ...(pending.parentContextId && { parentId: pending.parentContextId }) });
+      void launch(pending.trigger, context, { point: pending.point, runId: pending.runId });
+    },
+  };
+  return runtime;
+}

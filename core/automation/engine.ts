@@ -1,0 +1,211 @@
+import type { Logger } from 'pino';
+import type { DatabaseHandle } from '../db/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { createContext, type Context, type Kernel } from '../kernel/index.js';
+import type { Service } from '../service.js';
+import { createAutomationRuntime, type AutomationRuntime, type Trace } from './automation.js';
+import { systemClock, type Clock } from './clock.js';
+import type { FileAutomation } from './config.js';
+import type { AutomationDefinition } from './definition.js';
+import './events.js';
+import { parseOrThrow } from './parse.js';
+import type { RunEnv } from './runner.js';
+import { createAutomationStore } from './store.js';
+import type { Location } from './time.js';
+
+export interface AutomationEngineDeps {
+  kernel: Pick<Kernel, 'bus' | 'states' | 'dispatcher'>;
+  database: DatabaseHandle;
+  log: Logger;
+  location?: Location;
+  /** From `loadFileAutomations(loaded)`: read-only through the API. */
+  fileAutomations?: readonly FileAutomation[];
+  clock?: Clock;
+}
+
+export interface AutomationInfo {
+  id: string;
+  name: string;
+  source: 'file' | 'api';
+  enabled: boolean;
+  mode: AutomationDefinition['mode'];
+  running: number;
+  /** The definition as written. */
+  definition: unknown;
+}
+
+export interface AutomationEngine extends Service {
+  list(): AutomationInfo[];
+  get(id: string): AutomationInfo;
+  /** 400 with paths when invalid, 409 when the id exists. */
+  create(input: unknown): AutomationInfo;
+  /** PUT: replaces an API automation. */
+  replace(id: string, input: unknown): AutomationInfo;
+  /** PATCH: merges top-level keys (`{enabled: false}`) into an API automation. */
+  update(id: string, patch: Record<string, unknown>): AutomationInfo;
+  remove(id: string): void;
+  /** Runs the actions now, skipping triggers and conditions; resolves with the trace (undefined when the mode dropped it). */
+  run(id: string, context?: Context): Promise<Trace | undefined>;
+  /** Newest first, at most 10. */
+  traces(id: string): Trace[];
+  /** Topic filters the MQTT bridge must subscribe to for `mqtt` triggers. */
+  mqttTopics(): string[];
+}
+
+const TRACE_FLUSH_MS = 1_000;
+
+interface Entry {
+  source: 'file' | 'api';
+  input: unknown;
+  definition: AutomationDefinition;
+  runtime?: AutomationRuntime;
+}
+
+export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEngine {
+  const { kernel, log } = deps;
+  const clock = deps.clock ?? systemClock();
+  const store = createAutomationStore(deps.database, () => clock.now());
+  const entries = new Map<string, Entry>();
+  let started = false;
+  // Traces are written in batches, off the path between a trigger and its command.
+  let unwritten: Trace[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = unwritten;
+    unwritten = [];
+    store.addTraces(batch);
+  };
+
+  const env: RunEnv = {
+    bus: kernel.bus,
+    getState: (id) => kernel.states.get(id),
+    dispatch: ({ entityId, command, params, context }) => kernel.dispatcher.dispatch({ entityId, command, params, context }),
+    clock,
+    log,
+    ...(deps.location && { location: deps.location }),
+  };
+
+  function activate(entry: Entry): void {
+    if (!started || !entry.definition.enabled) return;
+    const id = entry.definition.id;
+    const runtime = createAutomationRuntime(entry.definition, env, {
+      forTimers: store.forTimers(id),
+      savePending: (run) => store.savePending(id, run),
+      removePending: (runId) => store.removePending(id, runId),
+      onTrace: (trace) => {
+        if (!started) return; // a run that ended after stop: the database may be closed
+        unwritten.push(trace);
+        flushTimer ??= setTimeout(flush, TRACE_FLUSH_MS);
+        kernel.bus.emit('automation_trace', { trace });
+      },
+    });
+    entry.runtime = runtime;
+    runtime.start();
+    for (const pending of store.pendingRuns(id)) runtime.resume(pending);
+  }
+
+  /** Stops an automation and forgets its timers: its definition changed or it went away. */
+  function deactivate(entry: Entry): void {
+    entry.runtime?.stop(false);
+    delete entry.runtime;
+    store.clearPending(entry.definition.id);
+  }
+
+  function info(entry: Entry): AutomationInfo {
+    const d = entry.definition;
+    return { id: d.id, name: d.name ?? d.id, source: entry.source, enabled: d.enabled, mode: d.mode, running: entry.runtime?.running ?? 0, definition: entry.input };
+  }
+
+  function find(id: string): Entry {
+    const entry = entries.get(id);
+    if (!entry) throw new NotFoundError(`unknown automation '${id}'`);
+    return entry;
+  }
+
+  function editable(id: string): Entry {
+    const entry = find(id);
+    if (entry.source === 'file') throw new ForbiddenError(`automation '${id}' comes from the config file and is read-only through the API; edit the file instead`);
+    return entry;
+  }
+
+  function save(id: string, input: unknown, previous?: Entry): AutomationInfo {
+    const definition = parseOrThrow(input);
+    if (definition.id !== id) throw new ValidationError(`the id in the body ('${definition.id}') must match the URL ('${id}')`);
+    if (previous) deactivate(previous);
+    store.put(id, input);
+    const entry: Entry = { source: 'api', input, definition };
+    entries.set(id, entry);
+    activate(entry);
+    return info(entry);
+  }
+
+  return {
+    name: 'automations',
+    async start() {
+      for (const { definition, input } of deps.fileAutomations ?? []) entries.set(definition.id, { source: 'file', input, definition });
+      for (const row of store.list()) {
+        if (entries.has(row.id)) {
+          log.warn({ automation: row.id }, 'an API automation has the id of one in the config file; the file wins');
+          continue;
+        }
+        try {
+          entries.set(row.id, { source: 'api', input: row.definition, definition: parseOrThrow(row.definition) });
+        } catch (err) {
+          log.error({ automation: row.id, err: (err as Error).message }, 'a stored automation is no longer valid; it stays off');
+        }
+      }
+      started = true;
+      for (const entry of entries.values()) activate(entry);
+      log.info({ count: entries.size }, 'automations started');
+    },
+    async stop() {
+      started = false;
+      for (const entry of entries.values()) {
+        entry.runtime?.stop(true);
+        delete entry.runtime;
+      }
+      entries.clear();
+      flush();
+    },
+    list: () => [...entries.values()].map(info),
+    get: (id) => info(find(id)),
+    create(input) {
+      const id = parseOrThrow(input).id;
+      if (entries.has(id)) throw new ConflictError(`an automation with id '${id}' already exists`);
+      return save(id, input);
+    },
+    replace: (id, input) => save(id, input, editable(id)),
+    update(id, patch) {
+      const entry = editable(id);
+      const base = entry.input && typeof entry.input === 'object' ? entry.input : {};
+      return save(id, { ...base, ...patch, id }, entry);
+    },
+    remove(id) {
+      const entry = editable(id);
+      deactivate(entry);
+      flush();
+      store.remove(id);
+      entries.delete(id);
+    },
+    async run(id, context = createContext()) {
+      const entry = find(id);
+      if (!entry.runtime) throw new ConflictError(`automation '${id}' is disabled; enable it first`);
+      return entry.runtime.trigger({ id: 'manual', type: 'manual', at: new Date(clock.now()).toISOString() }, context, { skipConditions: true });
+    },
+    traces(id) {
+      find(id);
+      flush();
+      return store.traces(id);
+    },
+    mqttTopics() {
+      const topics = new Set<string>();
+      for (const { definition } of entries.values()) {
+        if (!definition.enabled) continue;
+        for (const t of definition.triggers) if (t.type === 'mqtt') topics.add(t.topic);
+      }
+      return [...topics];
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ConflictError, UnavailableError } from '../errors.js';
+import { requireRole, type ApiEnv } from '../api/env.js';
+import { validate } from '../api/validate.js';
+import type { AutomationEngine } from './engine.js';
+import { parseOrThrow } from './parse.js';
+import { simulate, type HistorySource } from './simulate.js';
+import type { Location } from './time.js';
+
+export interface AutomationRouteDeps {
+  engine: AutomationEngine;
+  log: Logger;
+  /** Recorded history for simulate; absent means simulate answers 503. */
+  history?: HistorySource;
+  location?: Location;
+}
+
+const anObject = z.record(z.string(), z.unknown());
+const instant = z.union([z.iso.datetime({ offset: true }), z.number().int()]).transform((v) => (typeof v === 'number' ? v : Date.parse(v)));
+const simulateBody = z.strictObject({ definition: z.unknown(), start: instant, end: instant });
+
+/** DESIGN §6 automation endpoints: members read, admins write. */
+export function createAutomationRoutes(deps: AutomationRouteDeps): Hono<ApiEnv> {
+  const { engine } = deps;
+  const member = requireRole('member');
+  const admin = requireRole('admin');
+  return new Hono<ApiEnv>()
+    .get('/automations', member, (c) => c.json({ automations: engine.list() }))
+    .post('/automations/simulate', admin, validate('json', simulateBody), async (c) => {
+      if (!deps.history) throw new UnavailableError('simulate needs recorded history, and history is not running');
+      const body = c.req.valid('json');
+      const definition = parseOrThrow(body.definition, ['definition']);
+      const result = await simulate(definition, { history: deps.history, startMs: body.start, endMs: body.end, log: deps.log, ...(deps.location && { location: deps.location }) });
+      return c.json(result);
+    })
+    .post('/automations', admin, validate('json', anObject), (c) => c.json(engine.create(c.req.valid('json')), 201))
+    .get('/automations/:id', member, (c) => c.json(engine.get(c.req.param('id'))))
+    .put('/automations/:id', admin, validate('json', anObject), (c) => c.json(engine.replace(c.req.param('id'), c.req.valid('json'))))
+    .patch('/automations/:id', admin, validate('json', anObject), (c) => c.json(engine.update(c.req.param('id'), c.req.valid('json'))))
+    .delete('/automations/:id', admin, (c) => {
+      engine.remove(c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/automations/:id/run', admin, (c) => {
+      const id = c.req.param('id');
+      if (!engine.get(id).enabled) throw new ConflictError(`automation '${id}' is disabled; enable it first`);
+      // The run may wait for minutes; the trace arrives on the bus and in /traces.
+      void engine.run(id, c.get('context')).catch((err: unknown) => deps.log.warn({ automation: id, err: (err as Error).message }, 'manual run refused'));
+      return c.json({ started: true }, 202);
+    })
+    .get('/automations/:id/traces', member, (c) => c.json({ traces: engine.traces(c.req.param('id')) }));
+}

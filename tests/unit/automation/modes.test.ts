@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AutomationEngine, Trace } from '../../../core/automation/index.js';
+import type { DatabaseHandle } from '../../../core/db/index.js';
+import { createContext } from '../../../core/kernel/index.js';
+import { startEngine, tempDatabase, testHome } from './harness.js';
+
+let home: ReturnType<typeof testHome>;
+let tmp: ReturnType<typeof tempDatabase>;
+let database: DatabaseHandle;
+let engine: AutomationEngine;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ now: Date.parse('2024-06-03T10:00:00Z') });
+  home = testHome();
+  tmp = tempDatabase();
+  database = tmp.open();
+  engine = await startEngine(home.kernel, database);
+});
+afterEach(async () => {
+  await engine.stop();
+  database.close();
+  tmp.cleanup();
+  vi.useRealTimers();
+});
+
+/** Each `go` event turns the fan on, waits 10 s, turns the light on. */
+function create(mode: string, max?: number) {
+  engine.create({ id: 'm', mode, ...(max && { max }), triggers: [{ type: 'event', event: 'go' }], actions: [{ command: 'turn_on', entity: 'switch.fan' }, { delay: 10 }, { command: 'turn_on', entity: 'light.hall' }] });
+  const traces: Trace[] = [];
+  home.kernel.bus.on('automation_trace', ({ trace }) => traces.push(trace));
+  return traces;
+}
+const go = () => home.kernel.bus.emit('event', { type: 'go', data: {}, context: createContext(), origin: 'test' });
+const count = (id: string) => home.calls.filter((c) => c.entityId === id).length;
+
+describe('modes', () => {
+  it('single drops a trigger while running', async () => {
+    const traces = create('single');
+    go();
+    await vi.advanceTimersByTimeAsync(1_000);
+    go();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect([count('switch.fan'), count('light.hall')]).toEqual([1, 1]);
+    expect(traces.map((t) => t.outcome)).toEqual(['completed']);
+  });
+
+  it('restart aborts the running run and starts again', async () => {
+    const traces = create('restart');
+    go();
+    await vi.advanceTimersByTimeAsync(5_000);
+    go();
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(count('light.hall')).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([count('switch.fan'), count('light.hall')]).toEqual([2, 1]);
+    expect(traces.map((t) => t.outcome)).toEqual(['aborted', 'completed']);
+  });
+
+  it('queued runs one after another, up to max waiting', async () => {
+    const traces = create('queued', 1);
+    go();
+    go();
+    go(); // beyond max: dropped
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect([count('switch.fan'), count('light.hall')]).toEqual([2, 1]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect([count('switch.fan'), count('light.hall')]).toEqual([2, 2]);
+    expect(traces.map((t) => t.outcome)).toEqual(['completed', 'completed']);
+  });
+
+  it('parallel runs side by side up to max', async () => {
+    create('parallel', 2);
+    go();
+    go();
+    go();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(count('switch.fan')).toBe(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(count('light.hall')).toBe(2);
+  });
+});
+
+describe('enable, disable and run now', () => {
+  it('a disabled automation does not fire; run now skips triggers and conditions', async () => {
+    create('single');
+    engine.update('m', { enabled: false });
+    go();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(count('switch.fan')).toBe(0);
+    await expect(engine.run('m')).rejects.toThrow(/disabled/);
+    engine.update('m', { enabled: true, conditions: [{ type: 'state', entity: 'switch.fan', state: 'on' }] });
+    const run = engine.run('m', createContext({ userId: 'alice' }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await run)!.outcome).toBe('completed');
+    expect(home.calls[0]!.context).toMatchObject({ userId: 'alice', automationId: 'm' });
+  });
+});
