@@ -47,6 +47,8 @@ export function createEdgeFilter(options: {
 
   return {
     sample(value) {
+      // Polled sources repeat the same level; only a change restarts the debounce window.
+      if (value === pending) return;
       pending = value;
       if (options.debounceMs <= 0) {
         settle();

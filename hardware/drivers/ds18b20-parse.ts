@@ -49,6 +49,7 @@ export function formatW1Slave(temperatureC: number, options: { corruptCrc?: bool
   const crc = crc8Maxim(Uint8Array.from(pad));
   const shown = options.corruptCrc ? crc ^ 0x5a : crc;
   const hex = [...pad, shown].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  const milli = Math.round(ds18b20Celsius(pad[0]!, pad[1]!) * 1000);
+  // The kernel prints t = raw · 1000 / 16 with integer (truncating) division.
+  const milli = Math.trunc(ds18b20Celsius(pad[0]!, pad[1]!) * 1000);
   return `${hex} : crc=${shown.toString(16).padStart(2, '0')} ${options.corruptCrc ? 'NO' : 'YES'}\n${hex} t=${milli}\n`;
 }

@@ -2,6 +2,7 @@
 export { openBme280, type Bme280, type Climate } from './bme280.js';
 export {
   compensateBme280, parseBme280Calibration, parseBme280Data, encodeBme280Calibration,
+  bme280TFine, bme280Temperature, bme280Pressure, bme280Humidity,
   type Bme280Calibration, type Bme280Raw,
 } from './bme280-compensate.js';
 export { openBh1750, bh1750Lux, type Bh1750 } from './bh1750.js';

@@ -3,9 +3,9 @@
  * curve: ~100 klx at a high sun, ~400 lx at sunrise, falling a decade per 2° of
  * civil twilight, a floor of moonless night.
  */
-export function clearSkyLux(altitudeRad: number): number {
-  const deg = (altitudeRad * 180) / Math.PI;
-  if (deg >= 0) return 400 + 110_000 * Math.sin(altitudeRad);
+export function clearSkyLux(altitudeDeg: number): number {
+  const deg = altitudeDeg;
+  if (deg >= 0) return 400 + 110_000 * Math.sin((deg * Math.PI) / 180);
   if (deg >= -6) return 400 * 10 ** (deg / 2);
   return Math.max(0.001, 0.4 * 10 ** ((deg + 6) / 6));
 }

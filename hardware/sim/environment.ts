@@ -127,14 +127,15 @@ export function createSimEnvironment(options: SimEnvironmentOptions): SimEnviron
     rooms: () => [...rooms.values()],
     outdoor() {
       const now = clock.now();
-      const altitude = getPosition(new Date(now), latitude, longitude).altitude;
+      // suncalc 2 returns the apparent altitude in degrees (1.x and @types/suncalc: radians).
+      const altitudeDeg = getPosition(new Date(now), latitude, longitude).altitude;
       return {
         temperatureC: outdoorTemperature(now),
         humidityPct: raining ? 95 : outdoorHumidity,
         pressureHpa,
-        lux: luxOverride ?? clearSkyLux(altitude) * skyFactor(cloudCover, raining),
+        lux: luxOverride ?? clearSkyLux(altitudeDeg) * skyFactor(cloudCover, raining),
         raining,
-        sunAltitudeDeg: (altitude * 180) / Math.PI,
+        sunAltitudeDeg: altitudeDeg,
       };
     },
     setOutdoor(values) {

@@ -22,6 +22,8 @@ export interface SimPins {
   lines(): SimLineInfo[];
   drive(line: number, value: Level): void;
   level(line: number): Level;
+  /** `in` for lines never opened as outputs. */
+  direction(line: number): 'in' | 'out';
   onLineChange(cb: LineListener): Unwatch;
   /** Closes every open line (outputs to their inactive level); later opens fail. */
   closeAll(): Promise<void>;
@@ -128,6 +130,7 @@ export function createSimPins(options: { lineCount?: number; onWatchError?: (err
       check(line);
       return states.get(line)?.physical ?? 0;
     },
+    direction: (line) => states.get(line)?.direction ?? 'in',
     onLineChange(cb) {
       listeners.add(cb);
       return () => {

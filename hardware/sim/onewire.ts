@@ -39,7 +39,7 @@ export function createSimOneWire(): SimOneWire {
           d.powerOn--;
           t = 85;
         }
-        if (file === 'temperature') return `${Math.round(t * 1000)}\n`;
+        if (file === 'temperature') return `${Math.trunc(t * 1000)}\n`;
         const corruptCrc = d.corrupt > 0;
         if (corruptCrc) d.corrupt--;
         return formatW1Slave(t, { corruptCrc });

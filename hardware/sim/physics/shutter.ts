@@ -26,6 +26,7 @@ export interface SimShutter {
 
 export interface LineSource {
   level(line: number): Level;
+  direction(line: number): 'in' | 'out';
   onLineChange(cb: (line: number, value: Level, atMs: number) => void): Unwatch;
 }
 
@@ -44,7 +45,8 @@ export function createSimShutter(lines: LineSource, options: SimShutterOptions):
   let last = Date.now();
   const faults: number[] = [];
 
-  const energised = (line: number): boolean => lines.level(line) === (activeLow ? 0 : 1);
+  // A line nobody drives as an output leaves the relay board's input floating: relay off.
+  const energised = (line: number): boolean => lines.direction(line) === 'out' && lines.level(line) === (activeLow ? 0 : 1);
   const integrate = (): void => {
     const now = Date.now();
     const dt = now - last;
@@ -63,6 +65,8 @@ export function createSimShutter(lines: LineSource, options: SimShutterOptions):
     } else drive = up ? 'up' : down ? 'down' : 'stopped';
   };
   rewire();
+  // Level changes are the trigger: opening an output at the level the line already had is
+  // missed, which only happens if a test drove that line as an input first.
   const unwatch = lines.onLineChange((line) => {
     if (line === options.upLine || line === options.downLine) rewire();
   });
