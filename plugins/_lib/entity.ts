@@ -6,4 +6,3 @@ export const entityBase = {
   area: z.string().regex(/^[a-z0-9_]+$/).optional(),
 };
 
-export const objectId = (domain: string): z.ZodString => z.string().regex(new RegExp(`^${domain}\\.[a-z0-9_]+$`), `must look like ${domain}.<object_id>`);

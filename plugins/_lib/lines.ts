@@ -20,12 +20,6 @@ export const expanderLineSchema = z.strictObject({
 export const lineSchema = z.union([z.number().int().min(0).max(63), expanderLineSchema]);
 export type LineSpec = z.infer<typeof lineSchema>;
 
-/** How a line is named in logs and errors. */
-export function describeLine(spec: LineSpec): string {
-  if (typeof spec === 'number') return `GPIO ${spec}`;
-  return `MCP23017 0x${spec.address.toString(16)} (bus ${spec.bus}) pin ${spec.pin}`;
-}
-
 interface SharedExpander {
   ready: Promise<Mcp23017>;
   users: number;

@@ -23,7 +23,7 @@ export const onewireConfigSchema = z.strictObject({
 type OnewireConfig = z.infer<typeof onewireConfigSchema>;
 type SensorConfig = z.infer<typeof sensorSchema>;
 
-export function defaultEntityId(device: string): string {
+function defaultEntityId(device: string): string {
   return `sensor.ds18b20_${device.slice(3)}`;
 }
 
