@@ -100,6 +100,7 @@ export function createShutterController({ entity, drive, timers, storage, travel
 
   /** Same direction: keep running with a new stop. Otherwise stop, then start after any dead time. */
   async function retarget(target: number): Promise<void> {
+    if (run && target === run.target) return; // e.g. `open` again during the run-on: let it reach the end stop
     pending?.timer.cancel();
     pending = undefined;
     const from = current();

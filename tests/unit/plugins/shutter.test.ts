@@ -55,6 +55,8 @@ describe('shutter plugin', () => {
     await hub.command('cover.living_room', 'open');
     await vi.advanceTimersByTimeAsync(21_000);
     expect(hub.sim.level(5)).toBe(0); // still running on
+    await hub.command('cover.living_room', 'open'); // a second press must not cut the run-on short
+    expect(hub.sim.level(5)).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
     expect(hub.sim.level(5)).toBe(1);
     expect(hub.state('cover.living_room')).toMatchObject({ state: 'open', attributes: { position: 100, estimated: false } });
