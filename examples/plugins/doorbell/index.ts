@@ -1,0 +1,46 @@
+/**
+ * A complete example plugin (docs/plugins.md walks through it): a doorbell button on an
+ * input line becomes a `binary_sensor` and fires a `doorbell_pressed` event that
+ * automations can trigger on. Outside this repository, import from 'hearth/plugin-api'.
+ */
+import { z } from 'zod';
+import { definePlugin } from '../../../core/plugin-api.js';
+
+const configSchema = z.strictObject({
+  /** BCM number of the input line the button pulls. */
+  line: z.number().int().min(0).max(27),
+  id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/).default('binary_sensor.doorbell'),
+  name: z.string().default('Doorbell'),
+  area: z.string().optional(),
+  /** A button to ground with a pull-up reads low when pressed. */
+  inverted: z.boolean().default(false),
+  debounceMs: z.number().int().min(0).max(1000).default(50),
+  /** Presses closer together than this ring once: an impatient visitor is still one visitor. */
+  cooldownS: z.number().min(0).max(600).default(5),
+});
+type DoorbellConfig = z.infer<typeof configSchema>;
+
+export default definePlugin<DoorbellConfig>({
+  manifest: {
+    id: 'doorbell',
+    name: 'Doorbell',
+    version: '1.0.0',
+    apiVersion: 1,
+    description: 'A push button as a binary sensor plus a doorbell_pressed event.',
+    configSchema: z.toJSONSchema(configSchema, { io: 'input' }),
+  },
+  async setup(ctx) {
+    const config = configSchema.parse(ctx.config);
+    const button = ctx.hardware.gpio.open(config.line, { direction: 'in', edge: 'both', activeLow: config.inverted, debounceMs: config.debounceMs });
+    const entity = ctx.entities.add({ id: config.id, name: config.name, area: config.area, attributes: { deviceClass: 'occupancy' } });
+    let lastRing = -Infinity;
+    button.watch((pressed, atMs) => {
+      entity.setState(pressed ? 'on' : 'off');
+      if (!pressed || atMs - lastRing < config.cooldownS * 1000) return;
+      lastRing = atMs;
+      ctx.events.fire('doorbell_pressed', { entityId: config.id });
+      ctx.log.info('ding dong');
+    });
+    entity.setState((await button.read()) ? 'on' : 'off');
+  },
+});

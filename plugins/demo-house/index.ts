@@ -1,0 +1,76 @@
+/**
+ * `demo-house`: wires chip emulators and physics onto the simulated board and plays a
+ * lived-in day on it — people walking past, a door, showers, the sun — so the demo house
+ * (examples/demo-house.yaml) feels real. The device plugins read it like real hardware.
+ * List it first, so its chips are on the bus before the device plugins probe them.
+ */
+import { z } from 'zod';
+import { createBh1750Emulator, createBme280Emulator, createPca9685Emulator, createSht31Emulator } from '../../hardware/index.js';
+import { definePlugin, type SimBoard } from '../../core/plugin-api.js';
+import { demoHouseSchema, type DemoHouseConfig } from './schema.js';
+import { draw, pulseLine, recurring } from './script.js';
+
+function climateOf(sim: SimBoard, room: string) {
+  return () => (room === 'outdoor' ? sim.environment.outdoor() : sim.environment.room(room).climate());
+}
+
+function attachChips(sim: SimBoard, config: DemoHouseConfig): (() => void)[] {
+  return config.chips.map((c) => {
+    switch (c.chip) {
+      case 'bme280':
+        return sim.attachI2c(c.bus, c.address, createBme280Emulator({ climate: climateOf(sim, c.room) }));
+      case 'sht31':
+        return sim.attachI2c(c.bus, c.address, createSht31Emulator({ climate: climateOf(sim, c.room) }));
+      case 'bh1750':
+        return sim.attachI2c(c.bus, c.address, createBh1750Emulator({ lux: () => sim.environment.outdoor().lux }));
+      case 'pca9685':
+        return sim.attachI2c(c.bus, c.address, createPca9685Emulator());
+      case 'ds18b20':
+        return sim.attachDs18b20(c.id, { temperatureC: () => climateOf(sim, c.room)().temperatureC }).detach;
+    }
+  });
+}
+
+export default definePlugin<DemoHouseConfig>({
+  manifest: {
+    id: 'demo-house',
+    name: 'Demo house',
+    version: '1.0.0',
+    apiVersion: 1,
+    description: 'Simulated wiring and a scripted day for the sim backend: motion, a door, rain, the sun.',
+    configSchema: z.toJSONSchema(demoHouseSchema, { io: 'input' }),
+  },
+  setup(ctx) {
+    const sim = ctx.hardware.sim;
+    if (!sim) throw new Error("demo-house drives the simulated board; set 'hardware: { backend: sim }'");
+    const config = demoHouseSchema.parse(ctx.config);
+    sim.clock.setSpeed(config.clockSpeed);
+    const detach = attachChips(sim, config);
+    for (const s of config.shutters) {
+      const motor = sim.addShutter(s);
+      detach.push(motor.dispose);
+    }
+    for (const h of config.heaters) detach.push(sim.addHeater(h));
+    ctx.onStop(() => detach.forEach((d) => d()));
+
+    for (const m of config.motion) recurring(ctx.timers, m.everyS, pulseLine(sim, m.line, m.holdS * 1000), () => sim.drive(m.line, 0));
+    for (const d of config.doors) recurring(ctx.timers, d.everyS, pulseLine(sim, d.line, d.openS * 1000), () => sim.drive(d.line, 0));
+    const rain = config.rain;
+    if (rain) {
+      detach.push(sim.addRainSensor({ line: rain.line }));
+      recurring(
+        ctx.timers,
+        rain.everyS,
+        () => {
+          sim.environment.setCloudCover(0.9);
+          sim.environment.setRain(true);
+          return draw(rain.lastsS);
+        },
+        () => {
+          sim.environment.setRain(false);
+          sim.environment.setCloudCover(Math.random() * 0.5);
+        },
+      );
+    }
+  },
+});

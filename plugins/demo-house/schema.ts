@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const address = z.number().int().min(0x03).max(0x77);
+/** A room of the thermal model, or the outdoor air. */
+const room = z.string().regex(/^[a-z0-9_]+$/);
+/** [min, max] seconds between two occurrences; each wait is drawn uniformly. */
+const range = z.tuple([z.number().min(0), z.number().min(0)]);
+
+const chip = z.discriminatedUnion('chip', [
+  z.strictObject({ chip: z.literal('bme280'), bus: z.number().int().default(1), address: address.default(0x76), room }),
+  z.strictObject({ chip: z.literal('sht31'), bus: z.number().int().default(1), address: address.default(0x44), room }),
+  z.strictObject({ chip: z.literal('bh1750'), bus: z.number().int().default(1), address: address.default(0x23) }),
+  z.strictObject({ chip: z.literal('pca9685'), bus: z.number().int().default(1), address: address.default(0x40) }),
+  z.strictObject({ chip: z.literal('ds18b20'), id: z.string().regex(/^28-[0-9a-f]{12}$/), room }),
+]);
+
+export const demoHouseSchema = z.strictObject({
+  /** Simulated seconds per real second for the sun and the weather. */
+  clockSpeed: z.number().min(0).max(10_000).default(1),
+  /** Chip emulators on the simulated buses, each reading its room. */
+  chips: z.array(chip).default([]),
+  /** Motors behind relays; travel times as the shutter plugin is told. */
+  shutters: z.array(z.strictObject({ upLine: z.number().int(), downLine: z.number().int(), travelUpS: z.number().positive(), travelDownS: z.number().positive(), activeLow: z.boolean().default(false), position: z.number().min(0).max(100).default(0) })).default([]),
+  /** Heater relays: while on, the room warms. */
+  heaters: z.array(z.strictObject({ line: z.number().int(), room, activeLow: z.boolean().default(false) })).default([]),
+  /** Someone walks past now and then: the PIR output is high for `holdS`. */
+  motion: z.array(z.strictObject({ line: z.number().int(), everyS: range.default([60, 300]), holdS: z.number().positive().default(15) })).default([]),
+  /** A door opens now and then (reed contact high while open). */
+  doors: z.array(z.strictObject({ line: z.number().int(), everyS: range.default([300, 1200]), openS: z.number().positive().default(20) })).default([]),
+  /** Showers: a rain sensor's contact on `line`. */
+  rain: z.strictObject({ line: z.number().int(), everyS: range.default([1800, 7200]), lastsS: range.default([300, 1500]) }).optional(),
+});
+
+export type DemoHouseConfig = z.infer<typeof demoHouseSchema>;

@@ -1,0 +1,53 @@
+/** `gpio`: binary sensors on input lines; switches and lights on output lines. */
+import { z } from 'zod';
+import { definePlugin, type PluginContext } from '../../core/plugin-api.js';
+import { openLine } from '../_lib/lines.js';
+import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
+
+async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensorConfig): Promise<void> {
+  const line = await openLine(ctx, def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted });
+  const entity = ctx.entities.add({
+    id: def.id,
+    name: def.name,
+    area: def.area,
+    attributes: def.deviceClass ? { deviceClass: def.deviceClass } : {},
+  });
+  line.watch((value) => entity.setState(value ? 'on' : 'off'));
+  entity.setState((await line.read()) ? 'on' : 'off');
+}
+
+async function addOutput(ctx: PluginContext<GpioConfig>, def: OutputConfig): Promise<void> {
+  const key = `state:${def.id}`;
+  const initial = def.restore === 'last' && ctx.storage.get<'on' | 'off'>(key) === 'on' ? 1 : 0;
+  const line = await openLine(ctx, def.line, { direction: 'out', activeLow: def.activeLow, initial });
+  const set = async (on: boolean): Promise<void> => {
+    await line.write(on ? 1 : 0);
+    ctx.storage.set(key, on ? 'on' : 'off');
+    entity.setState(on ? 'on' : 'off');
+  };
+  const entity = ctx.entities.add({
+    id: def.id,
+    name: def.name,
+    area: def.area,
+    commands: { turn_on: () => set(true), turn_off: () => set(false) },
+  });
+  entity.setState(initial ? 'on' : 'off');
+}
+
+export default definePlugin<GpioConfig>({
+  manifest: {
+    id: 'gpio',
+    name: 'GPIO',
+    version: '1.0.0',
+    apiVersion: 1,
+    description: 'Binary sensors on input lines; switches and lights on relay outputs (header or MCP23017).',
+    configSchema: z.toJSONSchema(gpioConfigSchema, { io: 'input' }),
+  },
+  async setup(ctx) {
+    const config = gpioConfigSchema.parse(ctx.config);
+    for (const def of config.entities) {
+      if (def.id.startsWith('binary_sensor.')) await addBinarySensor(ctx, def as BinarySensorConfig);
+      else await addOutput(ctx, def as OutputConfig);
+    }
+  },
+});

@@ -1,0 +1,88 @@
+/** `pwm-light`: dimmable lights on PCA9685 channels, gamma-corrected, with background fades. */
+import { z } from 'zod';
+import { openPca9685, type Pca9685 } from '../../hardware/index.js';
+import { definePlugin, type PluginContext, type TimerHandle } from '../../core/plugin-api.js';
+import { dutyFor, fadeLevel } from './fade.js';
+
+const lightSchema = z.strictObject({
+  id: z.string().regex(/^light\.[a-z0-9_]+$/, 'must look like light.<object_id>'),
+  name: z.string().optional(),
+  area: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  channel: z.number().int().min(0).max(15),
+});
+
+export const pwmLightConfigSchema = z.strictObject({
+  bus: z.number().int().min(0).default(1),
+  address: z.number().int().min(0x40).max(0x7f).default(0x40),
+  frequencyHz: z.number().min(24).max(1526).default(1000),
+  /** 2.2 suits most LED drivers; 1 is linear. */
+  gamma: z.number().min(1).max(4).default(2.2),
+  lights: z.array(lightSchema).min(1),
+});
+type PwmLightConfig = z.infer<typeof pwmLightConfigSchema>;
+type LightConfig = z.infer<typeof lightSchema>;
+
+/** How often a fade updates the duty: smooth to the eye, light on the bus. */
+const FADE_STEP_MS = 40;
+
+function addLight(ctx: PluginContext<PwmLightConfig>, chip: Pca9685, gamma: number, def: LightConfig): void {
+  const memoryKey = `last:${def.id}`;
+  let level = 0;
+  let fade: TimerHandle | undefined;
+  const apply = (brightness: number): Promise<void> => chip.setDuty(def.channel, dutyFor(brightness, gamma));
+
+  async function goTo(target: number, transitionMs = 0): Promise<void> {
+    fade?.cancel();
+    fade = undefined;
+    if (target > 0) ctx.storage.set(memoryKey, target);
+    entity.setState(target > 0 ? 'on' : 'off', { brightness: Math.round(target) });
+    if (transitionMs === 0) {
+      level = target;
+      return apply(target);
+    }
+    const from = level;
+    const startedAt = Date.now();
+    fade = ctx.timers.setInterval(async () => {
+      const elapsed = Date.now() - startedAt;
+      level = fadeLevel(from, target, elapsed, transitionMs);
+      if (elapsed >= transitionMs) {
+        fade?.cancel();
+        fade = undefined;
+      }
+      await apply(level);
+    }, FADE_STEP_MS);
+  }
+
+  const entity = ctx.entities.add({
+    id: def.id,
+    name: def.name,
+    area: def.area,
+    commands: {
+      turn_on: (p) => goTo((p.brightness as number | undefined) ?? ctx.storage.get<number>(memoryKey) ?? 100, p.transitionMs as number | undefined),
+      turn_off: (p) => goTo(0, p.transitionMs as number | undefined),
+    },
+  });
+  entity.setState('off', { brightness: 0 });
+  // Dark before the host lets go of the bus: a PCA9685 keeps its duty without us.
+  ctx.onStop(async () => {
+    fade?.cancel();
+    await chip.setDuty(def.channel, 0);
+  });
+}
+
+export default definePlugin<PwmLightConfig>({
+  manifest: {
+    id: 'pwm-light',
+    name: 'PWM dimmers',
+    version: '1.0.0',
+    apiVersion: 1,
+    description: 'Dimmable lights on PCA9685 channels with a perceptual brightness curve and fades.',
+    configSchema: z.toJSONSchema(pwmLightConfigSchema, { io: 'input' }),
+  },
+  async setup(ctx) {
+    const config = pwmLightConfigSchema.parse(ctx.config);
+    const chip = await openPca9685(ctx.hardware.i2c(config.bus), config.address, { frequencyHz: config.frequencyHz });
+    for (const def of config.lights) await chip.setDuty(def.channel, 0);
+    for (const def of config.lights) addLight(ctx, chip, config.gamma, def);
+  },
+});

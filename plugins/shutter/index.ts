@@ -1,0 +1,50 @@
+/** `shutter`: a cover on two relays (or power + direction), with interlock, dead time and position estimate. */
+import { z } from 'zod';
+import { definePlugin, type PluginContext } from '../../core/plugin-api.js';
+import { openLine, type LineSpec } from '../_lib/lines.js';
+import { createShutterController } from './controller.js';
+import { powerDirectionDrive, twoRelayDrive, type MotorDrive } from './relays.js';
+import { shutterConfigSchema, type ShutterConfig, type ShutterEntityConfig } from './schema.js';
+
+async function openDrive(ctx: PluginContext<ShutterConfig>, def: ShutterEntityConfig): Promise<MotorDrive> {
+  const output = (line: LineSpec) => openLine(ctx, line, { direction: 'out', activeLow: def.activeLow, initial: 0 });
+  if ('upLine' in def) return twoRelayDrive(await output(def.upLine), await output(def.downLine));
+  return powerDirectionDrive(await output(def.powerLine), await output(def.directionLine), def.directionUpLevel);
+}
+
+export default definePlugin<ShutterConfig>({
+  manifest: {
+    id: 'shutter',
+    name: 'Shutters',
+    version: '1.0.0',
+    apiVersion: 1,
+    description: 'Roller shutters on relays: interlocked, with reversal dead time and a position estimated from travel times.',
+    configSchema: z.toJSONSchema(shutterConfigSchema, { io: 'input' }),
+  },
+  async setup(ctx) {
+    const config = shutterConfigSchema.parse(ctx.config);
+    for (const def of config.entities) {
+      const drive = await openDrive(ctx, def);
+      const entity = ctx.entities.add({
+        id: def.id,
+        name: def.name,
+        area: def.area,
+        commands: {
+          open: () => controller.moveTo(100),
+          close: () => controller.moveTo(0),
+          stop: () => controller.stop(),
+          set_position: (params) => controller.moveTo(params.position as number),
+        },
+      });
+      const controller = createShutterController({
+        entity,
+        drive,
+        timers: ctx.timers,
+        storage: ctx.storage,
+        deadTimeMs: def.deadTimeMs,
+        travel: { upMs: def.travelUpS * 1000, downMs: def.travelDownS * 1000, runOnMs: def.runOnS * 1000, startDelayMs: def.motorStartDelayMs },
+      });
+      ctx.onStop(() => controller.shutdown());
+    }
+  },
+});

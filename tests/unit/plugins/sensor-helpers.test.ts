@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createErrorStreak, createReadingFilter, QUANTITIES } from '../../../plugins/_lib/sensor.js';
+import { dutyFor, fadeLevel } from '../../../plugins/pwm-light/fade.js';
+
+describe('sensor helpers', () => {
+  it('calibrates, rounds and drops changes below the threshold', () => {
+    const filter = createReadingFilter(QUANTITIES.temperature, { offset: -0.5, scale: 1, threshold: 0.2 });
+    expect(filter(21.123)).toBe(20.62);
+    expect(filter(21.2)).toBeUndefined();
+    expect(filter(21.35)).toBe(20.85);
+  });
+
+  it('goes unavailable after N consecutive errors and back on the next good read', () => {
+    const streak = createErrorStreak(3);
+    expect([streak.failure(), streak.failure(), streak.success()]).toEqual([false, false, false]);
+    expect([streak.failure(), streak.failure(), streak.failure(), streak.failure()]).toEqual([false, false, true, false]);
+    expect(streak.success()).toBe(true);
+    expect(streak.success()).toBe(false);
+  });
+});
+
+describe('dimming maths', () => {
+  it('maps brightness through the gamma curve', () => {
+    expect(dutyFor(0, 2.2)).toBe(0);
+    expect(dutyFor(100, 2.2)).toBe(1);
+    expect(dutyFor(50, 2.2)).toBeCloseTo(0.2176, 3);
+    expect(dutyFor(50, 1)).toBe(0.5);
+  });
+
+  it('fades linearly in perceived brightness and ends exactly on the target', () => {
+    expect(fadeLevel(0, 80, 500, 1000)).toBe(40);
+    expect(fadeLevel(80, 0, 250, 1000)).toBe(60);
+    expect(fadeLevel(10, 80, 2000, 1000)).toBe(80);
+  });
+});
