@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/index.js';
+import { runBackupCli } from './backup/index.js';
 import { errorMessage } from './errors.js';
 import { startHub, type Hub } from './hub.js';
 import { createLogger } from './log.js';
@@ -14,6 +15,7 @@ const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
 Usage:
   hearth start [--config FILE] [--port N] [--host H] [--data DIR]
   hearth check [--config FILE]
+  hearth backup [--out FILE] | hearth restore FILE   (hearth backup --help)
   hearth --version | --help
 
 Without --config, Hearth uses $HEARTH_CONFIG, then ./hearth.yaml, then the
@@ -33,6 +35,7 @@ export function defaultConfigPath(): string {
 type Options = { config?: string; port?: string; host?: string; data?: string; version?: boolean; help?: boolean };
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'backup' || argv[0] === 'restore') return runBackupCli(argv[0], argv.slice(1), defaultConfigPath);
   let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({

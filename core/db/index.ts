@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
+import { isBun, openBunDatabase } from './bun.js';
 
 export type Db = BetterSQLite3Database;
 
@@ -26,6 +27,7 @@ export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'core', 'db', 'migrations');
 /** Opens (creating if needed) and migrates the database. A failed migration rolls back and throws why. */
 export function openDatabase(path: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (isBun) return openBunDatabase(path, MIGRATIONS_DIR);
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
