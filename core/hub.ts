@@ -7,6 +7,7 @@ import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createPluginHost, loadPlugins, type PluginHost } from './plugins/index.js';
+import { recordSimLines } from './safety/sim-line-log.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -44,6 +45,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const plugins = await loadPlugins(loaded);
   mkdirSync(dataDir, { recursive: true });
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
+  recordSimLines(hardware);
   const kernel = createKernel(log);
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const services: Service[] = [];
