@@ -69,6 +69,8 @@ export const configSchema = z.strictObject({
   automations: z.union([z.string(), z.array(z.unknown())]).optional(),
   mqtt: mqtt.optional(),
   backup: backup.optional(),
+  /** `GET /api/metrics` also accepts `Authorization: Bearer <token>` (for Prometheus). */
+  metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
 });
 
 export type HearthConfig = z.infer<typeof configSchema>;
