@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/index.js';
 import { runUserCli, USER_HELP } from './auth/cli.js';
+import { runBackupCli } from './backup/index.js';
 import { errorMessage } from './errors.js';
 import { startHub, type Hub } from './hub.js';
+import { installExitHandlers } from './safety/exit.js';
 import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
 import { loadFileAutomations } from './automation/index.js';
@@ -17,6 +19,7 @@ Usage:
   hearth start [--config FILE] [--port N] [--host H] [--data DIR]
   hearth check [--config FILE]
 ${USER_HELP}
+  hearth backup [--out FILE] | hearth restore FILE   (hearth backup --help)
   hearth --version | --help
 
 Without --config, Hearth uses $HEARTH_CONFIG, then ./hearth.yaml, then the
@@ -25,7 +28,6 @@ simulated demo house (examples/demo-house.yaml).
 Exit status: 0 ok, 1 runtime failure, 2 configuration or usage error.`;
 
 export const EXIT_CONFIG = 2;
-const STOP_BUDGET_MS = 4500;
 
 export function defaultConfigPath(): string {
   if (process.env.HEARTH_CONFIG) return process.env.HEARTH_CONFIG;
@@ -37,6 +39,7 @@ type Options = { config?: string; port?: string; host?: string; data?: string; v
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'user') return runUserCli(argv.slice(1), defaultConfigPath);
+  if (argv[0] === 'backup' || argv[0] === 'restore') return runBackupCli(argv[0], argv.slice(1), defaultConfigPath);
   let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -110,6 +113,7 @@ async function start(values: Options): Promise<number> {
     throw err;
   }
   const log = createLogger(loaded.config.logging.level);
+  const exitHandlers = installExitHandlers(log);
   let hub: Hub;
   try {
     hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? 'data'), port, host: values.host });
@@ -118,38 +122,8 @@ async function start(values: Options): Promise<number> {
     log.fatal({ err }, 'Hearth could not start');
     return 1;
   }
-  installExitHandlers(hub, log);
+  exitHandlers.ready(hub);
   return new Promise<number>(() => {});
-}
-
-function installExitHandlers(hub: Hub, log: ReturnType<typeof createLogger>): void {
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      void hub.releaseOutputs().finally(() => process.exit(130));
-      return;
-    }
-    signalled = true;
-    log.info({ signal }, 'stopping');
-    const deadline = new Promise<'late'>((r) => setTimeout(() => r('late'), STOP_BUDGET_MS).unref());
-    void Promise.race([hub.stop().then(() => 'done' as const), deadline])
-      .then(async (outcome) => {
-        if (outcome === 'late') {
-          log.warn('stop took too long; releasing outputs and exiting');
-          await hub.releaseOutputs();
-        }
-      })
-      .catch((err: unknown) => log.error({ err }, 'stop failed'))
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
-  process.on('uncaughtException', (err) => {
-    log.fatal({ err }, 'uncaught exception; releasing outputs and exiting');
-    const deadline = new Promise((r) => setTimeout(r, 1000).unref());
-    void Promise.race([hub.releaseOutputs(), deadline]).finally(() => process.exit(1));
-  });
 }
 
 main(process.argv.slice(2)).then(

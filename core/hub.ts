@@ -5,13 +5,16 @@ import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
 import { createAutomationEngine, createAutomationRoutes, loadFileAutomations, type AutomationEngine } from './automation/index.js';
+import { backupDir, createBackupRoutes, createDailyBackups, onlineSnapshot } from './backup/index.js';
 import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
 import { errorMessage } from './errors.js';
 import { createHistoryQueries, createHistoryRoutes, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
+import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
+import { recordSimLines } from './safety/sim-line-log.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -57,6 +60,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
   const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
+  recordSimLines(hardware);
   const kernel = createKernel(log);
   const auth = createAuth(database);
   const recorder = createRecorder({ kernel, database, log, options: { ...config.storage, ...(timezone && { timezone }) } });
@@ -65,8 +69,22 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog }, { isolate: isolation.isolate });
+  const wsClients = { open: 0 };
+  const metrics = createMetricsCollector({
+    kernel,
+    plugins: host,
+    recorderStats: () => recorder.stats(),
+    webSocketClients: () => wsClients.open,
+    onAutomationRun: (listener) =>
+      kernel.bus.on('automation_trace', ({ trace }) => listener({ automationId: trace.automationId, ok: trace.outcome !== 'error' })),
+  });
+  const snapshot = onlineSnapshot(database.sqlite);
   // Started in order, stopped in reverse: the recorder flushes before the database closes.
-  const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder];
+  const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder, metrics];
+  if (config.backup?.daily) {
+    const { at, keep } = config.backup;
+    services.push(createDailyBackups({ snapshot, configFile: loaded.file, dir: backupDir(loaded, dataDir), at, keep, log, ...(timezone && { timezone }) }));
+  }
 
   const started: Service[] = [];
   const stopAll = async () => {
@@ -96,7 +114,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: VERSION,
       startedAt,
       ...(hardware.sim && { sim: hardware.sim }),
-      modules: [history, createAutomationRoutes({ engine: automations, log, history: queries, location: config.location })],
+      wsClients,
+      modules: [
+        history,
+        createAutomationRoutes({ engine: automations, log, history: queries, location: config.location }),
+        createMetricsRoutes({ collector: metrics, ...(config.metrics?.token && { token: config.metrics.token }) }),
+        createBackupRoutes({ snapshot, configFile: loaded.file, bus: kernel.bus }),
+      ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
     log.info({ url: http.url, version: VERSION, backend: hardware.backend }, `Hearth is running: open ${http.url}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The suite uses real Chromium and a real Mosquitto. Install them from Debian
+// The suite uses real Chromium, a real Mosquitto and systemd-analyze. Install them from Debian
 // packages when missing and we are root; otherwise say what is missing and fail.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const needed = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/sbin/mosquitto', pkg: 'mosquitto' },
+  { bin: '/usr/bin/systemd-analyze', pkg: 'systemd' },
 ];
 const missing = needed.filter((t) => !existsSync(t.bin));
 if (missing.length === 0) process.exit(0);

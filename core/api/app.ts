@@ -36,6 +36,8 @@ export interface ApiDeps {
   /** Default: the Node socket's peer address. */
   addressOf?: (c: HonoContext) => string;
   ws?: WsOptions;
+  /** Counts open WebSocket clients, for the metrics. */
+  wsClients?: { open: number };
 }
 
 export function createApp(deps: ApiDeps): Hono<ApiEnv> {
@@ -49,7 +51,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     authRoutes(auth, kernel.bus),
     userRoutes(auth, kernel.bus),
     entityRoutes(kernel),
-    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }) }),
+    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }) }),
   ];
   const modules = [...own, ...(deps.modules ?? []).map((m) => (m instanceof Hono ? { routes: m } : m))];
   const docs = modules.flatMap((m) => m.docs ?? []);

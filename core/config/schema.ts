@@ -47,6 +47,15 @@ const mqtt = z.strictObject({
   qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
 });
 
+/** Daily backups with rotation (docs/operations.md); off unless `daily: true`. */
+const backup = z.strictObject({
+  daily: z.boolean().default(false),
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour').default('03:30'),
+  keep: z.number().int().min(1).max(365).default(7),
+  /** Relative to the config file; default `<data dir>/backups`. */
+  dir: z.string().optional(),
+});
+
 export const configSchema = z.strictObject({
   name: z.string().default('Hearth'),
   location: location.optional(),
@@ -59,6 +68,9 @@ export const configSchema = z.strictObject({
   /** A file of automations (relative to the config) or the list itself. */
   automations: z.union([z.string(), z.array(z.unknown())]).optional(),
   mqtt: mqtt.optional(),
+  backup: backup.optional(),
+  /** `GET /api/metrics` also accepts `Authorization: Bearer <token>` (for Prometheus). */
+  metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
 });
 
 export type HearthConfig = z.infer<typeof configSchema>;

@@ -8,10 +8,11 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
-import { openBetterSqlite, openBunSqlite, type Opened } from './drivers.js';
+import { isBun, openBetterSqlite, openBunSqlite, type Opened } from './drivers.js';
 import type { SqlConnection } from './connection.js';
 
 export type { Row, SqlConnection, SqlValue, Statement } from './connection.js';
+export { isBun, openReadonlyConnection } from './drivers.js';
 
 /** drizzle over either driver (both are synchronous SQLite). */
 export type Db = BaseSQLiteDatabase<'sync', unknown>;
@@ -41,7 +42,7 @@ export interface OpenOptions {
  */
 export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const driver = options.driver ?? (process.versions.bun ? 'bun:sqlite' : 'better-sqlite3');
+  const driver = options.driver ?? (isBun ? 'bun:sqlite' : 'better-sqlite3');
   const opened: Opened = driver === 'bun:sqlite' ? openBunSqlite(path) : openBetterSqlite(path);
   const { sqlite } = opened;
   sqlite.exec('PRAGMA journal_mode = WAL');

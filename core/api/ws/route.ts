@@ -31,6 +31,8 @@ export interface WsRouteDeps {
   log: Logger;
   upgradeWebSocket?: UpgradeWebSocket;
   options?: Partial<WsOptions> & { heartbeatMs?: number };
+  /** Counts open sockets, for the metrics. */
+  clients?: { open: number };
 }
 
 /** `GET /api/ws`: the socket adapter around the runtime-neutral protocol session. */
@@ -56,6 +58,7 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
       let heartbeat: ReturnType<typeof setInterval> | undefined;
       return {
         onOpen(_event, ws: WSContext) {
+          if (deps.clients) deps.clients.open++;
           const raw = ws.raw as RawSocket | undefined;
           session = createWsSession({
             kernel,
@@ -84,6 +87,7 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
           session?.receive(event.data);
         },
         onClose() {
+          if (deps.clients) deps.clients.open--;
           clearInterval(heartbeat);
           session?.dispose();
         },

@@ -1,0 +1,100 @@
+/**
+ * Outputs to their safe state on any exit (DESIGN §12). SIGTERM/SIGINT/SIGHUP stop the
+ * hub gracefully within a budget, then release outputs if the stop is late; a second
+ * signal releases at once. An uncaught exception or unhandled rejection is fatal (as
+ * in Node's default) but releases outputs first. A signal that arrives while the hub
+ * is still starting is honoured as soon as it is up, since plugin setup may already
+ * have energised relays.
+ */
+import type { Logger } from 'pino';
+
+export interface Stoppable {
+  stop(): Promise<void>;
+  releaseOutputs(): Promise<void>;
+}
+
+export interface ExitHandlerOptions {
+  stopBudgetMs?: number;
+  releaseBudgetMs?: number;
+  /** Injected in tests; default `process.exit`. */
+  exit?: (code: number) => void;
+  /** Injected in tests; default `process`. */
+  target?: NodeJS.EventEmitter;
+}
+
+export interface ExitHandlers {
+  /** Hands over the started hub; a signal received before this is acted on now. */
+  ready(hub: Stoppable): void;
+  /** Removes the listeners (tests). */
+  dispose(): void;
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {}): ExitHandlers {
+  const stopBudgetMs = options.stopBudgetMs ?? 4500;
+  const releaseBudgetMs = options.releaseBudgetMs ?? 1000;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const target = options.target ?? process;
+  let hub: Stoppable | undefined;
+  let pendingSignal: string | undefined;
+  let exiting = false;
+
+  const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'late'> =>
+    Promise.race([promise, new Promise<'late'>((r) => setTimeout(() => r('late'), ms).unref())]);
+
+  const release = async (h: Stoppable): Promise<void> => {
+    const outcome = await within(h.releaseOutputs(), releaseBudgetMs).catch((err: unknown) => log.error({ err }, 'releasing outputs failed'));
+    if (outcome === 'late') log.error('releasing outputs timed out');
+  };
+
+  const stopGracefully = async (h: Stoppable, signal: string): Promise<void> => {
+    log.info({ signal }, 'stopping');
+    try {
+      if ((await within(h.stop(), stopBudgetMs)) === 'late') {
+        log.warn('stop took too long; releasing outputs and exiting');
+        await release(h);
+      }
+    } catch (err) {
+      log.error({ err }, 'stop failed; releasing outputs');
+      await release(h);
+    }
+    exit(0);
+  };
+
+  const onSignal = (signal: string) => {
+    if (exiting) {
+      if (hub) void release(hub).finally(() => exit(130));
+      else exit(130);
+      return;
+    }
+    exiting = true;
+    if (hub) void stopGracefully(hub, signal);
+    else pendingSignal = signal;
+  };
+
+  const onFatal = (kind: string) => (err: unknown) => {
+    log.fatal({ err }, `${kind}; releasing outputs and exiting`);
+    exiting = true;
+    if (hub) void release(hub).finally(() => exit(1));
+    else exit(1);
+  };
+  const onException = onFatal('uncaught exception');
+  const onRejection = onFatal('unhandled promise rejection');
+
+  for (const signal of SIGNALS) target.on(signal, onSignal);
+  target.on('uncaughtException', onException);
+  target.on('unhandledRejection', onRejection);
+
+  return {
+    ready(started) {
+      hub = started;
+      if (pendingSignal) void stopGracefully(started, pendingSignal);
+    },
+    dispose() {
+      for (const signal of SIGNALS) target.off(signal, onSignal);
+      target.off('uncaughtException', onException);
+      target.off('unhandledRejection', onRejection);
+    },
+  };
+}
