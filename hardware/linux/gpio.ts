@@ -1,0 +1,89 @@
+import type { Gpio, GpioLine, GpioOpenOptions, Level } from '../gpio.js';
+import { HardwareError } from '../errors.js';
+import { createEdgeFilter } from '../common/edge-filter.js';
+import { sysfsNumber, type GpioChipInfo } from './gpiochip.js';
+import type { OnoffModule } from './onoff-adapter.js';
+import { gpioOpenError } from './errors.js';
+
+export interface LinuxGpio extends Gpio {
+  /** Closes every open line; outputs end at logical 0 (relays released). */
+  closeAll(): Promise<void>;
+}
+
+export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; onWatchError?: (err: unknown) => void }): LinuxGpio {
+  const { onoff, chip } = deps;
+  const open = new Map<number, GpioLine>();
+
+  return {
+    open(line: number, options: GpioOpenOptions): GpioLine {
+      const number = sysfsNumber(chip, line);
+      if (number === undefined) {
+        throw new HardwareError('invalid', `GPIO ${line} does not exist on ${chip.label} (${chip.ngpio} lines)`);
+      }
+      if (open.has(line)) throw new HardwareError('busy', `GPIO ${line} is already open in this process`);
+      const activeLow = options.activeLow ?? false;
+      const isOut = options.direction === 'out';
+      // sysfs "high"/"low" set the *physical* level together with the direction; plain
+      // "out" would drive low for a moment and pull in an active-low relay. Not
+      // reconfiguring an existing output keeps a relay as it was across a restart.
+      const physicalInitial = (activeLow ? 1 - (options.initial ?? 0) : (options.initial ?? 0)) as Level;
+      let gpio;
+      try {
+        gpio = onoff.open(number, isOut ? (physicalInitial ? 'high' : 'low') : 'in', isOut ? 'none' : 'both', {
+          activeLow,
+          reconfigureDirection: false,
+        });
+      } catch (err) {
+        throw gpioOpenError(err, line, number, chip);
+      }
+      const io = gpio;
+      // Debounce is ours, not onoff's, so the sim board and the Pi filter edges alike.
+      const filter = isOut
+        ? undefined
+        : createEdgeFilter({ initial: io.readSync(), edge: options.edge ?? 'both', debounceMs: options.debounceMs ?? 0, onError: deps.onWatchError });
+      if (filter) io.watch((err, value) => (err ? deps.onWatchError?.(err) : filter.sample(value)));
+      let closed = false;
+      const guard = (): void => {
+        if (closed) throw new HardwareError('closed', `GPIO ${line} is closed`);
+      };
+
+      const handle: GpioLine = {
+        line,
+        direction: options.direction,
+        async read() {
+          guard();
+          return io.read();
+        },
+        async write(value) {
+          guard();
+          if (!isOut) throw new HardwareError('invalid', `GPIO ${line} is an input`);
+          await io.write(value);
+        },
+        watch(cb) {
+          guard();
+          if (!filter) throw new HardwareError('invalid', `GPIO ${line} is an output; only inputs can be watched`);
+          return filter.watch(cb);
+        },
+        async close() {
+          if (closed) return;
+          closed = true;
+          open.delete(line);
+          filter?.dispose();
+          io.unwatchAll();
+          try {
+            if (isOut) io.writeSync(0); // logical 0 = inactive, whatever activeLow says
+          } finally {
+            io.unexport();
+          }
+        },
+      };
+      open.set(line, handle);
+      return handle;
+    },
+    async closeAll() {
+      const errors: unknown[] = [];
+      for (const handle of [...open.values()]) await handle.close().catch((err: unknown) => errors.push(err));
+      if (errors.length > 0) throw new AggregateError(errors, 'some GPIO lines failed to close');
+    },
+  };
+}
