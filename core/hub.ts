@@ -6,6 +6,7 @@ import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
 import { createKernel, type Kernel } from './kernel/index.js';
+import { createMqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, type PluginHost } from './plugins/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
@@ -47,6 +48,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const kernel = createKernel(log);
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const services: Service[] = [];
+  if (config.mqtt) services.push(createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir }));
 
   const started: Service[] = [];
   const stopAll = async () => {
