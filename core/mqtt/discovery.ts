@@ -59,7 +59,6 @@ export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state:
       model: 'Hearth hub',
       sw_version: scope.version,
     },
-    ...(info.area && { suggested_area: info.area }),
   };
   switch (info.domain) {
     case 'sensor':
