@@ -6,7 +6,7 @@ import { startHttpServer, type HttpServer } from './api/server.js';
 import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
 import { createKernel, type Kernel } from './kernel/index.js';
-import { createMqttBridge } from './mqtt/index.js';
+import { createMqttBridge, type MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, type PluginHost } from './plugins/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
@@ -28,6 +28,8 @@ export interface Hub {
   readonly hardware: Hardware;
   readonly http: HttpServer;
   readonly url: string;
+  /** Present when `mqtt:` is configured; `mqtt.subscribe(filter)` feeds `mqtt` triggers. */
+  readonly mqtt?: MqttBridge;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
   stop(): Promise<void>;
   /** Last resort on a crash: outputs to their safe state, nothing else. */
@@ -48,7 +50,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const kernel = createKernel(log);
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const services: Service[] = [];
-  if (config.mqtt) services.push(createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir }));
+  const mqtt = config.mqtt && createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir });
+  if (mqtt) services.push(mqtt);
 
   const started: Service[] = [];
   const stopAll = async () => {
@@ -75,6 +78,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       hardware,
       http,
       url: http.url,
+      ...(mqtt && { mqtt }),
       stop: () =>
         (stopping ??= (async () => {
           await http.close();

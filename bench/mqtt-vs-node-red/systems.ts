@@ -91,10 +91,10 @@ export async function startNodeRed(brokerUrl: string): Promise<System> {
   ];
   writeFileSync(join(userDir, 'flows.json'), JSON.stringify(flows));
   writeFileSync(
-    join(userDir, 'settings.js'),
+    join(userDir, 'settings.cjs'),
     `module.exports = { uiHost: '127.0.0.1', uiPort: 0, httpAdminRoot: false, httpNodeRoot: false, flowFile: 'flows.json', credentialSecret: false, logging: { console: { level: 'info' } } };\n`,
   );
-  const child = spawn(process.execPath, [red, '--userDir', userDir, '--settings', join(userDir, 'settings.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [red, '--userDir', userDir, '--settings', join(userDir, 'settings.cjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForLine(child, /Connected to broker/, 'Node-RED', 120_000);
   return { name: 'Node-RED', pid: child.pid!, sensorTopic: 'bench/nr/sensor', commandTopic: 'bench/nr/cmd', stop: stopper(child) };
 }
