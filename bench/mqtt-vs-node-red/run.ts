@@ -12,7 +12,7 @@ import { startMosquitto } from '../../tests/helpers/mosquitto.js';
 import { rssMb, runStep, warmUp, type StepResult } from './load.js';
 import { NODE_RED_VERSION, ROOT, startHearth, startNodeRed, type System } from './systems.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rates: { type: 'string', default: '250,500,1000,2000,4000,8000,16000,32000' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rates: { type: 'string', default: '500,1000,2000,4000,8000,12000,16000,20000,24000,28000,32000' } } });
 const seconds = Number(values.seconds);
 const rates = values.rates.split(',').map(Number);
 
@@ -66,6 +66,7 @@ const rows = results.map((r) => ({
   [`p50 ms @${common}/s`]: r.atCommonRate?.p50Ms,
   [`p99 ms @${common}/s`]: r.atCommonRate?.p99Ms,
   'idle RSS MB': r.idleRssMb,
+  [`RSS MB @${common}/s`]: r.atCommonRate?.peakRssMb,
   'peak RSS MB': Math.max(...r.steps.map((s) => s.peakRssMb)),
 }));
 console.table(rows);
