@@ -99,5 +99,16 @@ describe('several hubs on one broker', () => {
     expect(back.state).toBe('off');
     await kernel.dispatcher.dispatch({ entityId: 'switch.sat_pump', command: 'turn_on' });
     await stateOf(kernel, 'switch.sat_pump', (s) => s.state === 'on', 5000, 'routed after restart');
+
+    // A frozen satellite (a hung Pi, a pulled cable) keeps its socket open: only the keepalive reveals it.
+    const frozenAt = Date.now();
+    satellite.child.kill('SIGSTOP');
+    try {
+      await stateOf(kernel, 'switch.sat_pump', (s) => !s.available, KEEPALIVE_S * 1500 + 3000, 'unavailable after keepalive');
+      expect(Date.now() - frozenAt).toBeGreaterThanOrEqual(KEEPALIVE_S * 1000);
+    } finally {
+      satellite.child.kill('SIGCONT');
+    }
+    await stateOf(kernel, 'switch.sat_pump', (s) => s.available, 10_000, 'back after thawing (reconnect)');
   });
 });
