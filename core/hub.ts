@@ -13,6 +13,7 @@ import { errorMessage } from './errors.js';
 import { createHistoryQueries, createHistoryRoutes, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
+import { createMqttBridge, type MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import { recordSimLines } from './safety/sim-line-log.js';
 import type { Service } from './service.js';
@@ -37,6 +38,8 @@ export interface Hub {
   readonly auth: Auth;
   readonly recorder: Recorder;
   readonly automations: AutomationEngine;
+  /** Present when `mqtt:` is configured; `mqtt.subscribe(filter)` feeds `mqtt` triggers. */
+  readonly mqtt?: MqttBridge;
   readonly http: HttpServer;
   readonly url: string;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
@@ -65,7 +68,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const auth = createAuth(database);
   const recorder = createRecorder({ kernel, database, log, options: { ...config.storage, ...(timezone && { timezone }) } });
   const queries = createHistoryQueries(database, { ...(timezone && { timezone }) });
-  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations });
+  const mqtt = config.mqtt && createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir });
+  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost({ kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog }, { isolate: isolation.isolate });
@@ -81,6 +85,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const snapshot = onlineSnapshot(database.sqlite);
   // Started in order, stopped in reverse: the recorder flushes before the database closes.
   const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder, metrics];
+  if (mqtt) services.push(mqtt);
   if (config.backup?.daily) {
     const { at, keep } = config.backup;
     services.push(createDailyBackups({ snapshot, configFile: loaded.file, dir: backupDir(loaded, dataDir), at, keep, log, ...(timezone && { timezone }) }));
@@ -133,6 +138,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       auth,
       recorder,
       automations,
+      ...(mqtt && { mqtt }),
       http,
       url: http.url,
       stop: () =>

@@ -21,6 +21,8 @@ export interface AutomationEngineDeps {
   /** From `loadFileAutomations(loaded)`: read-only through the API. */
   fileAutomations?: readonly FileAutomation[];
   clock?: Clock;
+  /** The MQTT bridge, when configured: `mqtt` triggers subscribe to their topics through it. */
+  mqtt?: { subscribe(filter: string): () => void };
 }
 
 export interface AutomationInfo {
@@ -48,8 +50,6 @@ export interface AutomationEngine extends Service {
   run(id: string, context?: Context): Promise<Trace | undefined>;
   /** Newest first, at most 10. */
   traces(id: string): Trace[];
-  /** Topic filters the MQTT bridge must subscribe to for `mqtt` triggers. */
-  mqttTopics(): string[];
 }
 
 const TRACE_FLUSH_MS = 1_000;
@@ -85,6 +85,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     clock,
     log,
     ...(deps.location && { location: deps.location }),
+    ...(deps.mqtt && { subscribeMqtt: (filter: string) => deps.mqtt!.subscribe(filter) }),
   };
 
   function activate(entry: Entry): void {
@@ -198,14 +199,6 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
       find(id);
       flush();
       return store.traces(id);
-    },
-    mqttTopics() {
-      const topics = new Set<string>();
-      for (const { definition } of entries.values()) {
-        if (!definition.enabled) continue;
-        for (const t of definition.triggers) if (t.type === 'mqtt') topics.add(t.topic);
-      }
-      return [...topics];
     },
   };
 }

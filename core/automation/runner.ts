@@ -22,6 +22,7 @@ export interface RunEnv {
   clock: Clock;
   log: Logger;
   location?: Location;
+  subscribeMqtt?: (filter: string) => () => void;
 }
 
 export interface TraceStep {
@@ -198,7 +199,7 @@ function waitFor(triggers: Extract<Action, { wait_for_trigger: unknown }>['wait_
     };
     const onAbort = () => finish(() => reject(new AbortedRun()));
     run.signal.addEventListener('abort', onAbort, { once: true });
-    const triggerEnv = { bus: env.bus, getState: env.getState, clock: env.clock, log: run.log, location: env.location };
+    const triggerEnv = { bus: env.bus, getState: env.getState, clock: env.clock, log: run.log, location: env.location, subscribeMqtt: env.subscribeMqtt };
     triggers.forEach((t, i) => detachers.push(attachTrigger(t, i, triggerEnv, (data) => finish(() => resolve(data)))));
     if (deadline !== null) detachers.push(env.clock.at(deadline, () => finish(() => resolve('timeout'))));
   });

@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import { inRange, matches, toNumber, valueOf } from './conditions.js';
 import { WEEKDAYS, type Trigger } from './definition.js';
 import type { TriggerData } from './template.js';
+import { topicMatches } from '../mqtt/topics.js';
 import { nextSunEvent, type Location } from './time.js';
 
 /** A `for:` timer that is running, kept so it survives a restart. */
@@ -27,6 +28,8 @@ export interface TriggerEnv {
   log: Logger;
   location?: Location;
   forTimers?: ForTimerStore;
+  /** Asks the MQTT bridge for a topic filter's messages; absent without `mqtt:`. */
+  subscribeMqtt?: (filter: string) => () => void;
 }
 
 export type Fire = (data: TriggerData, context?: Context) => void;
@@ -58,12 +61,18 @@ export function attachTrigger(trigger: Trigger, index: number, env: TriggerEnv, 
         if (trigger.data && !Object.entries(trigger.data).every(([k, v]) => JSON.stringify(e.data[k]) === JSON.stringify(v))) return;
         fire({ ...base, event: e.type, data: e.data, origin: e.origin }, e.context);
       });
-    case 'mqtt':
-      return env.bus.on('mqtt_message', (m) => {
+    case 'mqtt': {
+      const unsubscribe = env.subscribeMqtt?.(trigger.topic);
+      const off = env.bus.on('mqtt_message', (m) => {
         if (!topicMatches(trigger.topic, m.topic)) return;
         if (trigger.payload !== undefined && trigger.payload !== m.payload) return;
         fire({ ...base, topic: m.topic, payload: m.payload });
       });
+      return () => {
+        off();
+        unsubscribe?.();
+      };
+    }
   }
 }
 
@@ -164,14 +173,4 @@ function cronNext(expressions: string[], afterMs: number, location?: Location): 
 }
 
 /** MQTT topic filter matching with `+` and `#` wildcards. */
-export function topicMatches(filter: string, topic: string): boolean {
-  const f = filter.split('/');
-  const t = topic.split('/');
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '#') return true;
-    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
-  }
-  return f.length === t.length;
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();

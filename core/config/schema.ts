@@ -45,6 +45,19 @@ const mqtt = z.strictObject({
   discovery: z.boolean().default(true),
   discoveryPrefix: z.string().default('homeassistant'),
   qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
+  /** Root of Hearth's own topics: `<prefix>/<node>/…`. */
+  topicPrefix: z.string().regex(/^[^#+]+$/, 'no MQTT wildcards').default('hearth'),
+  clientId: z.string().optional(),
+  /** Seconds; a dead hub's last will fires within about 1.5× this. */
+  keepaliveS: z.number().int().min(1).max(3600).default(30),
+  /** Reconnect back-off: first delay, doubled per failure up to the maximum. */
+  reconnect: z.strictObject({ minMs: z.number().int().min(10).default(1000), maxMs: z.number().int().min(10).default(60_000) }).prefault({}),
+  /** Mirror other hubs' entities from the same broker (several Pis, one home). */
+  federation: z.boolean().default(true),
+  /** PEM file paths, relative to the config file. */
+  tls: z
+    .strictObject({ ca: z.string().optional(), cert: z.string().optional(), key: z.string().optional(), rejectUnauthorized: z.boolean().default(true) })
+    .optional(),
 });
 
 /** Daily backups with rotation (docs/operations.md); off unless `daily: true`. */
@@ -75,4 +88,5 @@ export const configSchema = z.strictObject({
 
 export type HearthConfig = z.infer<typeof configSchema>;
 export type PluginEntry = z.infer<typeof pluginEntrySchema>;
+export type MqttConfig = z.infer<typeof mqtt>;
 export type LogLevel = (typeof LOG_LEVELS)[number];

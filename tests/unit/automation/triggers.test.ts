@@ -132,13 +132,18 @@ describe('triggers', () => {
     expect(fanCalls()).toBe(1);
   });
 
-  it('mqtt: matches topic wildcards and payload, and the engine lists its topics', async () => {
-    await withAutomation([{ type: 'mqtt', topic: 'garden/+/rain', payload: 'yes' }]);
-    expect(engine!.mqttTopics()).toEqual(['garden/+/rain']);
+  it('mqtt: subscribes through the bridge while active, matches topic wildcards and payload', async () => {
+    const subscribed: string[] = [];
+    const mqtt = { subscribe: (filter: string) => (subscribed.push(filter), () => void subscribed.splice(subscribed.indexOf(filter), 1)) };
+    engine = await startEngine(home.kernel, database, { mqtt });
+    engine.create({ id: 't', triggers: [{ type: 'mqtt', topic: 'garden/+/rain', payload: 'yes' }], actions: turnOnFan });
+    expect(subscribed).toEqual(['garden/+/rain']);
     home.kernel.bus.emit('mqtt_message', { topic: 'garden/north/rain', payload: 'no', retained: false });
     home.kernel.bus.emit('mqtt_message', { topic: 'garden/north/rain', payload: 'yes', retained: false });
     home.kernel.bus.emit('mqtt_message', { topic: 'garden/north/wind', payload: 'yes', retained: false });
     await vi.advanceTimersByTimeAsync(0);
     expect(fanCalls()).toBe(1);
+    engine.remove('t');
+    expect(subscribed).toEqual([]);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * Hearth vs Node-RED on one rule — "a sensor reading above the threshold publishes ON
+ * to a command topic" — both on one Mosquitto, one publisher at rising rates.
+ * Usage: npx tsx bench/mqtt-vs-node-red/run.ts [--seconds 3] [--rates 250,500,…]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectAsync } from 'mqtt';
+import { startMosquitto } from '../../tests/helpers/mosquitto.js';
+import { rssMb, runStep, warmUp, type StepResult } from './load.js';
+import { NODE_RED_VERSION, ROOT, startHearth, startNodeRed, type System } from './systems.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rates: { type: 'string', default: '500,1000,2000,4000,8000,12000,16000,20000,24000,28000,32000' } } });
+const seconds = Number(values.seconds);
+const rates = values.rates.split(',').map(Number);
+
+interface SystemResult {
+  name: string;
+  idleRssMb: number;
+  steps: StepResult[];
+  /** The highest achieved rate of a step that kept up. */
+  sustainedRate: number;
+  /** Latency and memory at the highest rate both systems sustained. */
+  atCommonRate?: StepResult;
+}
+
+async function measure(start: (url: string) => Promise<System>, brokerUrl: string): Promise<SystemResult> {
+  const system = await start(brokerUrl);
+  const pub = await connectAsync(brokerUrl, { clientId: `bench_pub_${system.name}` });
+  const sub = await connectAsync(brokerUrl, { clientId: `bench_sub_${system.name}` });
+  try {
+    await warmUp(pub, sub, system);
+    const idleRssMb = rssMb(system.pid);
+    const steps: StepResult[] = [];
+    for (const rate of rates) {
+      const step = await runStep(pub, sub, system, rate, seconds);
+      steps.push(step);
+      console.log(`${system.name.padEnd(9)} ${String(rate).padStart(6)}/s → ${String(step.achievedRate).padStart(6)}/s  p50 ${step.p50Ms} ms  p99 ${step.p99Ms} ms  ${step.received}/${step.sent}  ${step.peakRssMb} MB${step.keptUp ? '' : '  (fell behind)'}`);
+      if (!step.keptUp) break;
+    }
+    const sustainedRate = Math.max(0, ...steps.filter((s) => s.keptUp).map((s) => s.achievedRate));
+    return { name: system.name, idleRssMb, steps, sustainedRate };
+  } finally {
+    await pub.endAsync();
+    await sub.endAsync();
+    await system.stop();
+  }
+}
+
+const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0'] });
+let results: SystemResult[];
+try {
+  results = [await measure(startHearth, broker.url), await measure(startNodeRed, broker.url)];
+} finally {
+  await broker.stop();
+}
+
+const common = Math.max(0, ...rates.filter((r) => results.every((s) => s.steps.some((step) => step.offeredRate === r && step.keptUp))));
+for (const r of results) r.atCommonRate = r.steps.find((s) => s.offeredRate === common);
+
+const rows = results.map((r) => ({
+  system: r.name,
+  'sustained /s': r.sustainedRate,
+  [`p50 ms @${common}/s`]: r.atCommonRate?.p50Ms,
+  [`p99 ms @${common}/s`]: r.atCommonRate?.p99Ms,
+  'idle RSS MB': r.idleRssMb,
+  [`RSS MB @${common}/s`]: r.atCommonRate?.peakRssMb,
+  'peak RSS MB': Math.max(...r.steps.map((s) => s.peakRssMb)),
+}));
+console.table(rows);
+const [hearth, nodeRed] = results as [SystemResult, SystemResult];
+const ratio = nodeRed.sustainedRate ? hearth.sustainedRate / nodeRed.sustainedRate : Infinity;
+console.log(`Hearth sustains ${ratio.toFixed(2)}× Node-RED's rate (target ≥ 2×).`);
+
+const out = join(ROOT, 'bench', 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, 'mqtt-vs-node-red.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, nodeRed: NODE_RED_VERSION, seconds, rates, commonRate: common, ratio, results }, null, 2) + '\n',
+);
