@@ -7,6 +7,8 @@ import { crc8Sensirion } from './crc8.js';
 const MEASURE_HIGH_NO_STRETCH = Buffer.from([0x24, 0x00]);
 /** Datasheet table 4: 15.5 ms max at high repeatability. */
 const CONVERSION_MS = 16;
+/** A result read before the conversion ends is NACKed (datasheet §4.4): poll a few more times. */
+const RESULT_POLLS = 5;
 
 export interface Sht31Reading {
   temperatureC: number;
@@ -37,7 +39,14 @@ export async function openSht31(bus: I2cBus, address = 0x44): Promise<Sht31> {
     async read() {
       await bus.write(address, MEASURE_HIGH_NO_STRETCH);
       await delay(CONVERSION_MS);
-      return decodeSht31(await bus.read(address, 6));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return decodeSht31(await bus.read(address, 6));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EREMOTEIO' || attempt >= RESULT_POLLS) throw err;
+          await delay(2);
+        }
+      }
     },
   };
 }

@@ -15,6 +15,8 @@ export interface SimBoard {
   drive(line: number, value: Level): void;
   /** Physical level of any line. */
   level(line: number): Level;
+  /** Names what is wired to a line, for people driving the board (the simulator panel). */
+  label(line: number, text: string): void;
   /** Called on every physical level change of any line. */
   onLineChange(cb: (line: number, value: Level, atMs: number) => void): Unwatch;
 
@@ -72,6 +74,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     lines: pins.lines,
     drive: pins.drive,
     level: pins.level,
+    label: pins.label,
     onLineChange: pins.onLineChange,
     clock,
     environment,

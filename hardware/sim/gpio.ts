@@ -6,6 +6,8 @@ export interface SimLineInfo {
   line: number;
   direction: 'in' | 'out';
   value: Level;
+  /** What is wired there ("Hall motion"), so the simulator panel can name it. */
+  label?: string;
 }
 
 type LineListener = (line: number, value: Level, atMs: number) => void;
@@ -14,6 +16,7 @@ interface LineState {
   direction: 'in' | 'out';
   physical: Level;
   open?: { options: GpioOpenOptions; filter: EdgeFilter | undefined };
+  label?: string;
 }
 
 /** The board's pins as a multimeter and a signal generator see them: physical levels. */
@@ -22,6 +25,7 @@ export interface SimPins {
   lines(): SimLineInfo[];
   drive(line: number, value: Level): void;
   level(line: number): Level;
+  label(line: number, text: string): void;
   /** `in` for lines never opened as outputs. */
   direction(line: number): 'in' | 'out';
   onLineChange(cb: LineListener): Unwatch;
@@ -119,7 +123,13 @@ export function createSimPins(options: { lineCount?: number; onWatchError?: (err
   return {
     gpio: { open: openLine },
     lines: () =>
-      [...states.entries()].sort(([a], [b]) => a - b).map(([line, s]) => ({ line, direction: s.direction, value: s.physical })),
+      [...states.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([line, s]) => ({ line, direction: s.direction, value: s.physical, ...(s.label && { label: s.label }) })),
+    label(line, text) {
+      check(line);
+      state(line).label = text;
+    },
     drive(line, value) {
       check(line);
       const s = state(line);

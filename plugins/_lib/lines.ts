@@ -57,8 +57,13 @@ async function acquireExpander(ctx: PluginContext<unknown>, spec: z.infer<typeof
  * Opens a line of either kind. Header lines are released by the host on stop; expander
  * lines are closed by this helper on stop, which drives outputs to their inactive level.
  */
-export async function openLine(ctx: PluginContext<unknown>, spec: LineSpec, options: GpioOpenOptions): Promise<GpioLine> {
-  if (typeof spec === 'number') return ctx.hardware.gpio.open(spec, options);
+/** Opens a header or expander line; on the sim board a header line is labelled with what it drives. */
+export async function openLine(ctx: PluginContext<unknown>, spec: LineSpec, options: GpioOpenOptions, label?: string): Promise<GpioLine> {
+  if (typeof spec === 'number') {
+    const line = ctx.hardware.gpio.open(spec, options);
+    if (label) ctx.hardware.sim?.label(spec, label);
+    return line;
+  }
   const expander = await acquireExpander(ctx, spec);
   const line = expander.open(spec.pin, options);
   ctx.onStop(() => line.close());

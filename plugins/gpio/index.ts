@@ -5,7 +5,7 @@ import { openLine } from '../_lib/lines.js';
 import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
 
 async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensorConfig): Promise<void> {
-  const line = await openLine(ctx, def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted });
+  const line = await openLine(ctx, def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted }, def.name ?? def.id);
   const entity = ctx.entities.add({
     id: def.id,
     name: def.name,
@@ -19,7 +19,7 @@ async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensor
 async function addOutput(ctx: PluginContext<GpioConfig>, def: OutputConfig): Promise<void> {
   const key = `state:${def.id}`;
   const initial = def.restore === 'last' && ctx.storage.get<'on' | 'off'>(key) === 'on' ? 1 : 0;
-  const line = await openLine(ctx, def.line, { direction: 'out', activeLow: def.activeLow, initial });
+  const line = await openLine(ctx, def.line, { direction: 'out', activeLow: def.activeLow, initial }, def.name ?? def.id);
   const set = async (on: boolean): Promise<void> => {
     await line.write(on ? 1 : 0);
     ctx.storage.set(key, on ? 'on' : 'off');

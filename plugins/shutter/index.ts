@@ -7,9 +7,10 @@ import { powerDirectionDrive, twoRelayDrive, type MotorDrive } from './relays.js
 import { shutterConfigSchema, type ShutterConfig, type ShutterEntityConfig } from './schema.js';
 
 async function openDrive(ctx: PluginContext<ShutterConfig>, def: ShutterEntityConfig): Promise<MotorDrive> {
-  const output = (line: LineSpec) => openLine(ctx, line, { direction: 'out', activeLow: def.activeLow, initial: 0 });
-  if ('upLine' in def) return twoRelayDrive(await output(def.upLine), await output(def.downLine));
-  return powerDirectionDrive(await output(def.powerLine), await output(def.directionLine), def.directionUpLevel);
+  const name = def.name ?? def.id;
+  const output = (line: LineSpec, role: string) => openLine(ctx, line, { direction: 'out', activeLow: def.activeLow, initial: 0 }, `${name} ${role}`);
+  if ('upLine' in def) return twoRelayDrive(await output(def.upLine, 'up'), await output(def.downLine, 'down'));
+  return powerDirectionDrive(await output(def.powerLine, 'power'), await output(def.directionLine, 'direction'), def.directionUpLevel);
 }
 
 export default definePlugin<ShutterConfig>({

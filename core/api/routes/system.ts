@@ -20,7 +20,7 @@ const pluginSchema = z.object({
   entities: z.array(z.string()),
   configSchema: z.record(z.string(), z.unknown()),
 });
-const simLinesSchema = z.object({ lines: z.array(z.object({ line: z.number().int(), direction: z.enum(['in', 'out']), value: z.union([z.literal(0), z.literal(1)]) })) });
+const simLinesSchema = z.object({ lines: z.array(z.object({ line: z.number().int(), direction: z.enum(['in', 'out']), value: z.union([z.literal(0), z.literal(1)]), label: z.string().optional() })) });
 const lineParam = z.strictObject({ line: z.coerce.number().int().min(0).max(1023) });
 const driveSchema = z.strictObject({ value: z.union([z.literal(0), z.literal(1)]) });
 

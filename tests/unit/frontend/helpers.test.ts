@@ -19,7 +19,7 @@ describe('backoffDelay', () => {
     expect(backoffDelay(50, { baseMs: 100, maxMs: 5000, jitter: 0 })).toBe(5000);
   });
   it('stays within the jitter band and never exceeds the cap', () => {
-    fc.assert(fc.property(fc.nat(40), fc.double({ min: 0, max: 0.999 }), (attempt, r) => {
+    fc.assert(fc.property(fc.nat(40), fc.double({ min: 0, max: 0.999, noNaN: true }), (attempt, r) => {
       const d = backoffDelay(attempt, { baseMs: 500, maxMs: 30_000, jitter: 0.3 }, () => r);
       const exp = Math.min(30_000, 500 * 2 ** Math.min(attempt, 30));
       return d >= Math.floor(exp * 0.7) && d <= 30_000;

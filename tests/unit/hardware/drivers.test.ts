@@ -61,6 +61,28 @@ describe('openSht31 over a stand-in bus', () => {
     expect(r.humidityPct).toBeCloseTo(50.0008, 3);
   });
 
+  function nackingBus(nacks: number) {
+    const bus = createStandInBus();
+    bus.queueRead(0x44, Buffer.from([...word(0x6666), ...word(0x8000)]));
+    const read = bus.read.bind(bus);
+    let left = nacks;
+    bus.read = async (address, length) => {
+      if (left-- > 0) throw Object.assign(new Error('no acknowledge'), { code: 'EREMOTEIO' });
+      return read(address, length);
+    };
+    return bus;
+  }
+
+  it('polls the result again while the sensor NACKs a conversion still running', async () => {
+    const sht = await openSht31(nackingBus(2));
+    expect((await settle(sht.read())).temperatureC).toBeCloseTo(25.0, 6);
+  });
+
+  it('gives up when the sensor keeps NACKing', async () => {
+    const sht = await openSht31(nackingBus(100));
+    await expect(settle(sht.read())).rejects.toThrow(/no acknowledge/);
+  });
+
   it('rejects a reading whose CRC is wrong', async () => {
     const bus = createStandInBus();
     const bad = [...word(0x6666), ...word(0x8000)];
