@@ -25,15 +25,17 @@ export interface AutomationEngineDeps {
   mqtt?: { subscribe(filter: string): () => void };
 }
 
-export interface AutomationInfo {
+/** The definition as written (DESIGN §7), plus what the hub knows about it. */
+export interface AutomationInfo extends Record<string, unknown> {
   id: string;
   name: string;
   source: 'file' | 'api';
   enabled: boolean;
   mode: AutomationDefinition['mode'];
+  /** Runs under way now. */
   running: number;
-  /** The definition as written. */
-  definition: unknown;
+  /** When the last run started (ISO), null if it never ran. */
+  lastRun: string | null;
 }
 
 export interface AutomationEngine extends Service {
@@ -98,6 +100,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
       onTrace: (trace) => {
         if (!started) return; // a run that ended after stop: the database may be closed
         unwritten.push(trace);
+        lastRuns.set(trace.automationId, trace.startedAt);
         flushTimer ??= setTimeout(flush, TRACE_FLUSH_MS);
         kernel.bus.emit('automation_trace', { trace });
       },
@@ -114,9 +117,28 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     store.clearPending(entry.definition.id);
   }
 
+  const lastRuns = new Map<string, string>();
+  const lastRunOf = (id: string): string | null => {
+    if (!lastRuns.has(id)) {
+      const latest = store.traces(id)[0];
+      if (latest) lastRuns.set(id, latest.startedAt);
+    }
+    return lastRuns.get(id) ?? null;
+  };
+
   function info(entry: Entry): AutomationInfo {
     const d = entry.definition;
-    return { id: d.id, name: d.name ?? d.id, source: entry.source, enabled: d.enabled, mode: d.mode, running: entry.runtime?.running ?? 0, definition: entry.input };
+    const written = entry.input && typeof entry.input === 'object' ? (entry.input as Record<string, unknown>) : {};
+    return {
+      ...written,
+      id: d.id,
+      name: d.name ?? d.id,
+      source: entry.source,
+      enabled: d.enabled,
+      mode: d.mode,
+      running: entry.runtime?.running ?? 0,
+      lastRun: lastRunOf(d.id),
+    };
   }
 
   function find(id: string): Entry {

@@ -82,44 +82,47 @@ export interface AutomationDefinition {
   actions: Action[];
 }
 
+/** GET /api/automations[/:id]: the definition as written plus the hub's facts about it. */
 export interface Automation extends AutomationDefinition {
-  lastRun?: string | null;
-  lastTriggered?: string | null;
-  source?: 'yaml' | 'api';
+  lastRun: string | null;
+  source: 'file' | 'api';
+  running: number;
 }
 
+/** One step of a run (core/automation/runner.ts). */
 export interface TraceStep {
-  path?: string;
-  type?: string;
-  at?: string | number;
-  time?: string | number;
+  path: string;
+  action: string;
+  alias?: string;
+  startedAt: string;
+  endedAt?: string;
   result?: unknown;
   error?: string;
-  durationMs?: number;
-  description?: string;
 }
 
+export type RunOutcome = 'completed' | 'stopped' | 'conditions_failed' | 'error' | 'aborted';
+
+/** One run, step by step (core/automation/automation.ts). */
 export interface Trace {
-  id?: string;
+  runId: string;
   automationId: string;
-  start?: string | number;
-  startedAt?: string | number;
-  end?: string | number | null;
-  trigger?: unknown;
-  status?: string;
-  error?: string;
+  trigger: Record<string, unknown>;
+  contextId: string;
+  startedAt: string;
+  endedAt: string;
+  outcome: RunOutcome;
+  reason?: string;
+  resumed?: boolean;
   steps: TraceStep[];
 }
 
-export interface SimulationFiring {
-  at: string | number;
-  trigger?: unknown;
-  actions?: unknown[];
-  description?: string;
-}
-
+/** POST /api/automations/simulate (core/automation/simulate.ts). */
 export interface SimulationResult {
-  firings: SimulationFiring[];
+  start: string;
+  end: string;
+  firings: { at: string; trigger: Record<string, unknown> }[];
+  commands: { at: string; entityId: string; command: string; params: Record<string, unknown> }[];
+  traces: Trace[];
 }
 
 export interface PluginInfo {

@@ -67,7 +67,7 @@ export class HearthAutomationEditor extends LitElement {
 
   private async load() {
     try {
-      const { lastRun: _l, lastTriggered: _t, source: _s, ...def } = await this.api.automation(this.automationId);
+      const { lastRun: _l, source: _s, running: _r, ...def } = await this.api.automation(this.automationId);
       this.setDef(def);
       this._traces = await this.api.traces(this.automationId).catch(() => undefined);
     } catch (err) {
@@ -190,8 +190,14 @@ export class HearthAutomationEditor extends LitElement {
           </div>`
         : this._message ? html`<p role="status">${this._message}</p>` : nothing}
       ${this._sim ? html`<section class="panel" aria-label="Simulation"><h2>Would have fired ${this._sim.firings.length} time${this._sim.firings.length === 1 ? '' : 's'} in the last 7 days</h2>
-          ${this._sim.firings.slice(0, 50).map((f) => html`<div class="firing">${formatTime(f.at)} — ${f.description ?? `${f.actions?.length ?? 0} action(s)`}</div>`)}</section>` : nothing}
+          ${this._sim.firings.slice(0, 50).map((f) => html`<div class="firing">${formatTime(f.at)} — ${describeCommands(this._sim!.commands, f.at)}</div>`)}</section>` : nothing}
       ${this.isNew ? nothing : html`<section><h2>Recent runs</h2><hearth-trace-viewer .traces=${this._traces}></hearth-trace-viewer></section>`}`;
   }
 }
 customElements.define('hearth-automation-editor', HearthAutomationEditor);
+
+/** The commands a simulated firing sent (those stamped at or right after it). */
+function describeCommands(commands: SimulationResult['commands'], at: string): string {
+  const sent = commands.filter((c) => c.at >= at).slice(0, 3);
+  return sent.length ? sent.map((c) => `${c.command} ${c.entityId}`).join(', ') : 'no command';
+}

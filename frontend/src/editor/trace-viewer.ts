@@ -24,19 +24,26 @@ export class HearthTraceViewer extends LitElement {
     if (!this.traces) return html`<p class="muted">Loading…</p>`;
     if (this.traces.length === 0) return html`<p class="muted">It has not run yet.</p>`;
     return this.traces.map((t, i) => {
-      const start = t.start ?? t.startedAt ?? '';
-      const failed = Boolean(t.error) || t.status === 'failed' || t.status === 'error';
+      const failed = t.outcome === 'error' || t.outcome === 'aborted';
       return html`<details class="panel trace" ?open=${i === 0}>
-        <summary><strong>${start ? formatTime(start) : 'Run'}</strong><span class="chip ${failed ? 'bad' : 'ok'}">${t.status ?? (failed ? 'failed' : 'done')}</span>
-          <span class="muted">${t.steps.length} step${t.steps.length === 1 ? '' : 's'}</span></summary>
-        ${t.error ? html`<div class="error" role="alert">${t.error}</div>` : ''}
+        <summary><strong>${formatTime(t.startedAt)}</strong><span class="chip ${failed ? 'bad' : 'ok'}">${OUTCOMES[t.outcome]}</span>
+          <span class="muted">${t.steps.length} step${t.steps.length === 1 ? '' : 's'}${t.resumed ? ' · resumed after a restart' : ''}</span></summary>
+        ${t.reason ? html`<div class=${failed ? 'error' : 'muted'} role=${failed ? 'alert' : 'note'}>${t.reason}</div>` : ''}
         <ol>
-          ${t.trigger !== undefined ? html`<li><strong>Triggered</strong><pre>${JSON.stringify(t.trigger, null, 1)}</pre></li>` : ''}
-          ${t.steps.map((s) => html`<li class=${s.error ? 'failed' : ''}><strong>${s.description ?? s.path ?? s.type ?? 'step'}</strong>
-            <span class="muted">${s.at ?? s.time ? formatTime(s.at ?? s.time ?? '') : ''}${s.durationMs !== undefined ? ` · ${formatDuration(s.durationMs)}` : ''}</span>
+          <li><strong>Triggered</strong><pre>${JSON.stringify(t.trigger, null, 1)}</pre></li>
+          ${t.steps.map((s) => html`<li class=${s.error ? 'failed' : ''}><strong>${s.alias ?? `${s.action} (${s.path})`}</strong>
+            <span class="muted">${formatTime(s.startedAt)}${s.endedAt ? ` · ${formatDuration(Date.parse(s.endedAt) - Date.parse(s.startedAt))}` : ''}</span>
             ${s.error ? html`<pre>${s.error}</pre>` : s.result !== undefined ? html`<pre>${JSON.stringify(s.result)}</pre>` : ''}</li>`)}
         </ol></details>`;
     });
   }
 }
 customElements.define('hearth-trace-viewer', HearthTraceViewer);
+
+const OUTCOMES: Record<Trace['outcome'], string> = {
+  completed: 'completed',
+  stopped: 'stopped',
+  conditions_failed: 'conditions not met',
+  error: 'failed',
+  aborted: 'aborted',
+};

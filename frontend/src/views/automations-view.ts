@@ -59,7 +59,7 @@ export class HearthAutomationsView extends LitElement {
             <a href="/automations/${encodeURIComponent(a.id)}">${a.name ?? a.id}</a>
             <input type="checkbox" aria-label="Enable ${a.name ?? a.id}" .checked=${a.enabled !== false} ?disabled=${!admin}
               @change=${(e: Event) => this.toggle(a, (e.target as HTMLInputElement).checked)} />
-            <span class="desc muted">When ${a.triggers.map(describeTrigger).join(' or ')} · ${a.lastRun ?? a.lastTriggered ? `last ran ${formatRelative(a.lastRun ?? a.lastTriggered ?? '')}` : 'never ran'}</span>
+            <span class="desc muted">When ${a.triggers.map(describeTrigger).join(' or ')} · ${a.lastRun ? `last ran ${formatRelative(a.lastRun)}` : 'never ran'}</span>
           </li>`)}</ul>`}`;
   }
 }
