@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConflictError, UnavailableError } from '../errors.js';
 import { requireRole, type ApiEnv } from '../api/env.js';
+import type { RouteDoc, RouteModule } from '../api/route-module.js';
 import { validate } from '../api/validate.js';
 import type { AutomationEngine } from './engine.js';
 import { parseOrThrow } from './parse.js';
@@ -21,8 +22,28 @@ const anObject = z.record(z.string(), z.unknown());
 const instant = z.union([z.iso.datetime({ offset: true }), z.number().int()]).transform((v) => (typeof v === 'number' ? v : Date.parse(v)));
 const simulateBody = z.strictObject({ definition: z.unknown(), start: instant, end: instant });
 
+const idParam = z.object({ id: z.string() });
+const definition = anObject.describe('an automation definition (DESIGN §7, docs/automations.md)');
+const info = anObject.describe('the definition as written plus source, enabled, mode, running, lastRun');
+
+const DOCS: RouteDoc[] = [
+  { method: 'get', path: '/automations', summary: 'Every automation', access: 'member', response: { status: 200, body: z.object({ automations: z.array(info) }) } },
+  { method: 'post', path: '/automations', summary: 'Create an automation', access: 'admin', body: definition, response: { status: 201, body: info } },
+  { method: 'post', path: '/automations/simulate', summary: 'Replay recorded history through a definition, touching nothing', access: 'admin', body: simulateBody, response: { status: 200, body: anObject } },
+  { method: 'get', path: '/automations/:id', summary: 'One automation', access: 'member', params: idParam, response: { status: 200, body: info } },
+  { method: 'put', path: '/automations/:id', summary: 'Replace an automation (API automations only)', access: 'admin', params: idParam, body: definition, response: { status: 200, body: info } },
+  { method: 'patch', path: '/automations/:id', summary: 'Change fields, e.g. {"enabled": false}', access: 'admin', params: idParam, body: anObject, response: { status: 200, body: info } },
+  { method: 'delete', path: '/automations/:id', summary: 'Delete an automation (API automations only)', access: 'admin', params: idParam, response: { status: 204 } },
+  { method: 'post', path: '/automations/:id/run', summary: 'Run the actions now, skipping conditions', access: 'admin', params: idParam, response: { status: 202, body: z.object({ started: z.literal(true) }) } },
+  { method: 'get', path: '/automations/:id/traces', summary: 'The last 10 runs, step by step', access: 'member', params: idParam, response: { status: 200, body: z.object({ traces: z.array(anObject) }) } },
+];
+
 /** DESIGN §6 automation endpoints: members read, admins write. */
-export function createAutomationRoutes(deps: AutomationRouteDeps): Hono<ApiEnv> {
+export function createAutomationRoutes(deps: AutomationRouteDeps): RouteModule {
+  return { routes: automationApp(deps), docs: DOCS };
+}
+
+function automationApp(deps: AutomationRouteDeps): Hono<ApiEnv> {
   const { engine } = deps;
   const member = requireRole('member');
   const admin = requireRole('admin');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { requireRole, type ApiEnv } from '../api/env.js';
+import type { RouteDoc, RouteModule } from '../api/route-module.js';
 import type { EventBus } from '../kernel/index.js';
 import { createBackup } from './archive.js';
 import { backupFileName } from './paths.js';
@@ -19,8 +20,16 @@ export interface BackupRouteDeps {
   workDir?: string;
 }
 
+const DOCS: RouteDoc[] = [
+  { method: 'post', path: '/backup', summary: 'A consistent database snapshot and the config as one tar download (docs/operations.md)', access: 'owner', response: { status: 200 } },
+];
+
 /** `POST /api/backup` (owner): a consistent snapshot and the config as one tar download. */
-export function createBackupRoutes(deps: BackupRouteDeps): Hono<ApiEnv> {
+export function createBackupRoutes(deps: BackupRouteDeps): RouteModule {
+  return { routes: backupApp(deps), docs: DOCS };
+}
+
+function backupApp(deps: BackupRouteDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.post('/backup', requireRole('owner'), async (c) => {
     const dir = mkdtempSync(join(deps.workDir ?? tmpdir(), 'hearth-download-'));

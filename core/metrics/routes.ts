@@ -29,5 +29,9 @@ export function createMetricsRoutes(deps: MetricsRouteDeps): RouteModule {
     },
     (c) => c.body(formatMetrics(deps.collector.collect()), 200, { 'content-type': PROMETHEUS_CONTENT_TYPE }),
   );
-  return { routes: app, publicPaths: ['/api/metrics'] };
+  return {
+    routes: app,
+    publicPaths: ['/api/metrics'],
+    docs: [{ method: 'get', path: '/metrics', summary: 'Prometheus text format; admin+ or `Authorization: Bearer <metrics.token>`', access: 'admin', response: { status: 200 } }],
+  };
 }

@@ -43,7 +43,7 @@ beforeEach(async () => {
     c.set('context', createContext(role ? { userId: `u-${role}` } : {}));
     await next();
   });
-  app.route('/api', createAutomationRoutes({ engine, log, history: { statesBetween: (ids, s, e) => recorded.filter((r) => ids.includes(r.entityId) && r.ms >= s && r.ms <= e) } }));
+  app.route('/api', createAutomationRoutes({ engine, log, history: { statesBetween: (ids, s, e) => recorded.filter((r) => ids.includes(r.entityId) && r.ms >= s && r.ms <= e) } }).routes);
   server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
 });
 afterEach(async () => {

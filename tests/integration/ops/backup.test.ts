@@ -130,7 +130,7 @@ describe('backup and restore', () => {
         c.set('address', '127.0.0.1');
         await next();
       });
-      app.route('/api', createBackupRoutes({ snapshot: onlineSnapshot(handle.sqlite), configFile: config, workDir: dir }));
+      app.route('/api', createBackupRoutes({ snapshot: onlineSnapshot(handle.sqlite), configFile: config, workDir: dir }).routes);
       return app;
     };
     try {
