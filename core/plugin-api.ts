@@ -4,7 +4,6 @@
  */
 import type { Logger } from 'pino';
 import type { Gpio, HardwareBackend, I2cBus, OneWire, SimBoard } from '../hardware/index.js';
-import type { Context } from './kernel/context.js';
 import type { CommandHandler } from './kernel/dispatcher.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
 import type { StateValue } from './kernel/domains.js';

@@ -1,34 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AutomationEngine } from '../../../core/automation/index.js';
-import type { DatabaseHandle } from '../../../core/db/index.js';
-import { nextTrace, startEngine, tempDatabase, testHome } from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { nextTrace, useEngine } from './harness.js';
 
-let home: ReturnType<typeof testHome>;
-let tmp: ReturnType<typeof tempDatabase>;
-let database: DatabaseHandle;
-let engine: AutomationEngine;
-
-beforeEach(async () => {
-  vi.useFakeTimers({ now: Date.parse('2024-06-03T10:00:00Z') });
-  home = testHome();
-  tmp = tempDatabase();
-  database = tmp.open();
-  engine = await startEngine(home.kernel, database);
-});
-afterEach(async () => {
-  await engine.stop();
-  database.close();
-  tmp.cleanup();
-  vi.useRealTimers();
-});
+const fx = useEngine();
 
 const motion = [{ type: 'state', entity: 'binary_sensor.motion', to: 'on' }];
-const commands = () => home.calls.map((c) => `${c.entityId}:${c.command}`);
+const commands = () => fx.home().calls.map((c) => `${c.entityId}:${c.command}`);
 
 async function runOnMotion(actions: unknown[], extra: Record<string, unknown> = {}) {
-  engine.create({ id: 'a', triggers: motion, actions, ...extra });
-  const done = nextTrace(home.kernel, 'a');
-  home.set('binary_sensor.motion', 'on');
+  fx.engine().create({ id: 'a', triggers: motion, actions, ...extra });
+  const done = nextTrace(fx.home().kernel, 'a');
+  fx.home().set('binary_sensor.motion', 'on');
   return done;
 }
 
@@ -42,7 +23,7 @@ describe('actions', () => {
     ]);
     await vi.advanceTimersByTimeAsync(4_999);
     expect(commands()).toEqual(['light.hall:turn_on']);
-    expect(home.calls[0]!.params).toEqual({ transitionMs: 0 });
+    expect(fx.home().calls[0]!.params).toEqual({ transitionMs: 0 });
     await vi.advanceTimersByTimeAsync(1);
     const trace = await done;
     expect(commands()).toEqual(['light.hall:turn_on', 'light.hall:turn_off']);
@@ -56,18 +37,18 @@ describe('actions', () => {
     ]);
     expect(trace.steps[2]!.result).toEqual({ logged: 'motion went off → on on binary_sensor.motion' });
     expect(Date.parse(trace.steps[1]!.endedAt!) - Date.parse(trace.steps[1]!.startedAt)).toBe(5_000);
-    expect(engine.traces('a')).toHaveLength(1);
+    expect(fx.engine().traces('a')).toHaveLength(1);
   });
 
   it('wait_for_trigger: continues on the trigger, or after the timeout unless told to stop', async () => {
     const done = runOnMotion([{ wait_for_trigger: { type: 'state', entity: 'binary_sensor.motion', to: 'off' }, timeout: '1m' }, { command: 'turn_on', entity: 'light.hall' }]);
     await vi.advanceTimersByTimeAsync(10_000);
-    home.set('binary_sensor.motion', 'off');
+    fx.home().set('binary_sensor.motion', 'off');
     expect((await done).steps[0]!.result).toMatchObject({ trigger: { to: 'off' } });
     expect(commands()).toEqual(['light.hall:turn_on']);
 
-    engine.remove('a');
-    home.set('binary_sensor.motion', 'off');
+    fx.engine().remove('a');
+    fx.home().set('binary_sensor.motion', 'off');
     const stopped = runOnMotion([{ wait_for_trigger: { type: 'event', event: 'never' }, timeout: 60, continue_on_timeout: false }, { command: 'turn_on', entity: 'switch.fan' }]);
     await vi.advanceTimersByTimeAsync(60_000);
     const trace = await stopped;
@@ -77,7 +58,7 @@ describe('actions', () => {
   });
 
   it('condition, choose with default, stop', async () => {
-    home.set('sensor.lux', 10);
+    fx.home().set('sensor.lux', 10);
     const trace = await runOnMotion([
       { choose: [{ conditions: [{ type: 'numeric_state', entity: 'sensor.lux', above: 50 }], actions: [{ command: 'turn_on', entity: 'switch.fan' }] }], default: [{ command: 'turn_on', entity: 'light.hall' }] },
       { condition: { type: 'state', entity: 'light.hall', state: 'on' } },
@@ -130,14 +111,14 @@ describe('actions', () => {
   });
 
   it('keeps only the last 10 traces', async () => {
-    engine.create({ id: 'b', triggers: [{ type: 'event', event: 'tick' }], actions: [{ log: 'tick' }] });
+    fx.engine().create({ id: 'b', triggers: [{ type: 'event', event: 'tick' }], actions: [{ log: 'tick' }] });
     for (let i = 0; i < 12; i++) {
-      const done = nextTrace(home.kernel, 'b');
-      home.kernel.bus.emit('event', { type: 'tick', data: { i }, context: home.kernel.states.get('light.hall')!.context, origin: 'test' });
+      const done = nextTrace(fx.home().kernel, 'b');
+      fx.home().kernel.bus.emit('event', { type: 'tick', data: { i }, context: fx.home().kernel.states.get('light.hall')!.context, origin: 'test' });
       await done;
       await vi.advanceTimersByTimeAsync(1_000);
     }
-    const traces = engine.traces('b');
+    const traces = fx.engine().traces('b');
     expect(traces).toHaveLength(10);
     expect(traces[0]!.trigger.data).toEqual({ i: 11 });
   });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAutomationEngine, type AutomationEngine, type Trace } from '../../../core/automation/index.js';
@@ -60,4 +61,29 @@ export function nextTrace(kernel: Kernel, automationId: string): Promise<Trace> 
       resolve(trace);
     });
   });
+}
+
+/**
+ * A test home, a database and a started engine on fake time, fresh for each test:
+ * read the current ones through the returned getters.
+ */
+export function useEngine(now = Date.parse('2024-06-03T10:00:00Z')) {
+  let home: ReturnType<typeof testHome>;
+  let tmp: ReturnType<typeof tempDatabase>;
+  let database: DatabaseHandle;
+  let engine: AutomationEngine;
+  beforeEach(async () => {
+    vi.useFakeTimers({ now });
+    home = testHome();
+    tmp = tempDatabase();
+    database = tmp.open();
+    engine = await startEngine(home.kernel, database);
+  });
+  afterEach(async () => {
+    await engine.stop();
+    database.close();
+    tmp.cleanup();
+    vi.useRealTimers();
+  });
+  return { home: () => home, engine: () => engine, database: () => database };
 }

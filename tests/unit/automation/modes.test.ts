@@ -1,37 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AutomationEngine, Trace } from '../../../core/automation/index.js';
-import type { DatabaseHandle } from '../../../core/db/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { Trace } from '../../../core/automation/index.js';
 import { createContext } from '../../../core/kernel/index.js';
-import { startEngine, tempDatabase, testHome } from './harness.js';
+import { useEngine } from './harness.js';
 
-let home: ReturnType<typeof testHome>;
-let tmp: ReturnType<typeof tempDatabase>;
-let database: DatabaseHandle;
-let engine: AutomationEngine;
-
-beforeEach(async () => {
-  vi.useFakeTimers({ now: Date.parse('2024-06-03T10:00:00Z') });
-  home = testHome();
-  tmp = tempDatabase();
-  database = tmp.open();
-  engine = await startEngine(home.kernel, database);
-});
-afterEach(async () => {
-  await engine.stop();
-  database.close();
-  tmp.cleanup();
-  vi.useRealTimers();
-});
+const fx = useEngine();
 
 /** Each `go` event turns the fan on, waits 10 s, turns the light on. */
 function create(mode: string, max?: number) {
-  engine.create({ id: 'm', mode, ...(max && { max }), triggers: [{ type: 'event', event: 'go' }], actions: [{ command: 'turn_on', entity: 'switch.fan' }, { delay: 10 }, { command: 'turn_on', entity: 'light.hall' }] });
+  fx.engine().create({ id: 'm', mode, ...(max && { max }), triggers: [{ type: 'event', event: 'go' }], actions: [{ command: 'turn_on', entity: 'switch.fan' }, { delay: 10 }, { command: 'turn_on', entity: 'light.hall' }] });
   const traces: Trace[] = [];
-  home.kernel.bus.on('automation_trace', ({ trace }) => traces.push(trace));
+  fx.home().kernel.bus.on('automation_trace', ({ trace }) => traces.push(trace));
   return traces;
 }
-const go = () => home.kernel.bus.emit('event', { type: 'go', data: {}, context: createContext(), origin: 'test' });
-const count = (id: string) => home.calls.filter((c) => c.entityId === id).length;
+const go = () => fx.home().kernel.bus.emit('event', { type: 'go', data: {}, context: createContext(), origin: 'test' });
+const count = (id: string) => fx.home().calls.filter((c) => c.entityId === id).length;
 
 describe('modes', () => {
   it('single drops a trigger while running', async () => {
@@ -83,15 +65,15 @@ describe('modes', () => {
 describe('enable, disable and run now', () => {
   it('a disabled automation does not fire; run now skips triggers and conditions', async () => {
     create('single');
-    engine.update('m', { enabled: false });
+    fx.engine().update('m', { enabled: false });
     go();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(count('switch.fan')).toBe(0);
-    await expect(engine.run('m')).rejects.toThrow(/disabled/);
-    engine.update('m', { enabled: true, conditions: [{ type: 'state', entity: 'switch.fan', state: 'on' }] });
-    const run = engine.run('m', createContext({ userId: 'alice' }));
+    await expect(fx.engine().run('m')).rejects.toThrow(/disabled/);
+    fx.engine().update('m', { enabled: true, conditions: [{ type: 'state', entity: 'switch.fan', state: 'on' }] });
+    const run = fx.engine().run('m', createContext({ userId: 'alice' }));
     await vi.advanceTimersByTimeAsync(10_000);
     expect((await run)!.outcome).toBe('completed');
-    expect(home.calls[0]!.context).toMatchObject({ userId: 'alice', automationId: 'm' });
+    expect(fx.home().calls[0]!.context).toMatchObject({ userId: 'alice', automationId: 'm' });
   });
 });

@@ -27,7 +27,7 @@ describe('sim board GPIO', () => {
   it('writes logical levels, shows physical ones, and releases outputs on close', async () => {
     const hw = createSimBoard();
     const relay = hw.gpio.open(5, { direction: 'out', activeLow: true });
-    const lamp = hw.gpio.open(6, { direction: 'out', initial: 1 });
+    hw.gpio.open(6, { direction: 'out', initial: 1 });
     expect(hw.sim.level(6)).toBe(1);
     await relay.write(1);
     expect(hw.sim.level(5)).toBe(0);
