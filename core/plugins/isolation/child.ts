@@ -23,7 +23,8 @@ export interface ChildInit {
   logLevel: string;
 }
 
-const send = (message: RpcMessage) => process.send?.(message);
+// The hub going away closes the pipe: `disconnect` below ends the child, so a failed send needs no handling.
+const send = (message: RpcMessage) => process.connected && process.send?.(message, undefined, undefined, () => {});
 let child: ChildPort | undefined;
 let runtime: PluginRuntime | undefined;
 let remote: ReturnType<typeof createRemoteHardware> | undefined;

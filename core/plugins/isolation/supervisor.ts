@@ -11,7 +11,7 @@ import type { ChildInit } from './child.js';
 import { createCrashPolicy, DEFAULT_CRASH_POLICY, type CrashPolicyOptions } from './crash-policy.js';
 import { createHardwareServer } from './hardware-server.js';
 import { createHubHandlers } from './hub-handlers.js';
-import { createRpc, type Rpc } from './rpc.js';
+import { createRpc, type Rpc, type RpcMessage } from './rpc.js';
 
 export interface SupervisorDeps {
   kernel: Kernel;
@@ -66,7 +66,10 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
     child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
     child.stdout?.on('data', (chunk: Buffer) => log.info({ plugin: id, isolated: true }, chunk.toString().trim()));
     const tracked = trackHardware(deps.hardware, (_where, fn) => () => void fn());
-    const channel = createRpc((m) => child.connected && child.send(m), {
+    // A child dying mid-send closes the pipe (EPIPE); its exit handler does the reporting.
+    const send = (m: RpcMessage) => child.connected && child.send(m, (err) => err && log.debug({ plugin: id, err: err.message }, 'IPC send to a closing child failed'));
+    child.on('error', (err) => log.warn({ plugin: id, err: err.message }, 'isolated plugin process error'));
+    const channel = createRpc(send, {
       ...createHubHandlers(id, kernel, log, () => channel, entityIds),
       ...createHardwareServer(tracked.hardware, () => channel),
       failed: (where: string, message: string) => void (lastError = `${where}: ${message}`),
@@ -79,7 +82,10 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
         lastError = `not responding for ${(deps.pingTimeoutMs ?? 10_000) / 1000} s (event loop blocked?)`;
         child.kill('SIGKILL');
       }, deps.pingTimeoutMs ?? 10_000);
-      void channel.call('ping').finally(() => clearTimeout(timeout));
+      void channel
+        .call('ping')
+        .catch(() => undefined)
+        .finally(() => clearTimeout(timeout));
     }, 5_000);
     exited = new Promise((resolve) =>
       child.once('exit', (code, signal) => {

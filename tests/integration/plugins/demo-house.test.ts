@@ -1,24 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestHub, type TestHub } from '../../../core/testing/index.js';
+import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 
 const DEMO = join(process.cwd(), 'examples', 'demo-house.yaml');
 let hub: TestHub | undefined;
-let child: ChildProcess | undefined;
+let hubProcess: HubProcess | undefined;
 const dirs: string[] = [];
 
 afterEach(async () => {
   await hub?.stop();
   hub = undefined;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  child = undefined;
+  await hubProcess?.stop();
+  hubProcess = undefined;
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -47,29 +43,13 @@ describe('demo house', () => {
     expect(hub.sim.environment.room('bedroom').heating()).toBe(true);
   });
 
-  it('the compiled hub answers /api/health within 3 s of launch', async () => {
+  // Start-to-healthy time is measured by bench/footprint (target 1.5 s), not asserted here.
+  it('the compiled hub starts on the demo house and answers /api/health', async () => {
     const data = mkdtempSync(join(tmpdir(), 'hearth-demo-'));
     dirs.push(data);
-    const launchedAt = Date.now();
-    child = spawn(process.execPath, ['dist/core/cli.js', 'start', '--config', DEMO, '--data', data, '--port', '0'], {
-      env: { ...process.env, HEARTH_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child!.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child!.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${stderr}${out}`)));
-    });
-    const response = await fetch(new URL('/api/health', url));
-    const elapsed = Date.now() - launchedAt;
+    hubProcess = await startHubProcess({ config: DEMO, dataDir: data });
+    const response = await fetch(`${hubProcess.url}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
-    expect(elapsed).toBeLessThan(3000);
   });
 });
