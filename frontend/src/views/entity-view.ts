@@ -71,13 +71,13 @@ export class HearthEntityView extends LitElement {
       this._stats = { hour: hour.rows, day: day.rows };
       this._log = log;
       await this.updateComplete;
-      this.draw(history.points, hour.rows);
+      this.draw(history.points, hour.rows, [start.getTime() / 1000, end.getTime() / 1000]);
     } catch (err) {
       this._error = errorText(err);
     }
   }
 
-  private draw(points: HistoryPoint[], hourly: StatisticsRow[]) {
+  private draw(points: HistoryPoint[], hourly: StatisticsRow[], span: [number, number]) {
     const box = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!box) return;
     this.plot?.destroy();
@@ -97,7 +97,8 @@ export class HearthEntityView extends LitElement {
         width: box.clientWidth || 600,
         height: 300,
         cursor: { drag: { x: true, y: false } },
-        scales: { x: { time: true } },
+        // With fewer than two points uPlot would invent years of axis; show the requested span.
+        scales: { x: { time: true, ...(points.length < 2 && { range: span }) } },
         axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
         series: [
           {},
