@@ -21,6 +21,8 @@ async function stageHouse(page: Page, url: string): Promise<void> {
   await post(page, url, '/api/onboarding', OWNER);
   await post(page, url, '/api/entities/light.living_room/commands/turn_on', { brightness: 70 });
   await post(page, url, '/api/entities/light.kitchen/commands/turn_on', {});
+  await post(page, url, '/api/entities/light.bedroom/commands/turn_on', { brightness: 35 });
+  await post(page, url, '/api/entities/light.hall/commands/turn_on', {});
   await post(page, url, '/api/entities/switch.bedroom_heater/commands/turn_on', {});
   await post(page, url, '/api/entities/cover.living_room/commands/set_position', { position: 60 });
   await post(page, url, '/api/entities/cover.bedroom/commands/set_position', { position: 35 });

@@ -20,7 +20,9 @@ export class HearthSensorCard extends LitElement {
 
   override render() {
     const e = this.entity;
-    const path = this.history && this.history.length > 1 ? sparklinePath(this.history, 200, 32) : '';
+    // The current value holds until now: a steady sensor still draws its (flat) day.
+    const points = this.history?.length && typeof e.state === 'number' ? [...this.history, [Date.now(), e.state] as const] : [];
+    const path = points.length > 1 ? sparklinePath(points, 200, 32) : '';
     return html`<div class="card ${e.available ? '' : 'unavailable'}">
       ${cardHead(e, e.attributes.deviceClass ? titleCase(String(e.attributes.deviceClass)) : 'Sensor')}
       <span class="value">${formatState(e)}</span>
