@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type TraceEvent, type User } from '../api/index.js';
+import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
@@ -150,7 +150,7 @@ export class HearthApp extends LitElement {
     this.unsubscribers = [
       this.live.subscribeEntities((e) => this.onEntities(e)),
       this.live.subscribeTraces((t) => this.onTrace(t)),
-      this.live.subscribeLogbook(({ entries }) => (this._liveLog = mergeEntries(entries, this._liveLog).slice(0, 200))),
+      this.live.subscribeLogbook((e) => this.onLogbook(e)),
     ];
     this.live.start();
     void this.loadSparklines();
@@ -181,6 +181,12 @@ export class HearthApp extends LitElement {
 
   private onTrace({ trace }: TraceEvent) {
     this.renderRoot.querySelector<HTMLElement & { addTrace(t: TraceEvent['trace']): void }>('hearth-automation-editor')?.addTrace(trace);
+  }
+
+  private onLogbook(event: LogbookEvent) {
+    // A hub older than the {entries} stream sends other shapes; the REST page still tells the story.
+    if (!Array.isArray(event.entries)) return;
+    this._liveLog = mergeEntries(event.entries, this._liveLog).slice(0, 200);
   }
 
   private async loadAutomationNames() {
