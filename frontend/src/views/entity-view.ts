@@ -98,8 +98,8 @@ export class HearthEntityView extends LitElement {
         height: 300,
         cursor: { drag: { x: true, y: false } },
         // With fewer than two points uPlot would invent years of axis; show the requested span.
-        scales: { x: { time: true, ...(points.length < 2 && { range: span }) } },
-        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
+        scales: { x: { time: true, ...(points.length < 2 && { range: span }) }, ...(!numeric && { y: { range: [-0.1, 1.1] } }) },
+        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
         series: [
           {},
           { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
