@@ -83,11 +83,21 @@ describe('dashboard end to end', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: `Stop ${cover.name}` }).click();
   });
 
+  it('the logbook says who did what', async () => {
+    const light = await first('light');
+    await page.getByRole('link', { name: 'Logbook' }).click();
+    const verb = light.state === 'on' ? 'turned on' : 'turned off';
+    await page.getByText(`${OWNER.username} ${verb} ${light.name}`).first().waitFor();
+    await shot(page, '05-logbook');
+    await page.getByRole('link', { name: 'Home' }).click();
+  });
+
   it("an entity's detail page draws its chart", async () => {
     const sensor = await first('sensor');
     await page.getByRole('link', { name: sensor.name }).click();
     await page.locator('hearth-entity-view canvas').first().waitFor();
     await shot(page, '05-entity-detail');
+    await page.getByRole('link', { name: 'Home' }).click();
   });
 
   it('an automation made in the editor fires from the simulator panel and leaves a trace', async () => {
@@ -113,6 +123,21 @@ describe('dashboard end to end', { timeout: 60_000 }, () => {
     await page.goto(`${hub.url}/automations/e2e_motion_light`);
     await page.locator('hearth-trace-viewer details').first().waitFor({ timeout: 10_000 });
     await shot(page, '08-trace');
+  });
+
+  it('every main page fits a phone screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
+    try {
+      for (const [name, path] of [['home', '/'], ['entity', '/entity/cover.living_room'], ['automations', '/automations'], ['settings', '/settings/plugins']] as const) {
+        await phone.goto(`${hub.url}${path}`);
+        await phone.getByRole('navigation', { name: 'Main' }).waitFor();
+        await phone.waitForLoadState('networkidle');
+        expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), `${name} scrolls sideways`).toBeLessThanOrEqual(390);
+        await shot(phone, `10-phone-${name}`);
+      }
+    } finally {
+      await phone.close();
+    }
   });
 
   it('a wrong password shows an error', async () => {

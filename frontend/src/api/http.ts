@@ -1,6 +1,6 @@
 import type {
-  ApiErrorBody, ApiToken, Automation, AutomationDefinition, EntityState, HistoryResponse, LogbookEntry,
-  PluginInfo, SimLine, SimulationResult, StatisticsRow, Trace, User,
+  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Health, HistoryResponse, IssuedToken, LogbookPage,
+  PluginInfo, Role, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
 /** A failed API call, carrying the server's error code, message and details (DESIGN §6). */
@@ -46,40 +46,39 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
 
   return {
     request,
-    health: () => request<{ status: string; version: string; uptimeS: number }>('GET', '/api/health'),
+    health: () => request<Health>('GET', '/api/health'),
     onboardingStatus: () => request<{ required: boolean }>('GET', '/api/onboarding'),
-    onboard: (username: string, password: string) => request<{ token: string; user: User }>('POST', '/api/onboarding', { username, password }),
-    login: (username: string, password: string) => request<{ token: string; user: User }>('POST', '/api/auth/login', { username, password }),
+    onboard: (username: string, password: string) => request<Session>('POST', '/api/onboarding', { username, password }),
+    login: (username: string, password: string) => request<Session>('POST', '/api/auth/login', { username, password }),
     logout: () => request<void>('POST', '/api/auth/logout'),
     me: () => request<User>('GET', '/api/auth/me'),
     tokens: () => request<ApiToken[]>('GET', '/api/auth/tokens'),
-    createToken: (name: string) => request<ApiToken & { token: string }>('POST', '/api/auth/tokens', { name }),
+    createToken: (name: string) => request<IssuedToken>('POST', '/api/auth/tokens', { name }),
     deleteToken: (id: string) => request<void>('DELETE', `/api/auth/tokens/${seg(id)}`),
-    users: () => request<User[]>('GET', '/api/users'),
-    createUser: (username: string, password: string, role: User['role']) => request<User>('POST', '/api/users', { username, password, role }),
-    updateUser: (id: string, patch: Partial<Pick<User, 'role'>> & { password?: string }) => request<User>('PATCH', `/api/users/${seg(id)}`, patch),
+    users: () => request<StoredUser[]>('GET', '/api/users'),
+    createUser: (username: string, password: string, role: Role) => request<StoredUser>('POST', '/api/users', { username, password, role }),
+    updateUser: (id: string, patch: { role?: Role; password?: string }) => request<StoredUser>('PATCH', `/api/users/${seg(id)}`, patch),
     deleteUser: (id: string) => request<void>('DELETE', `/api/users/${seg(id)}`),
     entities: () => request<EntityState[]>('GET', '/api/entities'),
     command: (entityId: string, command: string, params: Record<string, unknown> = {}) =>
-      request<{ entity: EntityState }>('POST', `/api/entities/${seg(entityId)}/commands/${seg(command)}`, params),
+      request<CommandResult>('POST', `/api/entities/${seg(entityId)}/commands/${seg(command)}`, params),
     history: (id: string, q: { start?: string; end?: string; points?: number }) => request<HistoryResponse>('GET', `/api/history/${seg(id)}${qs(q)}`),
-    statistics: (id: string, q: { period: '5m' | '1h' | '1d'; start?: string; end?: string }) =>
-      request<{ rows: StatisticsRow[] }>('GET', `/api/statistics/${seg(id)}${qs(q)}`),
-    logbook: (q: { start?: string; end?: string; entity?: string; limit?: number }) =>
-      request<{ entries: LogbookEntry[] }>('GET', `/api/logbook${qs(q)}`).then((r) => r.entries),
+    statistics: (id: string, q: { period: StatisticsPeriod; start?: string; end?: string }) =>
+      request<StatisticsResponse>('GET', `/api/statistics/${seg(id)}${qs(q)}`),
+    logbook: (q: { start?: string; end?: string; entity?: string; limit?: number; before?: number }) => request<LogbookPage>('GET', `/api/logbook${qs(q)}`),
     automations: () => request<{ automations: Automation[] }>('GET', '/api/automations').then((r) => r.automations),
     automation: (id: string) => request<Automation>('GET', `/api/automations/${seg(id)}`),
     createAutomation: (def: AutomationDefinition) => request<Automation>('POST', '/api/automations', def),
     saveAutomation: (id: string, def: AutomationDefinition) => request<Automation>('PUT', `/api/automations/${seg(id)}`, def),
     setAutomationEnabled: (id: string, enabled: boolean) => request<Automation>('PATCH', `/api/automations/${seg(id)}`, { enabled }),
     deleteAutomation: (id: string) => request<void>('DELETE', `/api/automations/${seg(id)}`),
-    runAutomation: (id: string) => request<unknown>('POST', `/api/automations/${seg(id)}/run`),
+    runAutomation: (id: string) => request<{ started: true }>('POST', `/api/automations/${seg(id)}/run`),
     traces: (id: string) => request<{ traces: Trace[] }>('GET', `/api/automations/${seg(id)}/traces`).then((r) => r.traces),
     simulate: (definition: AutomationDefinition, start: string, end: string) =>
       request<SimulationResult>('POST', '/api/automations/simulate', { definition, start, end }),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
-    setSimLine: (line: number, value: 0 | 1) => request<unknown>('PUT', `/api/sim/lines/${line}`, { value }),
+    setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),
   };
 }
 

@@ -1,3 +1,3 @@
 export { ApiError, createHttpClient, type HttpClient } from './http.js';
-export { createLiveConnection, type EntityEvent, type LiveConnection, type LiveStatus } from './live.js';
+export { createLiveConnection, type LiveConnection, type LiveStatus } from './live.js';
 export type * from './types.js';

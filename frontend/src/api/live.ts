@@ -1,16 +1,16 @@
 import { backoffDelay } from '../lib/backoff.js';
-import type { EntityState, LogbookEntry, Trace } from './types.js';
+import type { CommandResult, EntityEvent, LogbookEvent, TraceEvent, User } from './types.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
 
-export interface EntityEvent {
-  snapshot?: EntityState[];
-  changed?: EntityState[];
-}
-
+/** What the server sends (core/api/ws/protocol.ts ServerMessage). */
 type ServerMessage =
-  | { type: 'auth_ok' | 'auth_invalid' | 'auth_required' | 'pong'; id?: number }
-  | { type: 'result'; id: number; success: boolean; result?: unknown; error?: { code: string; message: string } }
+  | { type: 'auth_required' }
+  | { type: 'auth_ok'; user: User }
+  | { type: 'auth_invalid'; message: string }
+  | { type: 'pong'; id: number }
+  | { type: 'result'; id: number | null; success: true; result?: unknown }
+  | { type: 'result'; id: number | null; success: false; error: { code: string; message: string } }
   | { type: 'event'; id: number; event: unknown };
 
 interface Subscription {
@@ -86,13 +86,13 @@ export function createLiveConnection(options: LiveOptions) {
       for (const sub of subs) if (sub.serverId === msg.id) sub.onEvent(msg.event);
       return;
     }
-    if ((msg.type === 'result' || msg.type === 'pong') && msg.id !== undefined) {
+    if ((msg.type === 'result' || msg.type === 'pong') && msg.id !== null) {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
       if (msg.type !== 'result') p.resolve(undefined);
       else if (msg.success) p.resolve(msg.result);
-      else p.reject(new Error(msg.error?.message ?? 'command failed'));
+      else p.reject(new Error(msg.error.message));
     }
   }
 
@@ -154,10 +154,10 @@ export function createLiveConnection(options: LiveOptions) {
     },
     subscribeEntities: (onEvent: (e: EntityEvent) => void, entityIds?: string[]) =>
       subscribe({ type: 'subscribe_entities', ...(entityIds && { entityIds }) }, (e) => onEvent(e as EntityEvent)),
-    subscribeLogbook: (onEvent: (e: LogbookEntry | { entries: LogbookEntry[] }) => void) => subscribe({ type: 'subscribe_logbook' }, (e) => onEvent(e as LogbookEntry)),
-    subscribeTraces: (onEvent: (e: Trace) => void) => subscribe({ type: 'subscribe_automation_traces' }, (e) => onEvent(e as Trace)),
-    command: (entityId: string, command: string, params: Record<string, unknown> = {}) =>
-      call<{ entity?: EntityState } | EntityState | undefined>({ type: 'command', entityId, command, params }),
+    subscribeLogbook: (onEvent: (e: LogbookEvent) => void) => subscribe({ type: 'subscribe_logbook' }, (e) => onEvent(e as LogbookEvent)),
+    subscribeTraces: (onEvent: (e: TraceEvent) => void, automationId?: string) =>
+      subscribe({ type: 'subscribe_automation_traces', ...(automationId && { automationId }) }, (e) => onEvent(e as TraceEvent)),
+    command: (entityId: string, command: string, params: Record<string, unknown> = {}) => call<CommandResult>({ type: 'command', entityId, command, params }),
     get ready() {
       return ready;
     },

@@ -3,11 +3,14 @@ export type Domain = 'binary_sensor' | 'sensor' | 'switch' | 'light' | 'cover';
 export type Role = 'owner' | 'admin' | 'member';
 export type StateValue = string | number;
 
+/** Who or what caused a change (core/kernel/context.ts). */
 export interface StateContext {
   id: string;
   userId?: string;
   automationId?: string;
   parentId?: string;
+  /** The remote hub that caused it (MQTT federation). */
+  node?: string;
 }
 
 export interface EntityState {
@@ -23,47 +26,98 @@ export interface EntityState {
   context: StateContext;
 }
 
+/** The signed-in user (GET /api/auth/me, the `user` of a session). */
 export interface User {
   id: string;
   username: string;
   role: Role;
 }
 
+/** GET /api/users rows (core/api/schemas.ts storedUserSchema). */
+export interface StoredUser extends User {
+  createdAt: string;
+}
+
+/** POST /api/onboarding and /api/auth/login (sessionSchema). */
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+/** GET /api/auth/tokens rows (tokenInfoSchema). */
 export interface ApiToken {
   id: string;
   name: string;
-  createdAt?: string;
-  expiresAt?: string | null;
-  lastUsedAt?: string | null;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
 }
 
-export type HistoryPoint = [ms: number, value: number | string | null];
+/** POST /api/auth/tokens: the secret is shown this once (issuedTokenSchema). */
+export interface IssuedToken {
+  id: string;
+  name: string;
+  expiresAt: string;
+  token: string;
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+  uptimeS: number;
+}
+
+/** Epoch ms and the value then (numbers for sensors, state words otherwise, null while unknown). */
+export type HistoryPoint = [ms: number, value: StateValue | null];
 export interface HistoryResponse {
   entityId: string;
   points: HistoryPoint[];
 }
 
+export type StatisticsPeriod = '5m' | '1h' | '1d';
+
+/** One bucket of GET /api/statistics/:id; `start` is ISO. */
 export interface StatisticsRow {
-  start: string | number;
-  mean: number | null;
-  min: number | null;
-  max: number | null;
+  start: string;
+  mean: number;
+  min: number;
+  max: number;
   count: number;
 }
 
+export interface StatisticsResponse {
+  entityId: string;
+  period: StatisticsPeriod;
+  rows: StatisticsRow[];
+}
+
+/**
+ * One row of the audit trail (core/history/logbook-query.ts plus `when` and `userName`,
+ * as core/history/routes.ts serves it; the WebSocket's subscribe_logbook sends the same).
+ * `state`: `what` is the new state, or available/unavailable/removed. `command`: `what` is
+ * the command, `outcome` ok/failed, `details` {params?, error?}. `audit`: `what` is the
+ * action (auth.login, user.create…), `entityId` its target (a user name, a line…),
+ * `outcome` ok/denied/failed.
+ */
 export interface LogbookEntry {
-  time: string;
-  entityId?: string;
-  name?: string;
-  message?: string;
-  state?: StateValue | null;
-  oldState?: StateValue | null;
-  userId?: string;
-  username?: string;
-  automationId?: string;
-  automationName?: string;
-  source?: string;
-  context?: StateContext;
+  id: number;
+  ms: number;
+  kind: 'state' | 'command' | 'audit';
+  entityId: string | null;
+  what: string;
+  outcome: string | null;
+  context: StateContext | null;
+  address: string | null;
+  details: Record<string, unknown> | null;
+  when: string;
+  userName?: string;
+}
+
+export interface LogbookPage {
+  entries: LogbookEntry[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  next?: number;
 }
 
 export type AutomationMode = 'single' | 'restart' | 'queued' | 'parallel';
@@ -125,17 +179,25 @@ export interface SimulationResult {
   traces: Trace[];
 }
 
+export type PluginStatus = 'loading' | 'running' | 'failed' | 'stopped' | 'restarting';
+
+/** GET /api/plugins rows (core/plugins/host.ts PluginInfo). */
 export interface PluginInfo {
   id: string;
   name: string;
   version: string;
-  status: string;
+  description?: string;
+  status: PluginStatus;
   error?: string;
-  entities: string[] | number;
-  configSchema?: JsonSchema;
-  config?: unknown;
+  /** Runs in its own supervised process. */
+  isolated: boolean;
+  /** The child's process id while an isolated plugin runs. */
+  pid?: number;
+  entities: string[];
+  configSchema: JsonSchema;
 }
 
+/** GET /api/sim/lines rows: physical levels (an active-low relay that is on reads 0). */
 export interface SimLine {
   line: number;
   direction: 'in' | 'out';
@@ -162,4 +224,22 @@ export interface JsonSchema {
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
+}
+
+/** subscribe_entities events (core/api/ws/session.ts): a snapshot first and after any lag, then batches. */
+export type EntityEvent = { snapshot: EntityState[] } | { changed: EntityState[]; removed?: string[] };
+
+/** subscribe_logbook events: new rows, in the REST shape. */
+export interface LogbookEvent {
+  entries: LogbookEntry[];
+}
+
+/** subscribe_automation_traces events: one finished run. */
+export interface TraceEvent {
+  trace: Trace;
+}
+
+/** The result of a `command` message, as POST /api/entities/:id/commands/:command answers. */
+export interface CommandResult {
+  entity: EntityState;
 }

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type Trace, type User } from '../api/index.js';
+import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
 import { predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
-import { numericPoints, downsampleMinMax, type Point } from '../lib/sparkline.js';
+import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
+import { appendReading, downsampleMinMax, numericPoints, type Point } from '../lib/sparkline.js';
 import { controls, theme } from '../styles/theme.js';
 import '../views/automations-view.js';
 import '../views/home-view.js';
@@ -25,7 +26,7 @@ export class HearthApp extends LitElement {
   static override properties = {
     _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
     _pending: { state: true }, _toasts: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
-    _logbook: { state: true }, _logError: { state: true },
+    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true },
   };
   static override styles = [theme, controls, shellStyles];
 
@@ -51,8 +52,13 @@ export class HearthApp extends LitElement {
   declare _busy: boolean;
   declare _sparklines: Map<string, Point[]>;
   declare _now: number;
-  declare _logbook: import('../api/index.js').LogbookEntry[] | undefined;
+  declare _logbook: LogbookEntry[] | undefined;
+  /** Cursor of the next older logbook page, when there is one. */
+  declare _logNext: number | undefined;
   declare _logError: string;
+  /** Rows streamed since sign-in, newest first: merged into the logbook page and entity details. */
+  declare _liveLog: LogbookEntry[];
+  declare _automationNames: Map<string, string>;
 
   constructor() {
     super();
@@ -67,6 +73,9 @@ export class HearthApp extends LitElement {
     this._sparklines = new Map();
     this._now = Date.now();
     this._logError = '';
+    this._liveLog = [];
+    this._automationNames = new Map();
+    this.addEventListener('hearth-logbook-more', () => void this.loadLogbook(this._logNext));
     this.addEventListener('click', (e) => this.interceptLink(e));
     this.addEventListener('hearth-command', (e) => void this.command(e.detail));
     this.addEventListener('hearth-navigate', (e) => this.navigate(e.detail.path));
@@ -110,9 +119,8 @@ export class HearthApp extends LitElement {
     this._busy = true;
     this._authError = '';
     try {
-      if (onboarding) await this.api.onboard(creds.username, creds.password);
-      // Login also after onboarding: it is what sets the session cookie.
-      const { token, user } = await this.api.login(creds.username, creds.password);
+      // Both answer a session and set its cookie.
+      const { token, user } = await (onboarding ? this.api.onboard : this.api.login)(creds.username, creds.password);
       this.token = token;
       this._user = user;
       this.startSession();
@@ -130,6 +138,7 @@ export class HearthApp extends LitElement {
     this.token = undefined;
     this._user = undefined;
     this._entities = new Map();
+    this._liveLog = [];
     this._phase = 'login';
   }
 
@@ -141,9 +150,11 @@ export class HearthApp extends LitElement {
     this.unsubscribers = [
       this.live.subscribeEntities((e) => this.onEntities(e)),
       this.live.subscribeTraces((t) => this.onTrace(t)),
+      this.live.subscribeLogbook((e) => this.onLogbook(e)),
     ];
     this.live.start();
     void this.loadSparklines();
+    void this.loadAutomationNames();
     this.onRouteData();
   }
 
@@ -153,19 +164,48 @@ export class HearthApp extends LitElement {
   }
 
   private onEntities(event: EntityEvent) {
-    const next = event.snapshot ? new Map<string, EntityState>() : new Map(this._entities);
-    if (event.snapshot) this.confirmed.clear();
-    for (const e of event.snapshot ?? event.changed ?? []) {
+    const snapshot = 'snapshot' in event;
+    const next = snapshot ? new Map<string, EntityState>() : new Map(this._entities);
+    if (snapshot) this.confirmed.clear();
+    const states = snapshot ? event.snapshot : event.changed;
+    for (const id of snapshot ? [] : (event.removed ?? [])) next.delete(id);
+    for (const e of states) {
       next.set(e.id, e);
       this.confirmed.set(e.id, e);
       if (this._pending.has(e.id)) this._pending = new Set([...this._pending].filter((id) => id !== e.id));
     }
     this._entities = next;
+    // Sparklines grow with live readings, so a fresh hub's cards fill in without a reload.
+    if (!snapshot && states.some((e) => e.domain === 'sensor')) this._sparklines = appendReading(this._sparklines, states, Date.now());
   }
 
-  private onTrace(trace: Trace) {
-    this.renderRoot.querySelector<HTMLElement & { addTrace(t: Trace): void }>('hearth-automation-editor')?.addTrace(trace);
+  private onTrace({ trace }: TraceEvent) {
+    this.renderRoot.querySelector<HTMLElement & { addTrace(t: TraceEvent['trace']): void }>('hearth-automation-editor')?.addTrace(trace);
   }
+
+  private onLogbook(event: LogbookEvent) {
+    // A hub older than the {entries} stream sends other shapes; the REST page still tells the story.
+    if (!Array.isArray(event.entries)) return;
+    this._liveLog = mergeEntries(event.entries, this._liveLog).slice(0, 200);
+  }
+
+  private async loadAutomationNames() {
+    const list = await this.api.automations().catch(() => []);
+    this._automationNames = new Map(list.map((a) => [a.id, a.name ?? a.id]));
+  }
+
+  private async loadLogbook(before?: number) {
+    try {
+      const page = await this.api.logbook({ limit: 100, ...(before !== undefined && { before }) });
+      this._logbook = mergeEntries(before === undefined ? [] : (this._logbook ?? []), page.entries);
+      this._logNext = page.next;
+      this._logError = '';
+    } catch (err) {
+      this._logError = errorText(err);
+    }
+  }
+
+  private readonly names: LogbookNames = { entity: (id) => this._entities.get(id), automation: (id) => this._automationNames.get(id) };
 
   private async loadSparklines() {
     const end = new Date();
@@ -226,7 +266,8 @@ export class HearthApp extends LitElement {
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
     if (this._route.page === 'logbook') {
       this._logbook = undefined;
-      this.api.logbook({ limit: 200 }).then((l) => (this._logbook = l), (err: unknown) => (this._logError = errorText(err)));
+      void this.loadLogbook();
+      void this.loadAutomationNames();
     }
   }
 
@@ -237,7 +278,8 @@ export class HearthApp extends LitElement {
       case 'home':
         return html`<hearth-home-view .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
       case 'entity':
-        return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)}></hearth-entity-view>`;
+        return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
+          .live=${this._liveLog.filter((e) => e.entityId === r.id)}></hearth-entity-view>`;
       case 'history':
         return html`<h1>History</h1><div class="panel"><ul>${entities.filter((e) => e.domain === 'sensor' || e.domain === 'binary_sensor').map((e) => html`<li><a href="/entity/${e.id}">${e.name}</a></li>`)}</ul></div>`;
       case 'automations':
@@ -245,7 +287,8 @@ export class HearthApp extends LitElement {
       case 'automation':
         return html`<hearth-automation-editor .api=${this.api} .user=${this._user} .entities=${entities} .automationId=${r.id}></hearth-automation-editor>`;
       case 'logbook':
-        return html`<h1>Logbook</h1><hearth-logbook-view .entries=${this._logbook} .error=${this._logError}></hearth-logbook-view>`;
+        return html`<h1>Logbook</h1><hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0)), this._logbook)}
+          .names=${{ ...this.names }} .error=${this._logError} ?more=${this._logNext !== undefined}></hearth-logbook-view>`;
       case 'settings':
         return html`<h1>Settings</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;
     }

@@ -12,7 +12,7 @@ const ITEMS = [
 
 /** The navigation links: a bottom bar on phones, a side rail on wider screens (CSS in the shell). */
 export function navLinks(route: Route) {
-  return ITEMS.map(
+  return html`<div class="links">${ITEMS.map(
     (item) => html`<a href=${item.path} aria-current=${(item.pages as readonly string[]).includes(route.page) ? 'page' : 'false'}>${icon(item.icon)}<span>${item.label}</span></a>`,
-  );
+  )}</div>`;
 }

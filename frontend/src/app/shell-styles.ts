@@ -10,14 +10,19 @@ export const shellStyles = css`
   .who { display: flex; align-items: center; gap: 0.6rem; font-size: 0.9rem; }
   main { padding: 0 1rem 6rem; max-width: 1200px; width: 100%; margin: 0 auto; }
   main > h1 { margin: 0.4rem 0 1rem; font-size: 1.5rem; }
-  nav.main { position: fixed; bottom: 0; left: 0; right: 0; display: flex; justify-content: space-around; z-index: 3;
+  @media (max-width: 600px) { main { padding: 0 0.75rem 6rem; } }
+  .content { min-width: 0; }
+  nav.main { position: fixed; bottom: 0; left: 0; right: 0; z-index: 3;
     background: var(--surface); border-top: 1px solid var(--border); padding: 0.3rem 0 calc(0.3rem + env(safe-area-inset-bottom)); }
+  nav.main .links { display: flex; justify-content: space-around; }
   nav.main a { display: grid; justify-items: center; gap: 0.15rem; color: var(--muted); text-decoration: none; font-size: 0.72rem; padding: 0.3rem 0.5rem; border-radius: var(--radius-sm); min-width: 56px; }
   nav.main a svg { width: 24px; height: 24px; fill: currentColor; }
   nav.main a[aria-current='page'] { color: var(--accent); font-weight: 600; }
   @media (min-width: 900px) {
     .layout { grid-template-columns: 220px 1fr; }
-    nav.main { position: sticky; top: 0; height: 100dvh; flex-direction: column; justify-content: flex-start; gap: 0.2rem; padding: 4.2rem 0.8rem 1rem; border-top: 0; border-right: 1px solid var(--border); }
+    /* The rail stretches with the page (its background reaches the bottom); its links stay in view. */
+    nav.main { position: static; padding: 0; border-top: 0; border-right: 1px solid var(--border); }
+    nav.main .links { position: sticky; top: 0; flex-direction: column; justify-content: flex-start; gap: 0.2rem; padding: 4.2rem 0.8rem 1rem; }
     nav.main a { display: flex; align-items: center; gap: 0.8rem; font-size: 0.95rem; padding: 0.65rem 0.8rem; }
     nav.main a[aria-current='page'] { background: var(--accent-soft); }
     main { padding-bottom: 2rem; }

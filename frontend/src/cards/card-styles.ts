@@ -13,12 +13,24 @@ export const cardStyles = css`
   .active .icon { background: var(--on); color: #1b1108; }
   .icon svg { width: 22px; height: 22px; fill: currentColor; }
   .title { min-width: 0; }
-  .name { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; display: block; color: inherit; text-decoration: none; }
+  /* Two lines before an ellipsis: "Living room temperature" fits a phone card whole. */
+  .name { font-weight: 600; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-height: 1.25;
+    overflow-wrap: anywhere; color: inherit; text-decoration: none; }
   a.name:hover { text-decoration: underline; }
   .state { color: var(--muted); font-size: 0.88rem; font-variant-numeric: tabular-nums; }
   .extra { grid-column: 1 / -1; }
   .pending .state::after { content: ' …'; }
-  input[type='range'] { width: 100%; accent-color: var(--on); min-height: 28px; }
+  /* A slider with a filled track up to --fill (set inline) and a round thumb, the same in every browser. */
+  input[type='range'] { -webkit-appearance: none; appearance: none; width: 100%; height: 28px; min-height: 28px; margin: 0; padding: 0; border: 0;
+    background: transparent; cursor: pointer; --track: linear-gradient(to right, var(--on) var(--fill, 0%), var(--surface-2) var(--fill, 0%)); }
+  input[type='range']::-webkit-slider-runnable-track { height: 8px; border-radius: 4px; background: var(--track); box-shadow: inset 0 0 0 1px var(--border); }
+  input[type='range']::-moz-range-track { height: 8px; border-radius: 4px; background: var(--track); box-shadow: inset 0 0 0 1px var(--border); }
+  input[type='range']::-webkit-slider-thumb { -webkit-appearance: none; width: 22px; height: 22px; margin-top: -7px; border-radius: 50%;
+    background: #fff; border: 2px solid var(--on); box-shadow: 0 1px 3px rgb(0 0 0 / 30%); }
+  input[type='range']::-moz-range-thumb { width: 18px; height: 18px; border-radius: 50%; background: #fff; border: 2px solid var(--on); box-shadow: 0 1px 3px rgb(0 0 0 / 30%); }
+  input[type='range']:disabled { cursor: default; opacity: 0.6; }
+  input[type='range']:focus-visible { outline: none; }
+  input[type='range']:focus-visible::-webkit-slider-thumb { outline: 3px solid var(--focus); outline-offset: 2px; }
   .switch { position: relative; width: 52px; height: 30px; border-radius: 999px; border: 1px solid var(--border); background: var(--surface-2); padding: 0; min-height: 0; }
   .switch::after { content: ''; position: absolute; top: 3px; left: 3px; width: 22px; height: 22px; border-radius: 50%; background: var(--muted); transition: transform 0.15s; }
   .switch[aria-checked='true'] { background: var(--on); border-color: var(--on); }

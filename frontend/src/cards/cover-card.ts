@@ -3,26 +3,35 @@ import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
 import { commandEvent } from './events.js';
-import { cardHead, icon } from './head.js';
+import { cardHead, icon, trackFill } from './head.js';
 
 const UP = 'M7 14l5-5 5 5z';
 const DOWN = 'M7 10l5 5 5-5z';
 const STOP = 'M7 7h10v10H7z';
 
-/** A shutter: up / stop / down, a position slider, and a bar showing the estimated position while it moves. */
+/**
+ * A shutter: its name and state on the first row, controls on their own row below
+ * (up / stop / down and a position slider) so a narrow card never cuts the name. The
+ * slider's filled track is the estimated position, pulsing while the motor runs; its
+ * thumb is the target.
+ */
 export class HearthCoverCard extends LitElement {
   static override properties = { entity: { attribute: false }, pending: { type: Boolean } };
   static override styles = [
     cardStyles,
     css`
-      .buttons { display: flex; gap: 0.3rem; }
-      .buttons button { min-width: 40px; padding: 0.3rem; display: grid; place-items: center; }
+      .controls { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.75rem; }
+      .buttons { display: flex; gap: 0.3rem; flex: none; }
+      .buttons button { width: 40px; height: 36px; padding: 0; display: grid; place-items: center; cursor: pointer; color: var(--text);
+        background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius-sm); }
+      .buttons button:hover:not(:disabled) { background: var(--surface-2); }
+      .buttons button:disabled { opacity: 0.45; cursor: default; }
+      .buttons button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
       .buttons svg { width: 22px; height: 22px; fill: currentColor; }
-      .track { position: relative; height: 6px; border-radius: 3px; background: var(--surface-2); overflow: hidden; margin-bottom: 0.3rem; }
-      .fill { position: absolute; inset: 0 auto 0 0; background: var(--on); transition: width 0.4s linear; }
-      .moving .fill { animation: pulse 1.2s ease-in-out infinite; }
-      @keyframes pulse { 50% { opacity: 0.55; } }
-      @media (prefers-reduced-motion: reduce) { .moving .fill { animation: none; } }
+      .controls input { flex: 1; min-width: 0; }
+      .moving input::-webkit-slider-runnable-track { animation: pulse 1.2s ease-in-out infinite; }
+      @keyframes pulse { 50% { opacity: 0.6; } }
+      @media (prefers-reduced-motion: reduce) { .moving input::-webkit-slider-runnable-track { animation: none; } }
     `,
   ];
   declare entity: EntityState;
@@ -35,25 +44,23 @@ export class HearthCoverCard extends LitElement {
   override render() {
     const e = this.entity;
     const position = typeof e.attributes.position === 'number' ? e.attributes.position : undefined;
+    const target = typeof e.attributes.targetPosition === 'number' ? e.attributes.targetPosition : position;
     const moving = e.state === 'opening' || e.state === 'closing';
     const off = !e.available;
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${off ? 'unavailable' : ''} ${this.pending ? 'pending' : ''}">
       ${cardHead(e)}
-      <div class="buttons" role="group" aria-label="${e.name} controls">
-        <button aria-label="Open ${e.name}" title="Open" ?disabled=${off || position === 100} @click=${() => this.send('open')}>${icon(UP)}</button>
-        <button aria-label="Stop ${e.name}" title="Stop" ?disabled=${off} @click=${() => this.send('stop')}>${icon(STOP)}</button>
-        <button aria-label="Close ${e.name}" title="Close" ?disabled=${off || position === 0} @click=${() => this.send('close')}>${icon(DOWN)}</button>
+      <div class="controls ${moving ? 'moving' : ''}">
+        <div class="buttons" role="group" aria-label="${e.name} controls">
+          <button aria-label="Open ${e.name}" title="Open" ?disabled=${off || position === 100} @click=${() => this.send('open')}>${icon(UP)}</button>
+          <button aria-label="Stop ${e.name}" title="Stop" ?disabled=${off} @click=${() => this.send('stop')}>${icon(STOP)}</button>
+          <button aria-label="Close ${e.name}" title="Close" ?disabled=${off || position === 0} @click=${() => this.send('close')}>${icon(DOWN)}</button>
+        </div>
+        ${position === undefined
+          ? ''
+          : html`<input type="range" min="0" max="100" step="5" .value=${String(target)} style="--fill:${position}%"
+              aria-label="${e.name} position" aria-valuetext="${position}% open${moving ? `, moving to ${target}%` : ''}" ?disabled=${off}
+              @input=${trackFill} @change=${(ev: Event) => this.send('set_position', { position: Number((ev.target as HTMLInputElement).value) })} />`}
       </div>
-      ${position === undefined
-        ? ''
-        : html`<div class="extra ${moving ? 'moving' : ''}">
-            <div class="track" role="progressbar" aria-label="${e.name} position" aria-valuenow=${position} aria-valuemin="0" aria-valuemax="100">
-              <div class="fill" style="width:${position}%"></div>
-            </div>
-            <input type="range" min="0" max="100" step="5" .value=${String(typeof e.attributes.targetPosition === 'number' ? e.attributes.targetPosition : position)}
-              aria-label="${e.name} target position" ?disabled=${off}
-              @change=${(ev: Event) => this.send('set_position', { position: Number((ev.target as HTMLInputElement).value) })} />
-          </div>`}
     </div>`;
   }
 }

@@ -18,3 +18,9 @@ export function cardHead(entity: EntityState, stateText: string = formatState(en
     </div>
   `;
 }
+
+/** While a slider is dragged its filled track follows the thumb (the entity catches up on release). */
+export function trackFill(ev: Event): void {
+  const input = ev.target as HTMLInputElement;
+  input.style.setProperty('--fill', `${((Number(input.value) - Number(input.min)) / (Number(input.max) - Number(input.min))) * 100}%`);
+}

@@ -3,7 +3,7 @@ import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
 import { commandEvent } from './events.js';
-import { cardHead } from './head.js';
+import { cardHead, trackFill } from './head.js';
 
 /** A light: a switch, and a brightness slider when the light is dimmable. */
 export class HearthLightCard extends LitElement {
@@ -25,8 +25,9 @@ export class HearthLightCard extends LitElement {
       <button class="switch" role="switch" aria-checked=${on ? 'true' : 'false'} aria-label="${e.name} power" ?disabled=${!e.available}
         @click=${() => this.send(on ? 'turn_off' : 'turn_on')}></button>
       ${dimmable
-        ? html`<div class="extra"><input type="range" min="1" max="100" .value=${String(e.attributes.brightness)} aria-label="${e.name} brightness"
-            ?disabled=${!e.available} @change=${(ev: Event) => this.send('turn_on', { brightness: Number((ev.target as HTMLInputElement).value) })} /></div>`
+        ? html`<div class="extra"><input type="range" min="1" max="100" .value=${String(e.attributes.brightness)}
+            style="--fill:${on ? Number(e.attributes.brightness) : 0}%" aria-label="${e.name} brightness"
+            ?disabled=${!e.available} @input=${trackFill} @change=${(ev: Event) => this.send('turn_on', { brightness: Number((ev.target as HTMLInputElement).value) })} /></div>`
         : nothing}
     </div>`;
   }

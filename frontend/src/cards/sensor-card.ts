@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg } from 'lit';
 import type { EntityState } from '../api/types.js';
-import { formatState } from '../lib/format.js';
+import { formatState, titleCase } from '../lib/format.js';
 import { sparklinePath, type Point } from '../lib/sparkline.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead } from './head.js';
@@ -20,9 +20,11 @@ export class HearthSensorCard extends LitElement {
 
   override render() {
     const e = this.entity;
-    const path = this.history && this.history.length > 1 ? sparklinePath(this.history, 200, 32) : '';
+    // The current value holds until now: a steady sensor still draws its (flat) day.
+    const points = this.history?.length && typeof e.state === 'number' ? [...this.history, [Date.now(), e.state] as const] : [];
+    const path = points.length > 1 ? sparklinePath(points, 200, 32) : '';
     return html`<div class="card ${e.available ? '' : 'unavailable'}">
-      ${cardHead(e, e.attributes.deviceClass ? String(e.attributes.deviceClass) : 'Sensor')}
+      ${cardHead(e, e.attributes.deviceClass ? titleCase(String(e.attributes.deviceClass)) : 'Sensor')}
       <span class="value">${formatState(e)}</span>
       ${path
         ? html`<svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label="${e.name}, last 24 hours">${svg`<path d=${path}></path>`}</svg>`

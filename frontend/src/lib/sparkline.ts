@@ -1,3 +1,5 @@
+import type { EntityState } from '../api/types.js';
+
 export type Point = readonly [x: number, y: number];
 
 /**
@@ -47,4 +49,21 @@ export function sparklinePath(points: readonly Point[], width: number, height: n
 /** Numeric points only: history of a sensor may hold nulls while it was unavailable. */
 export function numericPoints(points: readonly (readonly [number, unknown])[]): Point[] {
   return points.filter((p): p is [number, number] => typeof p[1] === 'number' && Number.isFinite(p[1]));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The sparklines with these live sensor readings appended (at their `lastUpdated`) and
+ * anything older than 24 h dropped; a new map, so the shell can hand it down as state.
+ */
+export function appendReading(lines: ReadonlyMap<string, Point[]>, states: readonly EntityState[], now: number): Map<string, Point[]> {
+  const next = new Map(lines);
+  for (const s of states) {
+    if (s.domain !== 'sensor' || typeof s.state !== 'number' || !Number.isFinite(s.state)) continue;
+    const at = Date.parse(s.lastUpdated);
+    const kept = (next.get(s.id) ?? []).filter((p) => p[0] >= now - DAY_MS && p[0] < at);
+    next.set(s.id, downsampleMinMax([...kept, [at, s.state]], 60));
+  }
+  return next;
 }

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import type { EntityState, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
+import type { EntityState, HistoryPoint, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
-import { formatNumber, formatState, formatTime } from '../lib/format.js';
+import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
+import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
 import { controls } from '../styles/theme.js';
 import './logbook-view.js';
 
@@ -12,7 +13,7 @@ const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
 /** Entity detail (lazy-loaded with uPlot): history chart with zoom and min/max band, statistics, its logbook. */
 export class HearthEntityView extends LitElement {
   static override properties = {
-    api: { attribute: false }, entity: { attribute: false }, entityId: { type: String },
+    api: { attribute: false }, entity: { attribute: false }, entityId: { type: String }, names: { attribute: false }, live: { attribute: false },
     _range: { state: true }, _stats: { state: true }, _log: { state: true }, _error: { state: true },
   };
   static override styles = [
@@ -30,6 +31,9 @@ export class HearthEntityView extends LitElement {
   declare api: HttpClient;
   declare entity: EntityState | undefined;
   declare entityId: string;
+  declare names: LogbookNames;
+  /** This entity's rows streamed since the page loaded its own. */
+  declare live: LogbookEntry[];
   declare _range: number;
   declare _stats: { hour: StatisticsRow[]; day: StatisticsRow[] } | undefined;
   declare _log: LogbookEntry[] | undefined;
@@ -62,18 +66,18 @@ export class HearthEntityView extends LitElement {
         this.api.history(id, { ...span, points: 500 }),
         this.api.statistics(id, { period: '1h', ...span }).catch(() => ({ rows: [] })),
         this.api.statistics(id, { period: '1d', start: new Date(end.getTime() - 30 * 86400_000).toISOString(), end: span.end }).catch(() => ({ rows: [] })),
-        this.api.logbook({ entity: id, limit: 50 }).catch(() => []),
+        this.api.logbook({ entity: id, limit: 50 }).then((p) => p.entries, () => []),
       ]);
       this._stats = { hour: hour.rows, day: day.rows };
       this._log = log;
       await this.updateComplete;
-      this.draw(history.points, hour.rows);
+      this.draw(history.points, hour.rows, [start.getTime() / 1000, end.getTime() / 1000]);
     } catch (err) {
       this._error = errorText(err);
     }
   }
 
-  private draw(points: [number, number | string | null][], hourly: StatisticsRow[]) {
+  private draw(points: HistoryPoint[], hourly: StatisticsRow[], span: [number, number]) {
     const box = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!box) return;
     this.plot?.destroy();
@@ -84,7 +88,7 @@ export class HearthEntityView extends LitElement {
     const accent = style.getPropertyValue('--accent').trim() || '#c2571a';
     const muted = style.getPropertyValue('--muted').trim() || '#888';
     const band = hourly.length > 1 && numeric;
-    const bx = hourly.map((r) => (typeof r.start === 'number' ? r.start : Date.parse(r.start)) / 1000);
+    const bx = hourly.map((r) => Date.parse(r.start) / 1000);
     // Band series live on their own x; uPlot.join aligns them with the raw points.
     const data = band ? uPlot.join([[xs, ys], [bx, hourly.map((r) => r.min)], [bx, hourly.map((r) => r.max)]] as uPlot.AlignedData[]) : ([xs, ys] as uPlot.AlignedData);
     const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : '';
@@ -93,8 +97,9 @@ export class HearthEntityView extends LitElement {
         width: box.clientWidth || 600,
         height: 300,
         cursor: { drag: { x: true, y: false } },
-        scales: { x: { time: true } },
-        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
+        // With fewer than two points uPlot would invent years of axis; show the requested span.
+        scales: { x: { time: true, ...(points.length < 2 && { range: span }) }, ...(!numeric && { y: { range: [-0.1, 1.1] } }) },
+        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
         series: [
           {},
           { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
@@ -119,7 +124,7 @@ export class HearthEntityView extends LitElement {
 
   private statsTable(rows: StatisticsRow[], caption: string, fmt: (r: StatisticsRow) => string) {
     const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : undefined;
-    const n = (v: number | null) => (v === null ? '—' : formatNumber(v, unit));
+    const n = (v: number) => formatNumber(v, unit);
     return html`<div class="panel"><h3>${caption}</h3>${rows.length
       ? html`<table><thead><tr><th>Period</th><th>Mean</th><th>Min</th><th>Max</th></tr></thead><tbody>
           ${rows.slice(-24).reverse().map((r) => html`<tr><td>${fmt(r)}</td><td>${n(r.mean)}</td><td>${n(r.min)}</td><td>${n(r.max)}</td></tr>`)}</tbody></table>`
@@ -129,7 +134,7 @@ export class HearthEntityView extends LitElement {
   override render() {
     const e = this.entity;
     return html`<div class="head">
-        <div><h1>${e?.name ?? this.entityId}</h1><span class="muted">${this.entityId}${e?.area ? ` · ${e.area}` : ''}</span></div>
+        <div><h1>${e?.name ?? this.entityId}</h1><span class="muted">${e?.area ? `${titleCase(e.area)} · ` : ''}${this.entityId}</span></div>
         <span class="big">${e ? formatState(e) : ''}</span>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
@@ -141,7 +146,7 @@ export class HearthEntityView extends LitElement {
       ${this._stats && typeof e?.state === 'number'
         ? html`<div class="grid">${this.statsTable(this._stats.hour, 'By hour', (r) => formatTime(r.start))}${this.statsTable(this._stats.day, 'By day', (r) => new Date(r.start).toLocaleDateString())}</div>`
         : nothing}
-      <div class="panel" style="margin-top:1rem"><h3>Logbook</h3><hearth-logbook-view compact .entries=${this._log}></hearth-logbook-view></div>`;
+      <div class="panel" style="margin-top:1rem"><h3>Logbook</h3><hearth-logbook-view compact .names=${this.names} .entries=${this._log && mergeEntries(this.live ?? [], this._log).slice(0, 50)}></hearth-logbook-view></div>`;
   }
 }
 

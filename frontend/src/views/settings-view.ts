@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { ApiToken, HttpClient, PluginInfo, Role, User } from '../api/index.js';
+import type { ApiToken, HttpClient, PluginInfo, Role, StoredUser, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { controls } from '../styles/theme.js';
 import './schema-form.js';
@@ -30,7 +30,7 @@ export class HearthSettingsView extends LitElement {
   declare user: User;
   declare tab: Tab;
   declare _plugins: PluginInfo[] | undefined;
-  declare _users: User[] | undefined;
+  declare _users: StoredUser[] | undefined;
   declare _tokens: ApiToken[] | undefined;
   declare _newToken: string;
   declare _error: string;
@@ -66,9 +66,10 @@ export class HearthSettingsView extends LitElement {
       (p) => html`<article class="panel plugin">
         <header><h3>${p.name} <span class="muted" style="font-weight:400">${p.version}</span></h3>
           <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' ? 'bad' : ''}">${p.status}</span></header>
-        <p class="muted" style="margin:0.3rem 0">${p.id} · ${Array.isArray(p.entities) ? p.entities.length : p.entities} entities</p>
+        <p class="muted" style="margin:0.3rem 0">${p.id} · ${p.entities.length} ${p.entities.length === 1 ? 'entity' : 'entities'}${p.isolated ? ` · isolated${p.pid !== undefined ? ` (pid ${p.pid})` : ''}` : ''}</p>
+        ${p.description ? html`<p style="margin:0.3rem 0">${p.description}</p>` : nothing}
         ${p.error ? html`<div class="error" role="alert">${p.error}</div>` : nothing}
-        ${p.configSchema ? html`<details><summary>Configuration</summary><hearth-schema-form .schema=${p.configSchema} .value=${p.config}></hearth-schema-form></details>` : nothing}
+        <details><summary>Configuration options</summary><hearth-schema-form .schema=${p.configSchema}></hearth-schema-form></details>
       </article>`,
     );
   }
@@ -101,7 +102,7 @@ export class HearthSettingsView extends LitElement {
       <p class="muted" style="margin-top:0">Long-lived tokens let scripts call the API: <code>Authorization: Bearer &lt;token&gt;</code>.</p>
       ${this._newToken ? html`<div role="status"><p>Copy this token now — it is shown only once:</p><code class="token">${this._newToken}</code></div>` : nothing}
       <table><thead><tr><th>Name</th><th>Created</th><th><span class="sr-only">Actions</span></th></tr></thead>
-        <tbody>${(this._tokens ?? []).map((t) => html`<tr><td>${t.name}</td><td>${t.createdAt ? new Date(t.createdAt).toLocaleDateString() : ''}</td>
+        <tbody>${(this._tokens ?? []).map((t) => html`<tr><td>${t.name}</td><td>${new Date(t.createdAt).toLocaleDateString()}</td>
           <td><button class="danger" @click=${() => this.act(() => this.api.deleteToken(t.id))}>Revoke</button></td></tr>`)}</tbody></table>
       <form class="row" @submit=${(e: SubmitEvent) => {
         e.preventDefault();
