@@ -6,9 +6,10 @@ import type { DatabaseHandle } from '../db/index.js';
 import { NotFoundError } from '../errors.js';
 import { createDictionary, type EntityRef } from './dictionary.js';
 import { bucketWidth, mergeExtremes, thinChanges, type Extreme, type Point } from './downsample.js';
-import { FIVE_MINUTES_MS, HOUR_MS, KEY_RANGE, PACK, UNPACK_MS } from './keys.js';
+import { FIVE_MINUTES_MS, HOUR_MS, RANGE_ROWS, rangeParams } from './keys.js';
 import { decodeValue, type StoredState } from './kinds.js';
 import { createMeta } from './meta.js';
+import { createRawReader, type RawRow } from './raw.js';
 import { localDayStart } from './timezone.js';
 import { createLogbookQuery, type LogbookPage, type LogbookQuery } from './logbook-query.js';
 
@@ -53,16 +54,14 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
   const extreme = (fn: 'min' | 'max') =>
     sqlite.prepare(
       // parameters arrive as REAL: the cast makes the bucket an integer
-      `SELECT CAST((${UNPACK_MS} - ?) / ? AS INTEGER) AS bucket, ${UNPACK_MS} AS ms, ${fn}(value) AS value
-       FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY bucket`,
+      `SELECT CAST((ms - ?) / ? AS INTEGER) AS bucket, ms, ${fn}(value) AS value
+       FROM (${RANGE_ROWS}) WHERE value IS NOT NULL GROUP BY bucket`,
     );
   const rawMin = extreme('min');
   const rawMax = extreme('max');
   const stats = sqlite.prepare('SELECT start, mean, min, max, count FROM statistics WHERE entity = ? AND period = ? AND start BETWEEN ? AND ? ORDER BY start');
-  const rows = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE ${KEY_RANGE} ORDER BY key`);
-  const before = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE key BETWEEN ${PACK} AND ${PACK} ORDER BY key DESC LIMIT 1`);
+  const raw = createRawReader(sqlite);
   const logbook = createLogbookQuery(sqlite);
-  type Raw = { ms: number; value: number | null; text: number | null; attributes: number | null };
 
   function entity(entityId: string): EntityRef {
     const ref = dictionary.entity(entityId);
@@ -72,7 +71,7 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
 
   function rawExtremes(id: number, origin: number, width: number, from: number, to: number): [Extreme[], Extreme[]] {
     if (from > to) return [[], []];
-    const args = [origin, width, id, from, id, to] as const;
+    const args = [origin, width, ...rangeParams(id, from, to)] as const;
     return [rawMin.all<Extreme & Record<string, number>>(...args), rawMax.all<Extreme & Record<string, number>>(...args)];
   }
 
@@ -101,7 +100,7 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     return mergeExtremes([...statMin, ...rawMin], [...statMax, ...rawMax]).filter(([ms]) => ms >= startMs && ms <= endMs);
   }
 
-  function decode(ref: EntityRef, entityId: string, r: Raw): RecordedState {
+  function decode(ref: EntityRef, entityId: string, r: RawRow): RecordedState {
     const attributes = r.attributes === null ? undefined : dictionary.attributes(r.attributes);
     const text = r.text === null ? null : (dictionary.text(r.text) ?? null);
     return { entityId, ms: r.ms, state: decodeValue(ref.kind, r.value, text), ...(attributes && { attributes: JSON.parse(attributes) as Record<string, unknown> }) };
@@ -110,8 +109,8 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
   function statesOf(entityId: string, startMs: number, endMs: number): RecordedState[] {
     const ref = dictionary.entity(entityId);
     if (!ref) return [];
-    const first = before.get<Raw>(ref.id, 0, ref.id, startMs - 1);
-    const inRange = rows.all<Raw>(ref.id, startMs, ref.id, endMs);
+    const first = raw.lastAt(ref.id, startMs - 1);
+    const inRange = raw.rows(ref.id, startMs, endMs);
     return (first ? [first, ...inRange] : inRange).map((r) => decode(ref, entityId, r));
   }
 
