@@ -40,3 +40,5 @@ export const rangeParams = (entity: number, startMs: number, endMs: number) =>
 export const FIVE_MINUTES_MS = 300_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+
+export const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;

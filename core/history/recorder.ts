@@ -122,10 +122,11 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
   }
 
-  /** One commit interval's work: write, fold when due, roll up. */
+  /** One commit interval's work: write, and when due fold and roll up (hourly: each rollup rewrites a page per entity). */
   function commit(): void {
     flush();
-    if (now() - lastFold >= foldMs) foldStaged();
+    if (now() - lastFold < foldMs) return;
+    foldStaged();
     maintenance.tick();
   }
 
