@@ -45,6 +45,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   const driver = options.driver ?? (isBun ? 'bun:sqlite' : 'better-sqlite3');
   const opened: Opened = driver === 'bun:sqlite' ? openBunSqlite(path) : openBetterSqlite(path);
   const { sqlite } = opened;
+  // Before WAL and the first table (later it cannot change): small pages keep the recorder's
+  // frequent small commits small on the SD card (docs/history.md, "Disk writes").
+  sqlite.exec('PRAGMA page_size = 1024');
   sqlite.exec('PRAGMA journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file
   sqlite.exec('PRAGMA synchronous = NORMAL');

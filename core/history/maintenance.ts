@@ -62,11 +62,11 @@ export function createMaintenance({ sqlite, log, keepMs, now, lagMs }: Maintenan
         if (last === undefined || now() - last > DAY_MS) await purgeOld();
       });
     },
-    /** After a commit: one rollup step, unless a longer job is already busy. */
+    /** After a fold: rolls up what it completed (a few hours at most), unless a longer job is already busy. */
     tick(): void {
       if (running || stopped) return;
       try {
-        rollup.step(now() - lagMs);
+        for (let steps = 0; steps < 3 && rollup.step(now() - lagMs); steps++);
       } catch (err) {
         log.error({ err: errorMessage(err) }, 'history rollup failed');
       }

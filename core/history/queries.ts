@@ -6,10 +6,12 @@ import type { DatabaseHandle } from '../db/index.js';
 import { NotFoundError } from '../errors.js';
 import { createDictionary, type EntityRef } from './dictionary.js';
 import { bucketWidth, mergeExtremes, thinChanges, type Extreme, type Point } from './downsample.js';
-import { FIVE_MINUTES_MS, HOUR_MS, KEY_RANGE, PACK, UNPACK_MS } from './keys.js';
+import { FIVE_MINUTES_MS, floorTo, HOUR_MS, RANGE_ROWS, rangeParams } from './keys.js';
 import { decodeValue, type StoredState } from './kinds.js';
 import { createMeta } from './meta.js';
+import { createRawReader, type RawRow } from './raw.js';
 import { localDayStart } from './timezone.js';
+import { createWindowStats, regroup } from './windows.js';
 import { createLogbookQuery, type LogbookPage, type LogbookQuery } from './logbook-query.js';
 
 export type { LogbookEntry, LogbookPage, LogbookQuery } from './logbook-query.js';
@@ -44,6 +46,8 @@ export interface HistoryQueries {
 export interface HistoryQueryOptions {
   /** Day buckets of `period=1d` follow this IANA zone; default UTC. */
   timezone?: string;
+  /** Clock: statistics not yet rolled up are computed for the windows complete before now. */
+  now?: () => number;
 }
 
 export function createHistoryQueries(database: DatabaseHandle, options: HistoryQueryOptions = {}): HistoryQueries {
@@ -53,16 +57,16 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
   const extreme = (fn: 'min' | 'max') =>
     sqlite.prepare(
       // parameters arrive as REAL: the cast makes the bucket an integer
-      `SELECT CAST((${UNPACK_MS} - ?) / ? AS INTEGER) AS bucket, ${UNPACK_MS} AS ms, ${fn}(value) AS value
-       FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY bucket`,
+      `SELECT CAST((ms - ?) / ? AS INTEGER) AS bucket, ms, ${fn}(value) AS value
+       FROM (${RANGE_ROWS}) WHERE value IS NOT NULL GROUP BY bucket`,
     );
   const rawMin = extreme('min');
   const rawMax = extreme('max');
   const stats = sqlite.prepare('SELECT start, mean, min, max, count FROM statistics WHERE entity = ? AND period = ? AND start BETWEEN ? AND ? ORDER BY start');
-  const rows = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE ${KEY_RANGE} ORDER BY key`);
-  const before = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value, text, attributes FROM states WHERE key BETWEEN ${PACK} AND ${PACK} ORDER BY key DESC LIMIT 1`);
+  const raw = createRawReader(sqlite);
   const logbook = createLogbookQuery(sqlite);
-  type Raw = { ms: number; value: number | null; text: number | null; attributes: number | null };
+  const windows = createWindowStats(sqlite);
+  const now = options.now ?? Date.now;
 
   function entity(entityId: string): EntityRef {
     const ref = dictionary.entity(entityId);
@@ -72,7 +76,7 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
 
   function rawExtremes(id: number, origin: number, width: number, from: number, to: number): [Extreme[], Extreme[]] {
     if (from > to) return [[], []];
-    const args = [origin, width, id, from, id, to] as const;
+    const args = [origin, width, ...rangeParams(id, from, to)] as const;
     return [rawMin.all<Extreme & Record<string, number>>(...args), rawMax.all<Extreme & Record<string, number>>(...args)];
   }
 
@@ -101,7 +105,28 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     return mergeExtremes([...statMin, ...rawMin], [...statMax, ...rawMax]).filter(([ms]) => ms >= startMs && ms <= endMs);
   }
 
-  function decode(ref: EntityRef, entityId: string, r: Raw): RecordedState {
+  // The rollup runs hourly (SD-card wear): windows after its mark are computed from raw rows.
+  function liveWindows(ref: EntityRef, from: number, endMs: number): StatisticsRow[] {
+    return windows(ref.id, ref.kind, from, Math.min(floorTo(endMs, FIVE_MINUTES_MS) + FIVE_MINUTES_MS, floorTo(now(), FIVE_MINUTES_MS)));
+  }
+
+  function fiveMinuteRows(ref: EntityRef, startMs: number, endMs: number): StatisticsRow[] {
+    const done = meta.getNumber('history.rollup') ?? 0;
+    const stored = stats.all<StatisticsRow & Record<string, number>>(ref.id, FIVE_MINUTES_MS, startMs, Math.min(endMs, done - 1));
+    return [...stored, ...liveWindows(ref, Math.max(done, floorTo(startMs, FIVE_MINUTES_MS)), endMs).filter((r) => r.start >= startMs)];
+  }
+
+  /** Stored hours before the rollup mark's hour; that hour and later ones from their 5-minute rows, stored or live. */
+  function hourRows(ref: EntityRef, startMs: number, endMs: number): StatisticsRow[] {
+    const liveFrom = floorTo(meta.getNumber('history.rollup') ?? 0, HOUR_MS);
+    const stored = stats.all<StatisticsRow & Record<string, number>>(ref.id, HOUR_MS, startMs, Math.min(endMs, liveFrom - 1));
+    if (endMs < liveFrom) return stored;
+    const minutes = fiveMinuteRows(ref, Math.max(liveFrom, floorTo(startMs, HOUR_MS)), endMs);
+    const hours = regroup(minutes, (start) => floorTo(start, HOUR_MS), ref.kind === 'onoff');
+    return [...stored, ...hours.filter((h) => h.start >= startMs && h.start <= endMs)];
+  }
+
+  function decode(ref: EntityRef, entityId: string, r: RawRow): RecordedState {
     const attributes = r.attributes === null ? undefined : dictionary.attributes(r.attributes);
     const text = r.text === null ? null : (dictionary.text(r.text) ?? null);
     return { entityId, ms: r.ms, state: decodeValue(ref.kind, r.value, text), ...(attributes && { attributes: JSON.parse(attributes) as Record<string, unknown> }) };
@@ -110,8 +135,8 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
   function statesOf(entityId: string, startMs: number, endMs: number): RecordedState[] {
     const ref = dictionary.entity(entityId);
     if (!ref) return [];
-    const first = before.get<Raw>(ref.id, 0, ref.id, startMs - 1);
-    const inRange = rows.all<Raw>(ref.id, startMs, ref.id, endMs);
+    const first = raw.lastAt(ref.id, startMs - 1);
+    const inRange = raw.rows(ref.id, startMs, endMs);
     return (first ? [first, ...inRange] : inRange).map((r) => decode(ref, entityId, r));
   }
 
@@ -124,28 +149,15 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     },
     statistics(entityId, period, startMs, endMs) {
       const ref = entity(entityId);
-      const source = period === '5m' ? FIVE_MINUTES_MS : HOUR_MS;
-      const found = stats.all<StatisticsRow & Record<string, number>>(ref.id, source, startMs, endMs);
-      if (period !== '1d') return { rows: found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count })) };
-      return { rows: byDay(found, ref.kind === 'onoff', options.timezone ?? 'UTC') };
+      const found = period === '5m' ? fiveMinuteRows(ref, startMs, endMs) : hourRows(ref, startMs, endMs);
+      const rows = found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count }));
+      if (period !== '1d') return { rows };
+      const timeZone = options.timezone ?? 'UTC';
+      return { rows: regroup(rows, (start) => localDayStart(start, timeZone), ref.kind === 'onoff') };
     },
     logbook: (query) => logbook(query),
     statesBetween(entityIds, startMs, endMs) {
       return entityIds.flatMap((id) => statesOf(id, startMs, endMs)).sort((a, b) => a.ms - b.ms);
     },
   };
-}
-
-/** Day rows from hourly ones; on/off days average their hours, numeric days weight by count. */
-function byDay(hours: readonly StatisticsRow[], onOff: boolean, timeZone: string): StatisticsRow[] {
-  const days = new Map<number, StatisticsRow[]>();
-  for (const h of hours) {
-    const day = localDayStart(h.start, timeZone);
-    days.set(day, [...(days.get(day) ?? []), h]);
-  }
-  return [...days].map(([start, list]) => {
-    const count = list.reduce((n, r) => n + r.count, 0);
-    const mean = onOff || count === 0 ? list.reduce((s, r) => s + r.mean, 0) / list.length : list.reduce((s, r) => s + r.mean * r.count, 0) / count;
-    return { start, mean, min: Math.min(...list.map((r) => r.min)), max: Math.max(...list.map((r) => r.max)), count };
-  });
 }

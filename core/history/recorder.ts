@@ -1,7 +1,9 @@
 /**
  * The recorder (DESIGN §9): listens on the bus, queues in memory, and writes one
  * transaction per commit interval so an SD card sees a few writes a minute, not
- * one per reading. It also drives the statistics rollup and the nightly purge.
+ * one per reading. Commits append to a time-ordered staging table that is folded
+ * into the entity-ordered one hourly (fold.ts). It also drives the statistics
+ * rollup and the nightly purge.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -10,7 +12,8 @@ import { errorMessage } from '../errors.js';
 import type { EventMap, Kernel } from '../kernel/index.js';
 import type { Service } from '../service.js';
 import { createDictionary } from './dictionary.js';
-import { DAY_MS } from './keys.js';
+import { createFold } from './fold.js';
+import { DAY_MS, HOUR_MS } from './keys.js';
 import { storedState } from './kinds.js';
 import { auditEntry, commandEntry, stateEntry, type LogbookRow } from './logbook-entries.js';
 import { createMaintenance } from './maintenance.js';
@@ -23,6 +26,8 @@ export interface RecorderOptions {
   maxQueue?: number;
   /** IANA zone for the nightly purge (03:30 local). */
   timezone?: string;
+  /** How often staged readings are folded into the entity-ordered table. Default 3600. */
+  foldIntervalS?: number;
   /** Clock, for tests and benchmarks. */
   now?: () => number;
 }
@@ -36,10 +41,10 @@ export interface RecorderStats {
 }
 
 export interface Recorder extends Service {
-  /** Writes everything queued now, in one transaction. */
+  /** Writes everything queued now, in one transaction; folds staged readings when the fold interval has passed. */
   flush(): void;
   stats(): RecorderStats;
-  /** Catches up on statistics rollups, then purges if the last purge is over a day old; resolves when done. Also run by `start`. */
+  /** Folds staged readings, catches up on statistics rollups, then purges if the last purge is over a day old; resolves when done. Also run by `start`. */
   maintain(): Promise<void>;
 }
 
@@ -55,6 +60,8 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
   const maxQueue = options.maxQueue ?? 100_000;
   const dictionary = createDictionary(database.sqlite);
   const write = createWriter(database.sqlite, dictionary);
+  const fold = createFold(database.sqlite);
+  const foldMs = (options.foldIntervalS ?? HOUR_MS / 1000) * 1000;
   const maintenance = createMaintenance({ sqlite: database.sqlite, log, keepMs: options.keepDays * DAY_MS, now, lagMs: options.commitIntervalS * 1000 + 1000 });
   let states: QueuedState[] = [];
   let entries: LogbookRow[] = [];
@@ -62,6 +69,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
   let droppedSinceLog = 0;
   let commits = 0;
   let lastCommitMs = 0;
+  let lastFold = now();
   const lastAttributes = new Map<string, object>();
   const cleanups: (() => void)[] = [];
 
@@ -104,6 +112,24 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     entries = [];
   }
 
+  function foldStaged(): void {
+    try {
+      fold();
+      lastFold = now();
+    } catch (err) {
+      // the rows stay staged (still read by queries) and the next commit tries again
+      log.error({ err: errorMessage(err) }, 'history fold failed');
+    }
+  }
+
+  /** One commit interval's work: write, and when due fold and roll up (hourly: each rollup rewrites a page per entity). */
+  function commit(): void {
+    flush();
+    if (now() - lastFold < foldMs) return;
+    foldStaged();
+    maintenance.tick();
+  }
+
   return {
     name: 'recorder',
     async start() {
@@ -113,21 +139,24 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
         bus.on('command_executed', (e) => admit() && entries.push(commandEntry(e, now()))),
         bus.on('audit', (e) => admit() && entries.push(auditEntry(e, now()))),
       );
-      const timer = setInterval(() => {
-        flush();
-        maintenance.tick();
-      }, options.commitIntervalS * 1000);
+      const timer = setInterval(commit, options.commitIntervalS * 1000);
       const nightly = new Cron('30 3 * * *', { timezone: options.timezone }, () => maintenance.purgeNow());
       cleanups.push(() => clearInterval(timer), () => nightly.stop());
+      // leftovers of the last run (a crash, or a stop that could not fold)
+      foldStaged();
       void maintenance.start();
     },
     async stop() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       await maintenance.stop();
       flush();
+      foldStaged();
     },
-    flush,
-    maintain: () => maintenance.start(),
+    flush: commit,
+    maintain() {
+      foldStaged();
+      return maintenance.start();
+    },
     stats: () => ({ queued: states.length + entries.length, dropped, lastCommitMs, commits }),
   };
 }

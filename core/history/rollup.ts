@@ -4,9 +4,10 @@
  * stopped; each step covers at most one hour so the hub stays responsive.
  */
 import type { SqlConnection } from '../db/index.js';
-import { FIVE_MINUTES_MS, HOUR_MS, KEY_RANGE, MS_MASK, PACK, UNPACK_MS } from './keys.js';
+import type { EntityKind } from './kinds.js';
+import { ENTITY_BITS, FIVE_MINUTES_MS, floorTo, HOUR_MS, KEY_RANGE, MS_MASK } from './keys.js';
 import { createMeta } from './meta.js';
-import { shareOfTimeOn, type Change } from './share.js';
+import { createWindowStats } from './windows.js';
 
 export interface Rollup {
   /** Rolls up at most one hour of complete 5-minute windows before `untilMs`; false when there was nothing to do. */
@@ -15,19 +16,12 @@ export interface Rollup {
   doneUntil(): number;
 }
 
-const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
-
 export function createRollup(sqlite: SqlConnection): Rollup {
   const meta = createMeta(sqlite);
   const entities = sqlite.prepare(`SELECT id, kind FROM history_entities WHERE kind IN ('numeric', 'onoff')`);
+  const windows = createWindowStats(sqlite);
   const firstKey = sqlite.prepare(`SELECT min(key) & ${MS_MASK} AS ms FROM states WHERE ${KEY_RANGE}`);
-  const numeric = sqlite.prepare(
-    `INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count)
-     SELECT ?, ${FIVE_MINUTES_MS}, ${UNPACK_MS} / ${FIVE_MINUTES_MS} * ${FIVE_MINUTES_MS} AS b, avg(value), min(value), max(value), count(value)
-     FROM states WHERE ${KEY_RANGE} AND value IS NOT NULL GROUP BY b`,
-  );
-  const before = sqlite.prepare(`SELECT value FROM states WHERE key BETWEEN ${PACK} AND ${PACK} ORDER BY key DESC LIMIT 1`);
-  const changes = sqlite.prepare(`SELECT ${UNPACK_MS} AS ms, value FROM states WHERE ${KEY_RANGE} ORDER BY key`);
+  const firstStaged = sqlite.prepare(`SELECT min(key) >> ${ENTITY_BITS} AS ms FROM states_staged`);
   const insert = sqlite.prepare(`INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   // on/off hours average their 5-minute shares; numeric hours weight each 5-minute mean by its count
   const hourly = sqlite.prepare(
@@ -40,7 +34,7 @@ export function createRollup(sqlite: SqlConnection): Rollup {
   );
 
   function initialMark(): number | undefined {
-    let first: number | undefined;
+    let first = firstStaged.get<{ ms: number | null }>()?.ms ?? undefined;
     for (const { id } of entities.all<{ id: number }>()) {
       const row = firstKey.get<{ ms: number | null }>(id, 0, id, MS_MASK);
       if (row?.ms != null) first = Math.min(first ?? row.ms, row.ms);
@@ -49,16 +43,8 @@ export function createRollup(sqlite: SqlConnection): Rollup {
   }
 
   function rollWindows(from: number, to: number): void {
-    for (const { id, kind } of entities.all<{ id: number; kind: string }>()) {
-      if (kind === 'numeric') {
-        numeric.run(id, id, from, id, to - 1);
-        continue;
-      }
-      const initial = before.get<{ value: number | null }>(id, 0, id, from - 1)?.value ?? null;
-      const rows = changes.all<{ ms: number; value: number | null }>(id, from, id, to - 1) as Change[];
-      for (const r of shareOfTimeOn(initial, rows, from, to, FIVE_MINUTES_MS)) {
-        insert.run(id, FIVE_MINUTES_MS, r.start, r.mean, r.min, r.max, r.count);
-      }
+    for (const { id, kind } of entities.all<{ id: number; kind: EntityKind }>()) {
+      for (const r of windows(id, kind, from, to)) insert.run(id, FIVE_MINUTES_MS, r.start, r.mean, r.min, r.max, r.count);
     }
   }
 

@@ -1,7 +1,9 @@
 /**
- * History tables (DESIGN §9). Raw states are keyed by one packed integer,
- * `entity << 42 | ms` (see keys.ts), so a reading costs a rowid and a REAL — no
- * second index — and one entity's readings are one contiguous rowid range.
+ * History tables (DESIGN §9). Raw states are keyed by one packed integer (see
+ * keys.ts), so a reading costs a rowid and a REAL — no second index. Commits
+ * append to `states_staged`, clustered by time; once an hour the staged rows are
+ * folded into `states`, clustered by entity, so an SD card sees a page or two per
+ * commit instead of one page per entity.
  */
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -29,6 +31,15 @@ export const states = sqliteTable('states', {
   /** numeric: the reading; onoff: 1 / 0; null while unknown or unavailable. */
   value: real('value'),
   /** text entities: reference into history_texts. */
+  text: integer('text'),
+  attributes: integer('attributes'),
+});
+
+/** Readings not yet folded into `states` (at most about an hour's worth); same columns. */
+export const statesStaged = sqliteTable('states_staged', {
+  /** `ms << 21 | entity`: rowid order is time order. */
+  key: integer('key').primaryKey(),
+  value: real('value'),
   text: integer('text'),
   attributes: integer('attributes'),
 });

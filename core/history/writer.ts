@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../db/index.js';
 import type { Dictionary } from './dictionary.js';
-import { PACK } from './keys.js';
+import { STAGED_PACK } from './keys.js';
 import { encodeValue, type StoredState } from './kinds.js';
 import type { LogbookRow } from './logbook-entries.js';
 
@@ -15,8 +15,9 @@ export interface QueuedState {
 
 /** Writes a batch in one transaction: one fsync-worth of work per commit interval. */
 export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
-  // OR REPLACE: two changes of one entity in the same millisecond keep the last
-  const insertState = sqlite.prepare(`INSERT OR REPLACE INTO states (key, value, text, attributes) VALUES (${PACK}, ?, ?, ?)`);
+  // appended to the time-clustered staging table (fold.ts moves it on); OR REPLACE:
+  // two changes of one entity in the same millisecond keep the last
+  const insertState = sqlite.prepare(`INSERT OR REPLACE INTO states_staged (key, value, text, attributes) VALUES (${STAGED_PACK}, ?, ?, ?)`);
   const insertLogbook = sqlite.prepare(
     `INSERT INTO logbook (ms, kind, entity_id, what, outcome, context_id, user_id, automation_id, parent_id, node, address, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -33,7 +34,7 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
           attributes = item.attributesJson === '{}' ? null : dictionary.ensureAttributes(item.attributesJson);
           lastAttributes.set(item.entityId, attributes);
         }
-        insertState.run(entity.id, item.ms, encodeValue(entity.kind, item.state), text, attributes);
+        insertState.run(item.ms, entity.id, encodeValue(entity.kind, item.state), text, attributes);
       }
       for (const e of entries) {
         const c = e.context;

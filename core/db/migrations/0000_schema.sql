@@ -94,6 +94,13 @@ CREATE TABLE `states` (
 	`attributes` integer
 );
 --> statement-breakpoint
+CREATE TABLE `states_staged` (
+	`key` integer PRIMARY KEY NOT NULL,
+	`value` real,
+	`text` integer,
+	`attributes` integer
+);
+--> statement-breakpoint
 CREATE TABLE `statistics` (
 	`entity` integer NOT NULL,
 	`period` integer NOT NULL,

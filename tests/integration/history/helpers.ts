@@ -39,7 +39,7 @@ export function createRig(options: { dir?: string; start?: number; keepDays?: nu
     set(id, state, attributes) {
       kernel.states.update(id, { state: state as never, ...(attributes && { attributes }) });
     },
-    queries: () => createHistoryQueries(database, options.timezone ? { timezone: options.timezone } : {}),
+    queries: () => createHistoryQueries(database, { now: () => clock.now, ...(options.timezone && { timezone: options.timezone }) }),
     async close() {
       await recorder.stop();
       database.close();
