@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type LoadedConfig } from './config/index.js';
+import { ConfigError, defaultConfigPath, defaultDataDir, loadConfig, LOG_LEVELS, type LoadedConfig } from './config/index.js';
 import { runUserCli, USER_HELP } from './auth/cli.js';
 import { runBackupCli } from './backup/index.js';
 import { errorMessage } from './errors.js';
@@ -11,7 +10,7 @@ import { installExitHandlers } from './safety/exit.js';
 import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
 import { loadFileAutomations } from './automation/index.js';
-import { PACKAGE_ROOT, VERSION } from './version.js';
+import { VERSION } from './version.js';
 
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
 
@@ -22,18 +21,13 @@ ${USER_HELP}
   hearth backup [--out FILE] | hearth restore FILE   (hearth backup --help)
   hearth --version | --help
 
+Without --data, data lives in $HEARTH_DATA, else ./data.
 Without --config, Hearth uses $HEARTH_CONFIG, then ./hearth.yaml, then the
 simulated demo house (examples/demo-house.yaml).
 
 Exit status: 0 ok, 1 runtime failure, 2 configuration or usage error.`;
 
 export const EXIT_CONFIG = 2;
-
-export function defaultConfigPath(): string {
-  if (process.env.HEARTH_CONFIG) return process.env.HEARTH_CONFIG;
-  if (existsSync('hearth.yaml')) return 'hearth.yaml';
-  return join(PACKAGE_ROOT, 'examples', 'demo-house.yaml');
-}
 
 type Options = { config?: string; port?: string; host?: string; data?: string; version?: boolean; help?: boolean };
 
@@ -105,6 +99,10 @@ async function check(values: Options): Promise<number> {
 async function start(values: Options): Promise<number> {
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return usage(`--port must be 0–65535, got '${values.port}'`);
+  const level = process.env.HEARTH_LOG_LEVEL;
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
+    return usage(`HEARTH_LOG_LEVEL='${level}' is not a log level; use one of ${LOG_LEVELS.join(', ')}`);
+  }
   let loaded: LoadedConfig;
   try {
     loaded = loadConfig(values.config ?? defaultConfigPath());
@@ -116,7 +114,7 @@ async function start(values: Options): Promise<number> {
   const exitHandlers = installExitHandlers(log);
   let hub: Hub;
   try {
-    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? 'data'), port, host: values.host });
+    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? defaultDataDir()), port, host: values.host });
   } catch (err) {
     if (err instanceof ConfigError) return reportConfigError(err);
     log.fatal({ err }, 'Hearth could not start');

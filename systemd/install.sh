@@ -19,6 +19,7 @@ readonly SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT="${DESTDIR:-}"
 readonly APP="$ROOT/opt/hearth" ETC="$ROOT/etc/hearth" DATA="$ROOT/var/lib/hearth"
 readonly UNIT="$ROOT/etc/systemd/system/hearth.service"
+readonly BIN="$ROOT/usr/local/bin/hearth"
 readonly NODE="${HEARTH_NODE:-node}"
 
 say() { printf 'hearth-install: %s\n' "$*"; }
@@ -71,6 +72,7 @@ copy_app() {
   install -m 0644 "$SOURCE/package.json" "$SOURCE/package-lock.json" "$APP/"
   install -m 0644 "$SOURCE/systemd/hearth.service" "$APP/hearth.service"
   chmod -R u=rwX,go=rX "$APP"
+  chmod 0755 "$APP/dist/core/cli.js"
   # Production dependencies only; the native ones (better-sqlite3, epoll, i2c-bus) are rebuilt for this Pi.
   system npm --prefix "$APP" ci --omit=dev --ignore-scripts --no-audit --no-fund
   system npm --prefix "$APP" rebuild better-sqlite3 epoll i2c-bus
@@ -96,6 +98,19 @@ YAML
   system chown -R root:hearth /etc/hearth
 }
 
+# `hearth user add …`, `hearth backup` on the Pi: the service's config and data,
+# run as the service user so the files it writes stay the service's.
+write_cli_wrapper() {
+  install -d -m 0755 "$(dirname "$BIN")"
+  cat > "$BIN" <<'WRAPPER'
+#!/bin/sh
+export HEARTH_CONFIG="${HEARTH_CONFIG:-/etc/hearth/hearth.yaml}" HEARTH_DATA="${HEARTH_DATA:-/var/lib/hearth}"
+if [ "$(id -un)" = hearth ]; then exec node /opt/hearth/dist/core/cli.js "$@"; fi
+exec sudo -u hearth --preserve-env=HEARTH_CONFIG,HEARTH_DATA node /opt/hearth/dist/core/cli.js "$@"
+WRAPPER
+  chmod 0755 "$BIN"
+}
+
 install_all() {
   check_node
   ensure_user
@@ -105,6 +120,7 @@ install_all() {
   system chown hearth:hearth /var/lib/hearth
   install -d -m 0755 "$(dirname "$UNIT")"
   install -m 0644 "$SOURCE/systemd/hearth.service" "$UNIT"
+  write_cli_wrapper
   system systemctl daemon-reload
   system systemctl enable hearth.service
   system systemctl restart hearth.service
@@ -117,7 +133,7 @@ install_all() {
 uninstall_all() {
   local purge="$1"
   system systemctl disable --now hearth.service
-  rm -f "$UNIT"
+  rm -f "$UNIT" "$BIN"
   system systemctl daemon-reload
   rm -rf "${APP:?}"
   if [[ "$purge" == yes ]]; then

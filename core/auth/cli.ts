@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { ConfigError, defaultDataDir, loadConfig } from '../config/index.js';
 import { openDatabase } from '../db/index.js';
 import { databasePath } from '../db/path.js';
 import { HearthError, errorMessage } from '../errors.js';
@@ -50,7 +50,7 @@ export async function runUserCli(argv: string[], defaultConfigPath: () => string
   let database;
   try {
     const loaded = loadConfig(parsed.values.config ?? defaultConfigPath());
-    database = openDatabase(databasePath(loaded, resolve(parsed.values.data ?? 'data')));
+    database = openDatabase(databasePath(loaded, resolve(parsed.values.data ?? defaultDataDir())));
   } catch (err) {
     return fail(err instanceof ConfigError ? err.message : errorMessage(err), USAGE);
   }

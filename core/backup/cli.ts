@@ -1,7 +1,7 @@
 /** `hearth backup [--out F]` and `hearth restore F`, dispatched from core/cli.ts. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type LoadedConfig } from '../config/index.js';
+import { ConfigError, defaultDataDir, loadConfig, type LoadedConfig } from '../config/index.js';
 import { errorMessage, HearthError } from '../errors.js';
 import { createBackup } from './archive.js';
 import { backupFileName, databasePath } from './paths.js';
@@ -45,7 +45,7 @@ export async function runBackupCli(command: 'backup' | 'restore', argv: string[]
     if (err instanceof ConfigError) return fail(`cannot read the configuration:\n${err.message}`, EXIT_USAGE);
     throw err;
   }
-  const dbPath = databasePath(loaded, values.data ?? 'data');
+  const dbPath = databasePath(loaded, values.data ?? defaultDataDir());
   try {
     if (command === 'backup') {
       if (positionals.length) return fail(`unexpected argument '${positionals[0]}'`, EXIT_USAGE);

@@ -1,5 +1,6 @@
 export { closest, unknownKeyMessage } from './did-you-mean.js';
 export { ConfigError, formatIssue, formatPath, type ConfigIssue, type KeyPath } from './issues.js';
 export { loadConfig, parseConfig, type LoadedConfig } from './load.js';
-export { configSchema, HOST_PLUGIN_KEYS, type HearthConfig, type LogLevel, type MqttConfig, type PluginEntry } from './schema.js';
+export { configSchema, HOST_PLUGIN_KEYS, LOG_LEVELS, type HearthConfig, type LogLevel, type MqttConfig, type PluginEntry } from './schema.js';
 export { createLocator, type Locator } from './locate.js';
+export { defaultConfigPath, defaultDataDir } from './defaults.js';

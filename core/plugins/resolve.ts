@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closest } from '../config/did-you-mean.js';
 
 export const PLUGIN_KEYWORD = 'hearth-plugin';
 
@@ -46,7 +47,18 @@ function resolvePackage(name: string, configDir: string): string {
       if (dirname(dir) === dir) break;
     }
   }
-  throw new PluginResolveError(`plugin '${name}' is neither built in nor an installed npm package (try: npm install ${name})`);
+  const hint = closest(name, builtinNames());
+  throw new PluginResolveError(
+    hint
+      ? `plugin '${name}' is neither built in nor an installed npm package (did you mean the built-in '${hint}'?)`
+      : `plugin '${name}' is neither built in nor an installed npm package (try: npm install ${name})`,
+  );
+}
+
+function builtinNames(): string[] {
+  return readdirSync(BUILTIN_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+    .map((d) => d.name);
 }
 
 interface PackageJson {

@@ -94,7 +94,8 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
       try {
         await attributed(() => handler(params, context));
       } catch (err) {
-        if (err instanceof CommandRejectedError) throw new ConflictError(err.message);
+        // By name too: a plugin bundling its own copy of the API has its own class.
+        if (err instanceof CommandRejectedError || (err as Error | undefined)?.name === 'CommandRejectedError') throw new ConflictError((err as Error).message);
         fail(err, `command ${command} on ${entityId}`);
         throw new UnavailableError(`plugin '${id}' failed while handling ${command}: ${errorMessage(err)}`);
       }

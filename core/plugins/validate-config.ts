@@ -22,7 +22,30 @@ export function compileConfigSchema(schema: JsonSchema): ConfigValidator {
   } catch (err) {
     throw new Error(`the plugin declares an invalid configSchema: ${(err as Error).message}`);
   }
-  return (config) => (validate(config) ? [] : (validate.errors ?? []).map(toIssue));
+  return (config) => (validate(config) ? [] : closestAlternatives(validate.errors ?? []).map(toIssue));
+}
+
+/**
+ * A value that matches none of an anyOf/oneOf gets errors from every alternative;
+ * a person meant one of them. Keep the alternative with the fewest complaints (for a
+ * shutter with a typo, the two-relay wiring, not the power + direction one).
+ */
+function closestAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${union.schemaPath}/`;
+    const byBranch = new Map<string, number>();
+    for (const e of kept) {
+      if (e.schemaPath.startsWith(prefix)) {
+        const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+        byBranch.set(branch, (byBranch.get(branch) ?? 0) + 1);
+      }
+    }
+    const best = [...byBranch].sort((a, b) => a[1] - b[1])[0]?.[0];
+    if (best === undefined) continue;
+    kept = kept.filter((e) => e !== union && (!e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${best}/`)));
+  }
+  return kept;
 }
 
 function toIssue(error: ErrorObject): SchemaIssue {

@@ -48,7 +48,8 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
     },
     log: (line: string) => {
       try {
-        const { level, msg, ...fields } = JSON.parse(line) as { level: number; msg?: string } & Record<string, unknown>;
+        // The hub's logger stamps its own time; the child's would appear twice.
+        const { level, msg, time: _time, ...fields } = JSON.parse(line) as { level: number; msg?: string; time?: number } & Record<string, unknown>;
         log[LEVELS[level] ?? 'info']({ ...fields, plugin: pluginId, isolated: true }, msg ?? '');
       } catch {
         log.info({ plugin: pluginId, isolated: true }, line.trim());

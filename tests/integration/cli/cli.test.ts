@@ -9,8 +9,12 @@ const run = promisify(execFile);
 const CONFIGS = join(ROOT, 'tests', 'fixtures', 'configs');
 
 async function hearth(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return hearthWith({}, ...args);
+}
+
+async function hearthWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -49,6 +53,12 @@ describe('hearth CLI', () => {
 
   it('start exits 2 on a broken config without starting', async () => {
     expect((await hearth('start', '--config', join(CONFIGS, 'broken.yaml'), '--port', '0')).code).toBe(2);
+  });
+
+  it('refuses a log level it does not know, saying which it does', async () => {
+    const { code, stderr } = await hearthWith({ HEARTH_LOG_LEVEL: 'verbose' }, 'start', '--port', '0');
+    expect(code).toBe(2);
+    expect(stderr).toContain("HEARTH_LOG_LEVEL='verbose' is not a log level; use one of fatal, error, warn, info, debug, trace, silent");
   });
 
   it('refuses an unknown command and bad flags with status 2', async () => {

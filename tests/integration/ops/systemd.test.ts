@@ -74,7 +74,8 @@ describe('install.sh into a throwaway root', () => {
     expect(modeOf(join(root, 'etc/hearth'))).toBe('750');
     expect(modeOf(join(root, 'etc/hearth/hearth.yaml'))).toBe('640');
     expect(modeOf(join(root, 'var/lib/hearth'))).toBe('750');
-    expect(modeOf(join(root, 'opt/hearth/dist/core/cli.js'))).toBe('644');
+    expect(modeOf(join(root, 'opt/hearth/dist/core/cli.js'))).toBe('755');
+    expect(modeOf(join(root, 'usr/local/bin/hearth'))).toBe('755');
 
     const config = join(root, 'etc/hearth/hearth.yaml');
     writeFileSync(config, 'name: Edited by the owner\n');
@@ -88,6 +89,7 @@ describe('install.sh into a throwaway root', () => {
     expect(removed).toContain('would run: systemctl disable --now hearth.service');
     expect(existsSync(join(root, 'opt/hearth'))).toBe(false);
     expect(existsSync(join(root, 'etc/systemd/system/hearth.service'))).toBe(false);
+    expect(existsSync(join(root, 'usr/local/bin/hearth'))).toBe(false);
     expect(readFileSync(config, 'utf8')).toBe('name: Edited by the owner\n');
     install(root, '--uninstall', '--purge');
     expect(existsSync(join(root, 'etc/hearth'))).toBe(false);

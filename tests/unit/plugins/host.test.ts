@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimBoard } from '../../../hardware/index.js';
 import { ConfigError, parseConfig } from '../../../core/config/index.js';
+import { ConflictError } from '../../../core/errors.js';
 import { createKernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createPluginHost, loadPlugins, type PluginHost } from '../../../core/plugins/index.js';
@@ -74,6 +75,12 @@ describe('plugin host', () => {
     expect((await kernel.dispatcher.dispatch({ entityId: 'switch.healthy', command: 'turn_off' })).state).toBe('off');
   });
 
+  it('answers a refused command with a conflict and keeps the plugin running', async () => {
+    const { kernel, host } = await startHost('  - use: ./refuses\n');
+    await expect(kernel.dispatcher.dispatch({ entityId: 'cover.gate', command: 'open' })).rejects.toThrow(new ConflictError('the gate is locked'));
+    expect(status(host, 'refuses')?.status).toBe('running');
+  });
+
   it('refuses a duplicate entity id at run time, naming both plugins', async () => {
     const { host } = await startHost('  - use: ./healthy\n  - use: ./healthy\n    id: healthy-2\n');
     expect(status(host, 'healthy-2')).toMatchObject({
@@ -117,6 +124,12 @@ describe('plugin loading', () => {
     expect(await loadErrors('  - use: ./healthy\n    tickMs: fast\n    prefx: x\n')).toEqual([
       "3: plugins[0].tickMs: plugin 'healthy': must be integer",
       "4: plugins[0].prefx: plugin 'healthy': unknown key 'prefx' (did you mean 'prefix'?)",
+    ]);
+  });
+
+  it('suggests the built-in plugin a typo was meant to be', async () => {
+    expect(await loadErrors('  - use: shuter\n')).toEqual([
+      "2: plugins[0].use: plugin 'shuter' is neither built in nor an installed npm package (did you mean the built-in 'shutter'?)",
     ]);
   });
 
