@@ -1,7 +1,8 @@
 /**
  * The recorder (DESIGN §9): listens on the bus, queues in memory, and writes one
  * transaction per commit interval so an SD card sees a few writes a minute, not
- * one per reading. It also drives the statistics rollup and the nightly purge.
+ * one per reading. It also drives the statistics rollup and the nightly purge, and
+ * announces each commit's logbook entries on the bus (`logbook_written`).
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import type { Service } from '../service.js';
 import { createDictionary } from './dictionary.js';
 import { DAY_MS } from './keys.js';
 import { storedState } from './kinds.js';
-import { auditEntry, commandEntry, stateEntry, type LogbookRow } from './logbook-entries.js';
+import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } from './logbook-entries.js';
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
 
@@ -91,8 +92,9 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
     if (!states.length && !entries.length) return;
     const started = performance.now();
+    let ids: number[];
     try {
-      write(states, entries);
+      ids = write(states, entries);
     } catch (err) {
       // kept queued (bounded by maxQueue) and retried at the next commit
       log.error({ err: errorMessage(err), queued: states.length + entries.length }, 'history commit failed');
@@ -100,8 +102,10 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
     lastCommitMs = performance.now() - started;
     commits++;
+    const written = entries;
     states = [];
     entries = [];
+    if (written.length) kernel.bus.emit('logbook_written', { entries: written.map((row, i) => writtenEntry(row, ids[i]!)) });
   }
 
   return {
