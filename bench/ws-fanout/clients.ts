@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 
 const [port, token, count] = process.argv.slice(2);
 const latencies: number[] = [];
+/** Per batch, latency of its newest state: about the fan-out alone, the coalescing wait left out. */
+const fanout: number[] = [];
 let received = 0;
 let ready = 0;
 
@@ -15,12 +17,17 @@ for (let i = 0; i < Number(count); i++) {
     else if (message.event?.snapshot && ++ready === Number(count)) process.send?.('ready');
     else if (message.event?.changed) {
       const now = performance.timeOrigin + performance.now();
+      let newest = -Infinity;
       for (const state of message.event.changed) {
         received++;
-        if (state.attributes.sentAt !== undefined) latencies.push(now - state.attributes.sentAt);
+        const { sentAt } = state.attributes;
+        if (sentAt === undefined) continue;
+        latencies.push(now - sentAt);
+        newest = Math.max(newest, sentAt);
       }
+      if (newest > -Infinity) fanout.push(now - newest);
     }
   });
 }
 
-process.on('message', () => process.send?.({ latencies, received }));
+process.on('message', () => process.send?.({ latencies, fanout, received }));
