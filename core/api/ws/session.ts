@@ -71,7 +71,10 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
   /** Answers the subscribe, then lets the fan-out stream (its first event, if any, follows the result). */
   function subscribe(id: number, start: () => () => void) {
     send({ id, type: 'result', success: true });
-    cleanups.set(id, start());
+    const off = start();
+    // Either send may have closed a client already too far behind: hold nothing for it.
+    if (closed) return off();
+    cleanups.set(id, off);
   }
 
   async function handle(message: ClientMessage, signedIn: ApiUser) {

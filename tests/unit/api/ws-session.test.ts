@@ -132,6 +132,17 @@ describe('ws session', () => {
     expect(changedOf(fast.sent.shift())).toEqual([['sensor.t0', 2]]);
   });
 
+  it('holds no subscription for a client closed as too slow while subscribing', () => {
+    let buffered = 0;
+    const { sent, closes, send } = session({ user: member, buffered: () => buffered });
+    buffered = 5 * 1024 * 1024;
+    send({ id: 1, type: 'subscribe_entities' });
+    expect(closes).toEqual([[4008, 'client too slow: too many unread messages']]);
+    kernel.states.update('sensor.t0', { state: 1 });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(sent).toEqual([{ type: 'auth_ok', user: { id: 'u1', username: 'mia', role: 'member' } }]);
+  });
+
   it('streams committed logbook entries in the REST shape, batched, with the audit trail for admins only', () => {
     const m = session({ user: member });
     const a = session({ user: admin });
