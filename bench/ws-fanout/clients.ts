@@ -1,8 +1,8 @@
 /**
  * Child process of the ws-fanout bench: N subscribed clients timing every delivered state.
- * A message is timed when it arrives and parsed after the current burst: with all the
- * clients in one process, parsing inline would charge each client for its siblings'
- * parsing, which separate phones would do in parallel.
+ * Once all are subscribed, a message is only timed when it arrives and parsed at the end:
+ * with all the clients in one process, parsing as they come would charge each client for
+ * its siblings' parsing, which separate phones would do in parallel.
  */
 import WebSocket from 'ws';
 
@@ -40,8 +40,9 @@ function drain() {
 for (let i = 0; i < Number(count); i++) {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/api/ws`);
   socket.on('message', (data) => {
-    if (!arrived.length) setImmediate(drain);
-    arrived.push({ socket, at: performance.timeOrigin + performance.now(), data });
+    const at = performance.timeOrigin + performance.now();
+    if (ready < Number(count)) handle(socket, at, JSON.parse(String(data)) as Message);
+    else arrived.push({ socket, at, data });
   });
 }
 
