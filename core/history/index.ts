@@ -1,3 +1,5 @@
+import './events.js';
+
 export { createRecorder, type Recorder, type RecorderDeps, type RecorderOptions, type RecorderStats } from './recorder.js';
 export {
   createHistoryQueries,
@@ -12,3 +14,4 @@ export {
   type StatisticsRow,
 } from './queries.js';
 export { createHistoryRoutes, type HistoryRouteDeps } from './routes.js';
+export { presentLogbookEntry, type LogbookView, type ResolveUserName } from './logbook-present.js';

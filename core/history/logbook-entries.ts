@@ -1,5 +1,6 @@
 /** Pure mapping from bus events to logbook rows: what the audit trail keeps of each. */
 import type { Context, EventMap } from '../kernel/index.js';
+import type { LogbookEntry } from './logbook-query.js';
 
 export interface LogbookRow {
   ms: number;
@@ -49,4 +50,19 @@ function row(ms: number, kind: LogbookRow['kind'], entityId: string | null, what
 
 function json(value: Record<string, unknown>): string | null {
   return Object.keys(value).length ? JSON.stringify(value) : null;
+}
+
+/**
+ * A row as GET /api/logbook will read it back once written: the context keeps only its
+ * stored columns and details go through JSON, so live subscribers see the same shape.
+ */
+export function writtenEntry(row: LogbookRow, id: number): LogbookEntry {
+  const c = row.context;
+  const context = c && (Object.fromEntries(
+    Object.entries({ id: c.id, userId: c.userId, automationId: c.automationId, parentId: c.parentId, node: c.node }).filter(([, v]) => v !== undefined),
+  ) as unknown as Context);
+  return {
+    id, ms: row.ms, kind: row.kind, entityId: row.entityId, what: row.what, outcome: row.outcome, context, address: row.address,
+    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
+  };
 }

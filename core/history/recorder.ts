@@ -3,7 +3,8 @@
  * transaction per commit interval so an SD card sees a few writes a minute, not
  * one per reading. Commits append to a time-ordered staging table that is folded
  * into the entity-ordered one hourly (fold.ts). It also drives the statistics
- * rollup and the nightly purge.
+ * rollup and the nightly purge, and announces each commit's logbook entries on
+ * the bus (`logbook_written`).
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -15,7 +16,7 @@ import { createDictionary } from './dictionary.js';
 import { createFold } from './fold.js';
 import { DAY_MS, HOUR_MS } from './keys.js';
 import { storedState } from './kinds.js';
-import { auditEntry, commandEntry, stateEntry, type LogbookRow } from './logbook-entries.js';
+import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } from './logbook-entries.js';
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
 
@@ -99,8 +100,9 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
     if (!states.length && !entries.length) return;
     const started = performance.now();
+    let ids: number[];
     try {
-      write(states, entries);
+      ids = write(states, entries);
     } catch (err) {
       // kept queued (bounded by maxQueue) and retried at the next commit
       log.error({ err: errorMessage(err), queued: states.length + entries.length }, 'history commit failed');
@@ -108,8 +110,10 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
     lastCommitMs = performance.now() - started;
     commits++;
+    const written = entries;
     states = [];
     entries = [];
+    if (written.length) kernel.bus.emit('logbook_written', { entries: written.map((row, i) => writtenEntry(row, ids[i]!)) });
   }
 
   function foldStaged(): void {

@@ -5,12 +5,13 @@ import { ValidationError } from '../errors.js';
 import { requireRole, type ApiEnv } from '../api/env.js';
 import { validate } from '../api/validate.js';
 import { DAY_MS } from './keys.js';
-import type { HistoryQueries, LogbookEntry } from './queries.js';
+import { presentLogbookEntry, type ResolveUserName } from './logbook-present.js';
+import type { HistoryQueries } from './queries.js';
 
 export interface HistoryRouteDeps {
   queries: HistoryQueries;
   /** The auth module's user lookup, so entries can say "Alice" rather than an id. */
-  resolveUserName?: (userId: string) => string | undefined;
+  resolveUserName?: ResolveUserName;
   now?: () => number;
 }
 
@@ -58,7 +59,7 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ApiEnv> {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, 1));
     const page = queries.logbook({ start, end, limit: q.limit, ...(q.entity && { entity: q.entity }), ...(q.before && { before: q.before }) });
-    return c.json({ entries: page.entries.map((e) => present(e, deps.resolveUserName)), ...(page.next && { next: page.next }) });
+    return c.json({ entries: page.entries.map((e) => presentLogbookEntry(e, deps.resolveUserName)), ...(page.next && { next: page.next }) });
   });
   return app;
 }
@@ -66,10 +67,4 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ApiEnv> {
 function checked(span: { start: number; end: number }) {
   if (span.start > span.end) throw new ValidationError('start must not be after end');
   return span;
-}
-
-function present(e: LogbookEntry, resolveUserName: HistoryRouteDeps['resolveUserName']) {
-  const userId = e.context?.userId;
-  const userName = userId === undefined ? undefined : resolveUserName?.(userId);
-  return { ...e, when: new Date(e.ms).toISOString(), ...(userName !== undefined && { userName }) };
 }

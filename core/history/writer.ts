@@ -13,18 +13,18 @@ export interface QueuedState {
   attributesJson: string | undefined;
 }
 
-/** Writes a batch in one transaction: one fsync-worth of work per commit interval. */
+/** Writes a batch in one transaction: one fsync-worth of work per commit interval; answers the logbook rows' ids, in order. */
 export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
   // appended to the time-clustered staging table (fold.ts moves it on); OR REPLACE:
   // two changes of one entity in the same millisecond keep the last
   const insertState = sqlite.prepare(`INSERT OR REPLACE INTO states_staged (key, value, text, attributes) VALUES (${STAGED_PACK}, ?, ?, ?)`);
   const insertLogbook = sqlite.prepare(
     `INSERT INTO logbook (ms, kind, entity_id, what, outcome, context_id, user_id, automation_id, parent_id, node, address, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const lastAttributes = new Map<string, number | null>();
 
-  const write = (batch: readonly QueuedState[], entries: readonly LogbookRow[]): void =>
+  const write = (batch: readonly QueuedState[], entries: readonly LogbookRow[]): number[] =>
     sqlite.transaction(() => {
       for (const item of batch) {
         const entity = dictionary.ensureEntity(item.entityId);
@@ -36,19 +36,19 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
         }
         insertState.run(item.ms, entity.id, encodeValue(entity.kind, item.state), text, attributes);
       }
-      for (const e of entries) {
+      return entries.map((e) => {
         const c = e.context;
-        insertLogbook.run(
+        return insertLogbook.get<{ id: number }>(
           e.ms, e.kind, e.entityId, e.what, e.outcome,
           c?.id ?? null, c?.userId ?? null, c?.automationId ?? null, c?.parentId ?? null, c?.node ?? null,
           e.address, e.details,
-        );
-      }
+        )!.id;
+      });
     });
 
-  return (batch: readonly QueuedState[], entries: readonly LogbookRow[]): void => {
+  return (batch: readonly QueuedState[], entries: readonly LogbookRow[]): number[] => {
     try {
-      write(batch, entries);
+      return write(batch, entries);
     } catch (err) {
       // ids handed out inside the rolled-back transaction do not exist; the batch is retried whole, in order
       dictionary.reset();

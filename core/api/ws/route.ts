@@ -8,7 +8,8 @@ import type { Kernel } from '../../kernel/index.js';
 import type { ApiEnv, ApiUser } from '../env.js';
 import { isSameOrigin } from '../middleware/authenticate.js';
 import type { RouteModule } from '../route-module.js';
-import { createWsSession, type WsOptions, type WsSession } from './session.js';
+import { createWsFanout } from './fanout.js';
+import { DEFAULT_WS_OPTIONS, createWsSession, type WsOptions, type WsSession } from './session.js';
 
 export type { WsOptions } from './session.js';
 
@@ -39,7 +40,9 @@ export interface WsRouteDeps {
 export function wsRoutes(deps: WsRouteDeps): RouteModule {
   const { kernel, auth, log } = deps;
   const upgrade: UpgradeWebSocket = deps.upgradeWebSocket ?? nodeUpgradeWebSocket;
-  const heartbeatMs = deps.options?.heartbeatMs ?? 30_000;
+  const { heartbeatMs = 30_000, ...wsOptions } = deps.options ?? {};
+  const options: WsOptions = { ...DEFAULT_WS_OPTIONS, ...wsOptions };
+  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.find(id)?.username });
   const routes = new Hono<ApiEnv>();
 
   routes.get(
@@ -62,13 +65,14 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
           const raw = ws.raw as RawSocket | undefined;
           session = createWsSession({
             kernel,
+            fanout,
             address,
             ...(user && { user }),
             authenticate: (token) => auth.authenticate(token)?.user,
             send: (text) => ws.send(text),
             close: (code, reason) => ws.close(code, reason),
             bufferedAmount: () => raw?.bufferedAmount ?? 0,
-            ...(deps.options && { options: deps.options }),
+            options,
           });
           if (raw?.ping && raw.terminate && raw.on) {
             // A socket that misses one pong round is dead (a phone that left the Wi-Fi): drop it.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
 import { JSON_HEADERS, PASSWORD, createHarness, type Harness } from './harness.js';
+import { connectWs } from './ws-client.js';
 
 let h: Harness;
 let server: HttpServer;
@@ -19,26 +19,7 @@ afterAll(async () => {
 });
 
 type Msg = Record<string, unknown>;
-
-/** A client that queues every message so a test can await the next one. */
-function connect(headers: Record<string, string> = {}) {
-  const socket = new WebSocket(wsUrl, { headers });
-  const inbox: Msg[] = [];
-  const waiters: Array<(m: Msg) => void> = [];
-  socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as Msg;
-    const waiter = waiters.shift();
-    if (waiter) waiter(message);
-    else inbox.push(message);
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
-  return {
-    socket,
-    closed,
-    next: () => new Promise<Msg>((resolve) => (inbox.length ? resolve(inbox.shift()!) : waiters.push(resolve))),
-    send: (m: Msg) => socket.send(JSON.stringify(m)),
-  };
-}
+const connect = (headers: Record<string, string> = {}) => connectWs(wsUrl, headers);
 
 describe('WebSocket over loopback', () => {
   it('signs in by the session cookie from a real login, streams a snapshot then coalesced changes, and runs commands', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../../core/kernel/index.js';
+import { createContext, type EventMap } from '../../../core/kernel/index.js';
 import { createRig, type Rig } from './helpers.js';
 
 const T0 = Date.parse('2025-01-01T00:00:00Z');
@@ -165,5 +165,26 @@ describe('recorder', () => {
     rig.set('sensor.t', 7);
     rig.recorder.flush();
     expect(rig.queries().history('sensor.t', T0, T0 + MIN, 500).points.map(([, v]) => v)).toEqual([0, 1, 2, 7]);
+  });
+
+  it('announces each commit\'s logbook entries once written, exactly as the logbook query reads them back', async () => {
+    rig = createRig({ start: T0 });
+    await rig.recorder.start();
+    const announced: EventMap['logbook_written'][] = [];
+    rig.kernel.bus.on('logbook_written', (e) => announced.push(e));
+    rig.add('light.hall');
+    rig.set('light.hall', 'off');
+    rig.clock.now += 1000;
+    const context = createContext({ userId: 'u1' });
+    rig.kernel.bus.emit('command_executed', { entityId: 'light.hall', command: 'turn_on', params: { brightness: 5 }, context, ok: true, address: '10.0.0.9' });
+    rig.set('light.hall', 'on');
+    expect(announced).toEqual([]);
+    rig.recorder.flush();
+    expect(announced).toHaveLength(1);
+    const { entries } = rig.queries().logbook({ start: T0, end: T0 + MIN, limit: 10 });
+    expect(announced[0]!.entries).toEqual(entries.toReversed());
+    expect(entries.map((e) => [e.kind, e.what])).toEqual([['state', 'on'], ['command', 'turn_on'], ['state', 'off']]);
+    rig.recorder.flush();
+    expect(announced).toHaveLength(1);
   });
 });

@@ -1,0 +1,37 @@
+import type { Kernel } from '../../kernel/index.js';
+import { eventFrame, whileUsed, type WsClient } from './client.js';
+
+export interface TraceFanout {
+  /** Streams `{trace}` for every finished run (of one automation when given); returns the unsubscribe. */
+  subscribe(client: WsClient, id: number, automationId: string | undefined): () => void;
+}
+
+/** Runs end a few times a minute: each trace goes out at once, serialised once for all. */
+export function createTraceFanout(kernel: Kernel): TraceFanout {
+  const members = new Set<{ client: WsClient; id: number; automationId: string | undefined }>();
+  const listener = whileUsed(() =>
+    kernel.bus.on('automation_trace', ({ trace }) => {
+      let json: string | undefined;
+      for (const { client, id, automationId } of members) {
+        if (automationId !== undefined && automationId !== trace.automationId) continue;
+        json ??= JSON.stringify({ trace });
+        client.send(eventFrame(id, json));
+      }
+    }),
+  );
+
+  return {
+    subscribe(client, id, automationId) {
+      const member = { client, id, automationId };
+      members.add(member);
+      listener.acquire();
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        members.delete(member);
+        listener.release();
+      };
+    },
+  };
+}
