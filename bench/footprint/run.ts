@@ -1,7 +1,8 @@
 /**
- * Footprint of a whole hub process on the demo house, under Node (compiled dist/) and Bun:
- * start-to-healthy time, idle RSS, and RSS after an hour of activity compressed in time
- * (3,600 API reads, one per simulated second). Run `npm run build` first for Node.
+ * Footprint of a whole hub process on the demo house (its plugins and scripted day):
+ * start-to-healthy time and idle RSS, then RSS after an hour of activity compressed in
+ * time (activity.ts) — under Node with its defaults, Node with the flags systemd/hearth.service
+ * sets, and Bun. Build first (`npm run build`): Node runs the compiled dist/.
  *   npx tsx bench/footprint/run.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,63 +11,98 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../../core/version.js';
+import { CLOCK_SPEED, playHour, SIMULATED_S } from './activity.js';
 
 const RUNS = 3;
 const IDLE_SETTLE_MS = 3000;
-const ACTIVITY_REQUESTS = 3600;
+const DEMO = join(PACKAGE_ROOT, 'examples/demo-house.yaml');
 
-interface Row { runtime: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number }
+interface Variant { name: string; command: string; args: string[]; env: Record<string, string> }
+interface Row { variant: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number; peakRssMb: number }
 
-const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function launch(runtime: 'node' | 'bun', dataDir: string): ChildProcess {
-  const args = ['start', '--port', '0', '--host', '127.0.0.1', '--data', dataDir];
-  return runtime === 'bun'
-    ? spawn(join(PACKAGE_ROOT, 'node_modules/.bin/bun'), [join(PACKAGE_ROOT, 'core/cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(process.execPath, [join(PACKAGE_ROOT, 'dist/core/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** The Node flags and environment the service unit really uses, so the two never drift apart. */
+function unitVariant(): Variant {
+  const unit = readFileSync(join(PACKAGE_ROOT, 'systemd/hearth.service'), 'utf8');
+  const exec = unit.match(/^ExecStart=\S+ (.*?) \S+\/dist\/core\/cli\.js/m);
+  if (!exec) throw new Error('systemd/hearth.service: ExecStart does not run node … dist/core/cli.js');
+  const env = Object.fromEntries([...unit.matchAll(/^Environment=(\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  return { name: 'node (unit flags)', command: process.execPath, args: [...exec[1]!.split(' '), join(PACKAGE_ROOT, 'dist/core/cli.js')], env };
 }
 
-async function measure(runtime: 'node' | 'bun'): Promise<Row> {
-  const data = mkdtempSync(join(tmpdir(), 'hearth-footprint-'));
+const VARIANTS: Variant[] = [
+  { name: 'node', command: process.execPath, args: [join(PACKAGE_ROOT, 'dist/core/cli.js')], env: {} },
+  unitVariant(),
+  { name: 'bun', command: join(PACKAGE_ROOT, 'node_modules/.bin/bun'), args: [join(PACKAGE_ROOT, 'core/cli.ts')], env: {} },
+];
+
+const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+const hwmMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)![1]) / 1024;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Starts a hub and resolves once `/api/health` answers (not just the log line). */
+async function launch(variant: Variant, config: string, data: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const started = performance.now();
-  const child = launch(runtime, data);
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`${runtime} hub exited with ${code}`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const url = (JSON.parse(line) as { url?: string }).url;
-        if (url) resolve(url);
-      });
+  const child = spawn(variant.command, [...variant.args, 'start', '--config', config, '--port', '0', '--host', '127.0.0.1', '--data', data], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...variant.env },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${variant.name} hub exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const url = (JSON.parse(line) as { url?: string }).url;
+      if (url) resolve(url);
     });
-    // Healthy = the health endpoint answers, not just the log line.
-    while (!(await fetch(`${url}api/health`).then((r) => r.ok, () => false)));
-    const startToHealthyMs = performance.now() - started;
-    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-    const idleRssMb = rssMb(child.pid!);
-    for (let i = 0; i < ACTIVITY_REQUESTS; i++) await (await fetch(`${url}api/health`)).arrayBuffer();
-    const activeRssMb = rssMb(child.pid!);
-    return { runtime, startToHealthyMs, idleRssMb, activeRssMb };
+  });
+  while (!(await fetch(`${url}api/health`).then((r) => r.ok, () => false)));
+  return { child, url, ms: performance.now() - started };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function measure(variant: Variant): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-footprint-'));
+  try {
+    const idle = await launch(variant, DEMO, join(dir, 'idle'));
+    let idleRssMb: number;
+    try {
+      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+      idleRssMb = rssMb(idle.child.pid!);
+    } finally {
+      await stop(idle.child);
+    }
+    // Same house with its day sped up, so the hour of scripted life fits the hour of API use.
+    const fast = join(dir, 'fast.yaml');
+    writeFileSync(fast, readFileSync(DEMO, 'utf8').replace(/clockSpeed: 1\b/, `clockSpeed: ${CLOCK_SPEED}`));
+    const busy = await launch(variant, fast, join(dir, 'busy'));
+    try {
+      await playHour(busy.url);
+      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(busy.child.pid!), peakRssMb: hwmMb(busy.child.pid!) };
+    } finally {
+      await stop(busy.child);
+    }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(data, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const rows: Row[] = [];
-for (const runtime of ['node', 'bun'] as const) {
+for (const variant of VARIANTS) {
   const runs: Row[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measure(runtime));
-  rows.push({
-    runtime,
-    startToHealthyMs: median(runs.map((r) => r.startToHealthyMs)),
-    idleRssMb: median(runs.map((r) => r.idleRssMb)),
-    activeRssMb: median(runs.map((r) => r.activeRssMb)),
-  });
+  for (let i = 0; i < RUNS; i++) runs.push(await measure(variant));
+  const med = (key: Exclude<keyof Row, 'variant'>) => median(runs.map((r) => r[key]));
+  rows.push({ variant: variant.name, startToHealthyMs: med('startToHealthyMs'), idleRssMb: med('idleRssMb'), activeRssMb: med('activeRssMb'), peakRssMb: med('peakRssMb') });
 }
 
-console.log('runtime | start→healthy ms | idle RSS MB | RSS after 1 h (compressed) MB');
-for (const r of rows) console.log(`${r.runtime.padEnd(7)} | ${r.startToHealthyMs.toFixed(0).padStart(16)} | ${r.idleRssMb.toFixed(1).padStart(11)} | ${r.activeRssMb.toFixed(1).padStart(6)}`);
+console.log('variant           | start→healthy ms | idle RSS MB | RSS after 1 h MB | peak RSS MB');
+for (const r of rows) {
+  console.log(`${r.variant.padEnd(17)} | ${r.startToHealthyMs.toFixed(0).padStart(16)} | ${r.idleRssMb.toFixed(1).padStart(11)} | ${r.activeRssMb.toFixed(1).padStart(16)} | ${r.peakRssMb.toFixed(1).padStart(11)}`);
+}
 mkdirSync(join(PACKAGE_ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(PACKAGE_ROOT, 'bench/results/footprint.json'), `${JSON.stringify({ runs: RUNS, activityRequests: ACTIVITY_REQUESTS, rows, node: process.version, at: new Date().toISOString() }, null, 2)}\n`);
+writeFileSync(
+  join(PACKAGE_ROOT, 'bench/results/footprint.json'),
+  `${JSON.stringify({ runs: RUNS, simulatedS: SIMULATED_S, clockSpeed: CLOCK_SPEED, rows, node: process.version, at: new Date().toISOString() }, null, 2)}\n`,
+);

@@ -1,16 +1,20 @@
 /**
  * What isolation costs: command round trip through an isolated plugin against the
- * same plugin in process, and the memory each child process adds.
+ * same plugin in process, and the memory each child process adds. The hub parts come
+ * from the compiled dist/ (build first), so the child is the plain-JavaScript process
+ * users run, not one carrying a TypeScript loader.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfig } from '../../core/config/index.js';
-import { createKernel } from '../../core/kernel/index.js';
-import { silentLogger } from '../../core/log.js';
-import { createPluginHost, loadPlugins } from '../../core/plugins/index.js';
-import { createSimBoard } from '../../hardware/index.js';
+
+const dist = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
+const { parseConfig } = await dist<typeof import('../../core/config/index.js')>('core/config/index.js');
+const { createKernel } = await dist<typeof import('../../core/kernel/index.js')>('core/kernel/index.js');
+const { silentLogger } = await dist<typeof import('../../core/log.js')>('core/log.js');
+const { createPluginHost, loadPlugins } = await dist<typeof import('../../core/plugins/index.js')>('core/plugins/index.js');
+const { createSimBoard } = await dist<typeof import('../../hardware/index.js')>('hardware/index.js');
 
 const ROUNDS = 3000;
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/plugins/', import.meta.url));

@@ -1,6 +1,6 @@
 /** Starts each system under test as its own process, wired to the same broker. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { THRESHOLD, type Target } from './load.js';
 
@@ -41,26 +41,39 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
+/**
+ * The compiled hub as `npm start` runs it: plugins/mqtt turns the sensor topic into
+ * sensor.bench and the command topic into switch.bench_out, and a `numeric_state`
+ * automation turns the switch on whenever a reading crosses above the threshold.
+ */
 export async function startHearth(brokerUrl: string): Promise<System> {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const dir = join(TMP, 'hearth');
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'hearth.yaml');
   writeFileSync(
     config,
     [
       'hardware: { backend: sim }',
-      'logging: { level: warn }',
       'plugins:',
       '  - use: mqtt',
       `    url: ${brokerUrl}`,
       '    entities:',
       '      - { id: sensor.bench, stateTopic: bench/hearth/sensor, statePath: value }',
       '      - { id: switch.bench_out, commandTopic: bench/hearth/cmd }',
+      'automations:',
+      '  - id: bench_rule',
+      '    mode: parallel',
+      '    max: 1000',
+      `    triggers: [{ type: numeric_state, entity: sensor.bench, above: ${THRESHOLD} }]`,
+      '    actions: [{ command: turn_on, entity: switch.bench_out }]',
     ].join('\n'),
   );
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'hearth-side.mjs'), config, join(dir, 'data'), String(THRESHOLD)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForLine(child, /^ready$/m, 'Hearth');
+  const child = spawn(process.execPath, [join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /Hearth is running/, 'Hearth');
   return { name: 'Hearth', pid: child.pid!, sensorTopic: 'bench/hearth/sensor', commandTopic: 'bench/hearth/cmd', stop: stopper(child) };
 }
 

@@ -22,30 +22,22 @@ function finalLevels(log: string): { final: Map<number, number>; energised: Set<
   return { final, energised };
 }
 
-async function killMidMove(how: 'SIGTERM' | 'SIGINT' | 'crash') {
+async function crashMidMove() {
   const config = join(dir, 'hearth.yaml');
-  writeFileSync(config, `name: Safe outputs\nhardware: { backend: sim }\nplugins:\n  - use: ${FIXTURE}\n    crash: ${how === 'crash'}\n`);
+  writeFileSync(config, `name: Safe outputs\nhardware: { backend: sim }\nplugins:\n  - use: ${FIXTURE}\n    crash: true\n`);
   const lineLog = join(dir, 'lines.log');
   const hub = spawnHub(['start', '--config', config, '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data')], { HEARTH_SIM_LINE_LOG: lineLog });
   await hub.waitForLog(/motor running up/);
-  if (how !== 'crash') hub.child.kill(how);
   const exit = await hub.exited;
   return { exit, ...finalLevels(lineLog) };
 }
 
-describe('outputs are released on any exit, in the middle of a shutter move', () => {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    it(`${signal}: both relay lines end released, exit 0`, async () => {
-      const { exit, final, energised } = await killMidMove(signal);
-      expect(energised.has(5)).toBe(true);
-      expect(final.get(5)).toBe(0);
-      expect(final.get(6) ?? 0).toBe(0);
-      expect(exit.code).toBe(0);
-    });
-  }
-
-  it('uncaught exception: both relay lines end released, exit 1', async () => {
-    const { exit, final, energised } = await killMidMove('crash');
+// The real shutter plugin covers SIGTERM and SIGINT (safe-outputs-shutter.test.ts); this
+// fixture holds a relay and then throws outside any plugin callback, the one exit a
+// built-in plugin cannot be made to take.
+describe('outputs are released on an uncaught exception, in the middle of a move', () => {
+  it('both relay lines end released, exit 1', async () => {
+    const { exit, final, energised } = await crashMidMove();
     expect(energised.has(5)).toBe(true);
     expect(final.get(5)).toBe(0);
     expect(final.get(6) ?? 0).toBe(0);
