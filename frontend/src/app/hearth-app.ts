@@ -184,8 +184,6 @@ export class HearthApp extends LitElement {
   }
 
   private onLogbook(event: LogbookEvent) {
-    // A hub older than the {entries} stream sends other shapes; the REST page still tells the story.
-    if (!Array.isArray(event.entries)) return;
     this._liveLog = mergeEntries(event.entries, this._liveLog).slice(0, 200);
   }
 
