@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, shot, startHub, type HubProcess } from './harness.js';
+import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
 
 interface EntityLite { id: string; domain: string; name: string; state: unknown; attributes: Record<string, unknown> }
 
@@ -8,7 +8,7 @@ const OWNER = { username: 'alice', password: 'correct horse battery' };
 
 /** The flow, in order, against a real hub on the demo house in real Chromium. */
 describe('dashboard end to end', { timeout: 60_000 }, () => {
-  let hub: HubProcess;
+  let hub: RunningHub;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { startHubProcess, type RunningHub } from '../helpers/hub-process.js';
 
-export type { HubProcess };
+export type { RunningHub };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -17,7 +17,7 @@ export function buildDashboard(): void {
 }
 
 /** The compiled hub on the demo house (or `config`) in a fresh data dir. */
-export function startHub(config = join(ROOT, 'examples', 'demo-house.yaml')): Promise<HubProcess> {
+export function startHub(config = join(ROOT, 'examples', 'demo-house.yaml')): Promise<RunningHub> {
   return startHubProcess({ config });
 }
 

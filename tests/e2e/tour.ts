@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, buildDashboard, launchBrowser, shot, startHub, type HubProcess } from './harness.js';
+import { ROOT, buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
 
 const OWNER = { username: 'alice', password: 'correct horse battery' };
 
@@ -54,7 +54,7 @@ async function tour(browser: Browser, url: string, state: string, scheme: 'light
 async function main() {
   const readme = process.argv.includes('--readme');
   buildDashboard();
-  let hub: HubProcess | undefined;
+  let hub: RunningHub | undefined;
   let browser: Browser | undefined;
   try {
     hub = await startHub();

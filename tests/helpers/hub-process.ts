@@ -1,52 +1,97 @@
+/**
+ * Runs `hearth start` as a real child process, as a user would: the compiled hub under
+ * Node, or the TypeScript sources under Bun when HEARTH_TEST_RUNTIME=bun (`npm run test:bun`).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'core', 'cli.js');
 
+export type Runtime = 'node' | 'bun';
+export const RUNTIME: Runtime = process.env.HEARTH_TEST_RUNTIME === 'bun' ? 'bun' : 'node';
+
+export type LogLine = Record<string, unknown>;
+
 export interface HubProcess {
   readonly child: ChildProcess;
-  readonly url: string;
   readonly dataDir: string;
-  /** Everything the hub logged so far. */
+  /** Everything the hub printed so far. */
   output(): string;
-  /** Sends a signal and resolves with the exit code. */
+  /** The first JSON log line whose `msg` matches (already printed or still to come). */
+  waitForLog(pattern: RegExp): Promise<LogLine>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal (SIGTERM by default) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `hearth start` as a real child process on a free port and resolves once it prints its URL. */
-export function startHubProcess(options: { config: string; dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] }): Promise<HubProcess> {
+export interface RunningHub extends HubProcess {
+  /** Base URL without the trailing slash. */
+  readonly url: string;
+}
+
+export interface SpawnOptions {
+  config?: string;
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  args?: string[];
+  runtime?: Runtime;
+}
+
+/** Spawns the hub on a free loopback port; it may still be starting (or about to crash, as a test wants). */
+export function spawnHub(options: SpawnOptions = {}): HubProcess {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-hub-'));
-  const child = spawn(process.execPath, [CLI, 'start', '--config', options.config, '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, HEARTH_LOG_LEVEL: 'info', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const runtime = options.runtime ?? RUNTIME;
+  const [command, entry] = runtime === 'bun' ? [join(ROOT, 'node_modules', '.bin', 'bun'), join(ROOT, 'core', 'cli.ts')] : [process.execPath, CLI];
+  const args = ['start', ...(options.config ? ['--config', options.config] : []), '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])];
+  const child = spawn(command, [entry, ...args], { cwd: ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'info', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (!match) return;
-      child.stdout?.off('data', onData);
-      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-      resolve({
-        child,
-        url: match[1]!.replace(/\/$/, ''),
-        dataDir,
-        output: () => output,
-        stop(signal = 'SIGTERM') {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-          return exited;
-        },
-      });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-    void exited.then((code) => reject(new Error(`hub exited with ${code} before it was ready:\n${output}`)));
+  const lines: LogLine[] = [];
+  const waiters = new Set<{ pattern: RegExp; resolve(line: LogLine): void }>();
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    output += `${text}\n`;
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      return; // not a log line: a plugin printing to stdout
+    }
+    lines.push(line);
+    for (const waiter of [...waiters]) {
+      if (waiter.pattern.test(String(line.msg))) {
+        waiters.delete(waiter);
+        waiter.resolve(line);
+      }
+    }
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    dataDir,
+    output: () => output,
+    exited,
+    waitForLog: (pattern) =>
+      new Promise((resolve, reject) => {
+        const seen = lines.find((l) => pattern.test(String(l.msg)));
+        if (seen) return resolve(seen);
+        waiters.add({ pattern, resolve });
+        void exited.then(({ code, signal }) => reject(new Error(`hub exited (${code ?? signal}) before logging ${pattern}:\n${output}`)));
+      }),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return (await exited).code;
+    },
+  };
+}
+
+/** Spawns the hub and resolves once it says it is running, with its URL. */
+export async function startHubProcess(options: SpawnOptions = {}): Promise<RunningHub> {
+  const hub = spawnHub(options);
+  const { url } = (await hub.waitForLog(/^Hearth is running/)) as { url: string };
+  return { ...hub, url: url.replace(/\/$/, '') };
 }

@@ -6,7 +6,7 @@ import { loadConfig } from '../../../core/config/index.js';
 import { startHub, type Hub } from '../../../core/hub.js';
 import { createContext, type EntityState, type Kernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
-import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
+import { startHubProcess, type RunningHub } from '../../helpers/hub-process.js';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto.js';
 import { openProbe, type MqttProbe } from '../../helpers/mqtt-probe.js';
 
@@ -15,7 +15,7 @@ const KEEPALIVE_S = 1;
 
 let broker: Mosquitto;
 let dir: string;
-let satellite: HubProcess | undefined;
+let satellite: RunningHub | undefined;
 let main: Hub | undefined;
 let probe: MqttProbe;
 

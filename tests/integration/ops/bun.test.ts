@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../../core/version.js';
-import { spawnHub } from './spawn-hub.js';
+import { startHubProcess } from '../../helpers/hub-process.js';
 
 const BUN = join(PACKAGE_ROOT, 'node_modules', '.bin', 'bun');
 let dir: string;
@@ -18,14 +18,12 @@ describe('Bun runtime', () => {
   });
 
   it('runs the demo hub under Bun and answers /api/health', async () => {
-    const hub = spawnHub(['start', '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data')], {}, 'bun');
+    const hub = await startHubProcess({ dataDir: join(dir, 'data'), runtime: 'bun' });
     try {
-      const { url } = (await hub.waitForLog(/Hearth is running/)) as { url: string };
-      const health = (await (await fetch(`${url}api/health`)).json()) as { status: string };
+      const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { status: string };
       expect(health.status).toBe('ok');
     } finally {
-      hub.child.kill('SIGTERM');
-      expect((await hub.exited).code).toBe(0);
+      expect(await hub.stop('SIGTERM')).toBe(0);
     }
   });
 });

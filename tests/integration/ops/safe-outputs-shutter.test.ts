@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnHub } from './spawn-hub.js';
+import { startHubProcess } from '../../helpers/hub-process.js';
 
 const UP = 5;
 const DOWN = 6;
@@ -21,7 +21,7 @@ function writesOf(log: string, line: number): number[] {
 }
 
 async function api(url: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}api/${path}`, {
+  const res = await fetch(`${url}/api/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
@@ -39,8 +39,8 @@ describe('the real shutter plugin, killed in the middle of a move', () => {
         `name: Safe shutter\nhardware: { backend: sim }\nplugins:\n  - use: shutter\n    entities:\n      - { id: cover.test, upLine: ${UP}, downLine: ${DOWN}, travelUpS: 60, travelDownS: 60 }\n`,
       );
       const lineLog = join(dir, 'lines.log');
-      const hub = spawnHub(['start', '--config', config, '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data')], { HEARTH_SIM_LINE_LOG: lineLog });
-      const { url } = (await hub.waitForLog(/Hearth is running/)) as { url: string };
+      const hub = await startHubProcess({ config, dataDir: join(dir, 'data'), env: { HEARTH_SIM_LINE_LOG: lineLog } });
+      const { url } = hub;
       const { token } = (await api(url, 'onboarding', { username: 'owner', password: 'safe outputs password' })) as { token: string };
       const { entity } = (await api(url, 'entities/cover.test/commands/open', {}, token)) as { entity: { state: string } };
       expect(entity.state).toBe('opening');

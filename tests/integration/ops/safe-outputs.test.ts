@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../../core/version.js';
-import { spawnHub } from './spawn-hub.js';
+import { spawnHub } from '../../helpers/hub-process.js';
 
 const FIXTURE = join(PACKAGE_ROOT, 'tests', 'fixtures', 'plugins', 'relay-hold');
 let dir: string;
@@ -26,7 +26,7 @@ async function crashMidMove() {
   const config = join(dir, 'hearth.yaml');
   writeFileSync(config, `name: Safe outputs\nhardware: { backend: sim }\nplugins:\n  - use: ${FIXTURE}\n    crash: true\n`);
   const lineLog = join(dir, 'lines.log');
-  const hub = spawnHub(['start', '--config', config, '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data')], { HEARTH_SIM_LINE_LOG: lineLog });
+  const hub = spawnHub({ config, dataDir: join(dir, 'data'), env: { HEARTH_SIM_LINE_LOG: lineLog } });
   await hub.waitForLog(/motor running up/);
   const exit = await hub.exited;
   return { exit, ...finalLevels(lineLog) };

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestHub, type TestHub } from '../../../core/testing/index.js';
-import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
+import { startHubProcess, type RunningHub } from '../../helpers/hub-process.js';
 
 const DEMO = join(process.cwd(), 'examples', 'demo-house.yaml');
 let hub: TestHub | undefined;
-let hubProcess: HubProcess | undefined;
+let hubProcess: RunningHub | undefined;
 const dirs: string[] = [];
 
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
+import { ROOT, startHubProcess, type RunningHub } from '../../helpers/hub-process.js';
 
 /**
  * The issue's acceptance run: a real hub loads a crashing plugin from a folder
@@ -10,7 +10,7 @@ import { ROOT, startHubProcess, type HubProcess } from '../../helpers/hub-proces
  * restarted with back-off and finally marked failed, other entities keep answering.
  */
 describe('a crashing isolated plugin in a running hub', () => {
-  let hub: HubProcess;
+  let hub: RunningHub;
   let token: string;
   const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${hub.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...init.headers } });
