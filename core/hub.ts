@@ -93,12 +93,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   }
 
   const started: Service[] = [];
+  let automationsStarted = false;
+  const stopService = (service: Service) => service.stop().catch((err: unknown) => log.error({ err }, `stopping ${service.name} failed`));
+  // Automations first (nothing may command a plugin that is stopping), then plugins and
+  // their outputs, then what records and publishes: the last states are still written.
   const stopAll = async () => {
+    if (automationsStarted) await stopService(automations);
     await host.stop();
     await hardware.close();
-    for (const service of started.reverse()) {
-      await service.stop().catch((err: unknown) => log.error({ err }, `stopping ${service.name} failed`));
-    }
+    for (const service of started.reverse()) await stopService(service);
     await isolation.watchdog.stop();
   };
 
@@ -110,7 +113,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await host.start(plugins);
     // After the plugins: restored `for:` timers must see the entities' current states.
     await automations.start();
-    started.push(automations);
+    automationsStarted = true;
     const history = createHistoryRoutes({ queries, resolveUserName: (id) => auth.users.find(id)?.username });
     const app = createApp({
       kernel,
