@@ -6,9 +6,9 @@
  *   npx tsx bench/footprint/run.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../../core/version.js';
 import { CLOCK_SPEED, playHour, SIMULATED_S } from './activity.js';
@@ -77,6 +77,7 @@ async function measure(variant: Variant): Promise<Row> {
     // Same house with its day sped up, so the hour of scripted life fits the hour of API use.
     const fast = join(dir, 'fast.yaml');
     writeFileSync(fast, readFileSync(DEMO, 'utf8').replace(/clockSpeed: 1\b/, `clockSpeed: ${CLOCK_SPEED}`));
+    copyFileSync(join(dirname(DEMO), 'demo-automations.yaml'), join(dir, 'demo-automations.yaml'));
     const busy = await launch(variant, fast, join(dir, 'busy'));
     try {
       await playHour(busy.url);

@@ -49,7 +49,9 @@ async function measure(start: (url: string) => Promise<System>, brokerUrl: strin
   }
 }
 
-const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0'] });
+// set_tcp_nodelay: a broker left on Nagle's algorithm holds each small PUBLISH until the
+// previous one is ACKed, which adds ~10-25 ms per hop to both systems alike (docs/mqtt.md).
+const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0', 'set_tcp_nodelay true'] });
 let results: SystemResult[];
 try {
   results = [await measure(startHearth, broker.url), await measure(startNodeRed, broker.url)];

@@ -129,6 +129,8 @@ export function createMqttBridge(deps: MqttBridgeDeps): MqttBridge {
 
   function onConnect() {
     attempt = 0;
+    // States and commands are small packets: no waiting in Nagle's buffer for a delayed ACK.
+    (client?.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
     log.info({ url: config.url }, 'connected to the MQTT broker');
     publish(topics.status(node), 'online', true);
     client!.subscribe(ownFilters(), { qos: config.qos }, (err) => err && log.error({ err: err.message }, 'subscribe failed'));

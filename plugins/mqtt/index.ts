@@ -44,6 +44,7 @@ export default definePlugin({
     const connected = new Promise<void>((resolve) => (ready = resolve));
     client.once('close', () => ready());
     client.on('connect', () => {
+      noDelay(client);
       const topics = [...routes.keys()];
       if (config.discovery.import) topics.push(`${config.discovery.prefix}/+/+/config`, `${config.discovery.prefix}/+/+/+/config`);
       ctx.log.info({ url: config.url, topics: topics.length }, 'connected to the MQTT broker');
@@ -154,6 +155,11 @@ function attributesFrom(payload: string, paths: Readonly<Record<string, string>>
  * Publishes written in one turn of the event loop leave in one socket write: under a
  * burst of readings this halves the CPU spent in syscalls, and costs no latency.
  */
+/** A command is one small packet: it must not sit in Nagle's buffer waiting for a delayed ACK (~40 ms). */
+function noDelay(client: MqttClient): void {
+  (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
+}
+
 function batchedPublish(client: MqttClient): PublishFn {
   let corked = false;
   return (topic, payload, options) => {
