@@ -92,7 +92,11 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
         ...(start && { resumed: true }),
         steps,
       };
-      if (!(outcome === 'aborted' && keepingPending)) hooks.onTrace(trace);
+      if (!(outcome === 'aborted' && keepingPending)) {
+        // A resumed run can end before it waits again (an error, a stop), which would leave its stored row behind.
+        if (start) hooks.removePending?.(runId);
+        hooks.onTrace(trace);
+      }
       queue.shift()?.();
       return trace;
     };

@@ -141,6 +141,8 @@ function entered(where: readonly CursorFrame[], part: number | 'default'): Curso
 async function choose(action: Extract<Action, { choose: unknown }>, path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<unknown> {
   const recorded = resume[0]?.cursor[0]?.enter;
   const chosen = recorded === undefined ? action.choose.findIndex((option) => check(option.conditions, run)) : recorded === 'default' ? -1 : recorded;
+  // A file automation may have been edited while the hub was down.
+  if (chosen >= action.choose.length || (recorded === 'default' && !action.default)) throw new Error('the stored position of this run no longer fits the automation (edited while the hub was down?)');
   const inner = enterInto(resume);
   if (chosen >= 0) await runSequence(action.choose[chosen]!.actions, `${path}.choose[${chosen}].actions`, run, entered(where, chosen), inner);
   else if (action.default) await runSequence(action.default, `${path}.default`, run, entered(where, 'default'), inner);

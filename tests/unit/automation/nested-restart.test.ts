@@ -139,4 +139,19 @@ describe('nested delays and waits across a restart', () => {
     expect(commands(second)).toEqual(['turn_off light.hall']);
     await second.shutdown();
   });
+
+  it('a stored position that no longer fits the automation ends the run with an error, not a crash', async () => {
+    const first = await bootHub(tmp);
+    first.engine.create({ id: 'stale', triggers: [{ type: 'event', event: 'go' }], actions: [{ choose: [{ conditions: warm, actions: [{ delay: '1m' }] }] }, on('switch.fan')] });
+    const stale = { version: 2, runId: 'stale-run', trigger: { id: '0', type: 'event' }, points: [{ cursor: [{ step: 0, enter: 4 }, { step: 0 }], kind: 'delay', deadline: Date.now() + MIN }] };
+    first.database.sqlite.prepare("insert into automation_pending (automation_id, kind, key, deadline, data) values ('stale', 'run', 'stale-run', null, ?)").run(JSON.stringify(stale));
+    await first.shutdown();
+
+    const second = await bootHub(tmp);
+    await vi.advanceTimersByTimeAsync(2 * MIN);
+    expect(second.home.calls).toHaveLength(0);
+    expect(second.engine.traces('stale')[0]).toMatchObject({ outcome: 'error', resumed: true, reason: expect.stringContaining('no longer fits') });
+    expect(pendingRows(second)).toHaveLength(0);
+    await second.shutdown();
+  });
 });
