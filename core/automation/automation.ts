@@ -4,7 +4,8 @@ import { errorMessage } from '../errors.js';
 import { childContext, createContext, type Context } from '../kernel/index.js';
 import { evaluate } from './conditions.js';
 import type { AutomationDefinition } from './definition.js';
-import { AbortedRun, runSequence, StopRun, type ResumePoint, type RunEnv, type TraceStep } from './runner.js';
+import { createWaitTracker, type ResumePoint } from './resume.js';
+import { AbortedRun, runSequence, StopRun, type RunEnv, type TraceStep } from './runner.js';
 import type { TriggerData } from './template.js';
 import { attachTrigger, type Detach, type ForTimerStore } from './triggers.js';
 
@@ -26,12 +27,13 @@ export interface Trace {
   steps: TraceStep[];
 }
 
-/** A run waiting in a top-level delay or wait, stored so it continues after a restart. */
+/** A run waiting in delays or waits (several inside `parallel`), stored so it continues after a restart. */
 export interface PendingRun {
+  version: 2;
   runId: string;
   trigger: TriggerData;
   parentContextId?: string;
-  point: ResumePoint;
+  points: ResumePoint[];
 }
 
 export interface AutomationHooks {
@@ -65,17 +67,17 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
   let detachers: Detach[] = [];
   let keepingPending = false;
 
-  function launch(trigger: TriggerData, context: Context, start?: { point: ResumePoint; runId: string }): Promise<Trace> {
+  function launch(trigger: TriggerData, context: Context, start?: { points: ResumePoint[]; runId: string }): Promise<Trace> {
     const run: ActiveRun = { abort: new AbortController() };
     active.add(run);
     const runId = start?.runId ?? randomUUID();
     const steps: TraceStep[] = [];
     const startedAt = env.clock.now();
-    const persist = (point: ResumePoint | undefined) => {
+    const waits = createWaitTracker((points) => {
       if (keepingPending) return;
-      if (point) hooks.savePending?.({ runId, trigger, parentContextId: context.parentId, point });
+      if (points.length) hooks.savePending?.({ version: 2, runId, trigger, parentContextId: context.parentId, points });
       else hooks.removePending?.(runId);
-    };
+    });
     const finish = (outcome: RunOutcome, reason?: string): Trace => {
       active.delete(run);
       const trace: Trace = {
@@ -90,12 +92,16 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
         ...(start && { resumed: true }),
         steps,
       };
-      if (!(outcome === 'aborted' && keepingPending)) hooks.onTrace(trace);
+      if (!(outcome === 'aborted' && keepingPending)) {
+        // A resumed run can end before it waits again (an error, a stop), which would leave its stored row behind.
+        if (start) hooks.removePending?.(runId);
+        hooks.onTrace(trace);
+      }
       queue.shift()?.();
       return trace;
     };
-    const ctx = { env, trigger, context, signal: run.abort.signal, steps, log, persist };
-    const body = start ? runSequence(definition.actions, 'actions', ctx, start.point.step, start.point.deadline) : runSequence(definition.actions, 'actions', ctx);
+    const ctx = { env, trigger, context, signal: run.abort.signal, steps, log, waits };
+    const body = runSequence(definition.actions, 'actions', ctx, [], start?.points);
     return body.then(
       () => finish('completed'),
       (err: unknown) => {
@@ -156,10 +162,11 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
       });
     },
     resume(pending) {
-      const late = pending.point.deadline !== null && pending.point.deadline < env.clock.now();
-      if (late) log.info({ runId: pending.runId, dueAt: new Date(pending.point.deadline!).toISOString() }, `a ${pending.point.kind} fell due while the hub was down; continuing late`);
+      for (const { kind, deadline } of pending.points) {
+        if (deadline !== null && deadline < env.clock.now()) log.info({ runId: pending.runId, dueAt: new Date(deadline).toISOString() }, `a ${kind} fell due while the hub was down; continuing late`);
+      }
       const context = createContext({ automationId: definition.id, ...(pending.parentContextId && { parentId: pending.parentContextId }) });
-      void launch(pending.trigger, context, { point: pending.point, runId: pending.runId });
+      void launch(pending.trigger, context, { points: pending.points, runId: pending.runId });
     },
   };
   return runtime;

@@ -107,7 +107,9 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     });
     entry.runtime = runtime;
     runtime.start();
-    for (const pending of store.pendingRuns(id)) runtime.resume(pending);
+    const { runs, unreadable } = store.pendingRuns(id);
+    if (unreadable) log.warn({ automation: id, unreadable }, 'stored waiting runs in an unknown format are dropped');
+    for (const pending of runs) runtime.resume(pending);
   }
 
   /** Stops an automation and forgets its timers: its definition changed or it went away. */

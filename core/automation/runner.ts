@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { Action, Condition } from './definition.js';
 import { render, type TriggerData } from './template.js';
+import { enterInto, type CursorFrame, type ResumePoint, type WaitTracker } from './resume.js';
 import type { Location } from './time.js';
 import { attachTrigger } from './triggers.js';
 
@@ -35,14 +36,6 @@ export interface TraceStep {
   error?: string;
 }
 
-/** Where a run waits at top level, kept so a delay or wait survives a restart. */
-export interface ResumePoint {
-  step: number;
-  kind: 'delay' | 'wait';
-  /** Epoch ms; null for a wait without timeout. */
-  deadline: number | null;
-}
-
 export interface RunContext {
   env: RunEnv;
   trigger: TriggerData;
@@ -50,8 +43,8 @@ export interface RunContext {
   signal: AbortSignal;
   steps: TraceStep[];
   log: Logger;
-  /** Called with the point a top-level delay/wait waits at, and with undefined once it is over. */
-  persist?: (point: ResumePoint | undefined) => void;
+  /** Told of every delay/wait the run enters and leaves, so they can be stored. */
+  waits?: WaitTracker;
 }
 
 /** `stop:` or a failed `condition:` step: ends the run on purpose. */
@@ -78,22 +71,25 @@ export function actionKind(action: Action): string {
 }
 
 /**
- * Runs `actions` from `start`. `resumeDeadline` replaces the first step's own
- * deadline when a stored delay or wait is resumed after a restart.
+ * Runs `actions` under the position `at`. `resume` holds the stored points of
+ * a run continued after a restart, seen from this sequence: it starts at their
+ * step, re-entering it where they wait.
  */
-export async function runSequence(actions: readonly Action[], prefix: string, run: RunContext, start = 0, resumeDeadline?: number | null): Promise<void> {
+export async function runSequence(actions: readonly Action[], prefix: string, run: RunContext, at: readonly CursorFrame[] = [], resume: readonly ResumePoint[] = []): Promise<void> {
+  const start = resume[0]?.cursor[0]?.step ?? 0;
   for (let i = start; i < actions.length; i++) {
-    await runStep(actions[i]!, `${prefix}[${i}]`, run, prefix === 'actions' ? i : undefined, i === start ? resumeDeadline : undefined);
+    await runStep(actions[i]!, `${prefix}[${i}]`, run, [...at, { step: i }], i === start ? resume : []);
   }
 }
 
-async function runStep(action: Action, path: string, run: RunContext, topIndex: number | undefined, resumeDeadline: number | null | undefined): Promise<void> {
+/** `where` ends with this step's own frame; `resume` points start with it too. */
+async function runStep(action: Action, path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<void> {
   if (run.signal.aborted) throw new AbortedRun();
   const { clock } = run.env;
   const step: TraceStep = { path, action: actionKind(action), ...(action.alias && { alias: action.alias }), startedAt: iso(clock.now()) };
   run.steps.push(step);
   try {
-    step.result = await perform(action, path, run, topIndex, resumeDeadline);
+    step.result = await perform(action, path, run, where, resume);
   } catch (err) {
     if (!(err instanceof AbortedRun) && !(err instanceof StopRun)) step.error = errorMessage(err);
     if (err instanceof StopRun) step.result = { stopped: err.reason };
@@ -103,8 +99,9 @@ async function runStep(action: Action, path: string, run: RunContext, topIndex: 
   }
 }
 
-async function perform(action: Action, path: string, run: RunContext, topIndex: number | undefined, resumeDeadline: number | null | undefined): Promise<unknown> {
+async function perform(action: Action, path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<unknown> {
   const { env } = run;
+  const resumed = resume[0];
   if ('command' in action) {
     const entityId = String(render(action.entity, run.trigger));
     const params = (render(action.params ?? {}, run.trigger) ?? {}) as Record<string, unknown>;
@@ -112,13 +109,13 @@ async function perform(action: Action, path: string, run: RunContext, topIndex: 
     return { entityId, command: action.command, params, ...(isState(after) && { state: after.state }) };
   }
   if ('delay' in action) {
-    const deadline = resumeDeadline ?? env.clock.now() + action.delay;
-    await persisted(run, topIndex, { kind: 'delay', deadline }, () => sleepUntil(env.clock, deadline, run.signal));
+    const deadline = resumed?.deadline ?? env.clock.now() + action.delay;
+    await waiting(run, { cursor: [...where], kind: 'delay', deadline }, () => sleepUntil(env.clock, deadline, run.signal));
     return { delayMs: action.delay };
   }
   if ('wait_for_trigger' in action) {
-    const deadline = resumeDeadline !== undefined ? resumeDeadline : action.timeout === undefined ? null : env.clock.now() + action.timeout;
-    const outcome = await persisted(run, topIndex, { kind: 'wait', deadline }, () => waitFor(action.wait_for_trigger, deadline, run));
+    const deadline = resumed ? resumed.deadline : action.timeout === undefined ? null : env.clock.now() + action.timeout;
+    const outcome = await waiting(run, { cursor: [...where], kind: 'wait', deadline }, () => waitFor(action.wait_for_trigger, deadline, run));
     if (outcome === 'timeout' && !action.continue_on_timeout) throw new StopRun('wait_for_trigger timed out', false);
     return outcome === 'timeout' ? { timedOut: true } : { trigger: outcome };
   }
@@ -126,44 +123,67 @@ async function perform(action: Action, path: string, run: RunContext, topIndex: 
     if (!check([action.condition], run)) throw new StopRun('condition not met', false);
     return { passed: true };
   }
-  if ('choose' in action) {
-    const chosen = action.choose.findIndex((option) => check(option.conditions, run));
-    if (chosen >= 0) await runSequence(action.choose[chosen]!.actions, `${path}.choose[${chosen}].actions`, run);
-    else if (action.default) await runSequence(action.default, `${path}.default`, run);
-    return { chosen: chosen >= 0 ? chosen : action.default ? 'default' : 'none' };
-  }
-  if ('repeat' in action) return repeat(action.repeat, path, run);
-  if ('parallel' in action) {
-    await Promise.all(action.parallel.map((a, i) => runStep(a, `${path}.parallel[${i}]`, run, undefined, undefined)));
-    return { branches: action.parallel.length };
-  }
+  if ('choose' in action) return choose(action, path, run, where, resume);
+  if ('repeat' in action) return repeat(action.repeat, path, run, where, resume);
+  if ('parallel' in action) return parallel(action.parallel, path, run, where, resume);
   if ('stop' in action) throw new StopRun(action.stop, action.error);
   const message = String(render(action.log, run.trigger));
   run.log[action.level]({ trigger: run.trigger }, message);
   return { logged: message };
 }
 
-async function repeat(r: Extract<Action, { repeat: unknown }>['repeat'], path: string, run: RunContext): Promise<unknown> {
-  let iterations = 0;
+/** The position inside a compound step once it entered `part`. */
+function entered(where: readonly CursorFrame[], part: number | 'default'): CursorFrame[] {
+  return [...where.slice(0, -1), { ...where[where.length - 1]!, enter: part }];
+}
+
+/** A resumed choose re-enters the recorded option: its conditions held when the run got there. */
+async function choose(action: Extract<Action, { choose: unknown }>, path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<unknown> {
+  const recorded = resume[0]?.cursor[0]?.enter;
+  const chosen = recorded === undefined ? action.choose.findIndex((option) => check(option.conditions, run)) : recorded === 'default' ? -1 : recorded;
+  // A file automation may have been edited while the hub was down.
+  if (chosen >= action.choose.length || (recorded === 'default' && !action.default)) throw new Error('the stored position of this run no longer fits the automation (edited while the hub was down?)');
+  const inner = enterInto(resume);
+  if (chosen >= 0) await runSequence(action.choose[chosen]!.actions, `${path}.choose[${chosen}].actions`, run, entered(where, chosen), inner);
+  else if (action.default) await runSequence(action.default, `${path}.default`, run, entered(where, 'default'), inner);
+  return { chosen: chosen >= 0 ? chosen : action.default ? 'default' : 'none' };
+}
+
+/** A resumed parallel continues only the branches that were waiting; the others had finished. */
+async function parallel(branches: readonly Action[], path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<unknown> {
+  const of = (b: number) => enterInto(resume.filter((p) => p.cursor[0]?.enter === b));
+  const running = branches.flatMap((action, b) => (resume.length && !of(b).length ? [] : [{ action, b }]));
+  await Promise.all(running.map(({ action, b }) => runStep(action, `${path}.parallel[${b}]`, run, [...entered(where, b), { step: 0 }], of(b))));
+  return { branches: branches.length };
+}
+
+/** A resumed repeat continues inside the recorded iteration without checking `while` again, then loops on. */
+async function repeat(r: Extract<Action, { repeat: unknown }>['repeat'], path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<unknown> {
+  const recorded = resume[0]?.cursor[0]?.enter;
+  let iterations = typeof recorded === 'number' ? recorded : 0;
+  let inner = enterInto(resume);
   const LIMIT = 10_000;
   for (;;) {
-    if (r.count !== undefined && iterations >= r.count) break;
-    if (r.while && !check(r.while, run)) break;
+    if (!inner.length) {
+      if (r.count !== undefined && iterations >= r.count) break;
+      if (r.while && !check(r.while, run)) break;
+    }
     if (iterations >= LIMIT) throw new Error(`repeat stopped after ${LIMIT} iterations`);
-    await runSequence(r.actions, `${path}.repeat[${iterations}].actions`, run);
+    await runSequence(r.actions, `${path}.repeat[${iterations}].actions`, run, entered(where, iterations), inner);
+    inner = [];
     iterations++;
     if (r.until && check(r.until, run)) break;
   }
   return { iterations };
 }
 
-async function persisted<T>(run: RunContext, topIndex: number | undefined, point: Omit<ResumePoint, 'step'>, wait: () => Promise<T>): Promise<T> {
-  if (topIndex === undefined || !run.persist) return wait();
-  run.persist({ step: topIndex, ...point });
+async function waiting<T>(run: RunContext, point: ResumePoint, wait: () => Promise<T>): Promise<T> {
+  if (!run.waits) return wait();
+  run.waits.add(point);
   try {
     return await wait();
   } finally {
-    run.persist(undefined);
+    run.waits.remove(point);
   }
 }
 

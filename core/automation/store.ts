@@ -2,6 +2,7 @@ import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/index.js';
 import type { PendingRun, Trace } from './automation.js';
 import { automationPending, automations, automationTraces } from './schema.js';
+import { earliestDeadline, readStoredRun } from './resume.js';
 import type { ForTimerStore, PendingFor } from './triggers.js';
 
 export const TRACES_KEPT = 10;
@@ -72,13 +73,17 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
     },
     savePending(automationId: string, run: PendingRun): void {
       const data = JSON.stringify(run);
-      db.insert(automationPending).values({ automationId, kind: 'run', key: run.runId, deadline: run.point.deadline, data }).onConflictDoUpdate({ target: [automationPending.automationId, automationPending.kind, automationPending.key], set: { deadline: run.point.deadline, data } }).run();
+      const deadline = earliestDeadline(run.points);
+      db.insert(automationPending).values({ automationId, kind: 'run', key: run.runId, deadline, data }).onConflictDoUpdate({ target: [automationPending.automationId, automationPending.kind, automationPending.key], set: { deadline, data } }).run();
     },
     removePending(automationId: string, runId: string): void {
       db.delete(automationPending).where(and(eq(automationPending.automationId, automationId), eq(automationPending.kind, 'run'), eq(automationPending.key, runId))).run();
     },
-    pendingRuns(automationId: string): PendingRun[] {
-      return db.select().from(automationPending).where(and(eq(automationPending.automationId, automationId), eq(automationPending.kind, 'run'))).all().map((r) => JSON.parse(r.data) as PendingRun);
+    /** Stored runs in either format; `unreadable` counts rows neither format fits. */
+    pendingRuns(automationId: string): { runs: PendingRun[]; unreadable: number } {
+      const rows = db.select().from(automationPending).where(and(eq(automationPending.automationId, automationId), eq(automationPending.kind, 'run'))).all();
+      const runs = rows.flatMap((r) => readStoredRun(JSON.parse(r.data)) ?? []);
+      return { runs, unreadable: rows.length - runs.length };
     },
     /** Forgets every stored timer of an automation (disabled, edited or deleted). */
     clearPending(automationId: string): void {

@@ -52,6 +52,17 @@ export async function startEngine(kernel: Kernel, database: DatabaseHandle, extr
   return engine;
 }
 
+/**
+ * One life of a hub on `tmp`'s database file. A restart is: `shutdown()`, then
+ * boot again on the same file with a new kernel and engine.
+ */
+export async function bootHub(tmp: ReturnType<typeof tempDatabase>, options: Parameters<typeof testHome>[0] = {}, extra: Partial<Parameters<typeof createAutomationEngine>[0]> = {}) {
+  const home = testHome(options);
+  const database = tmp.open();
+  const engine = await startEngine(home.kernel, database, extra);
+  return { home, engine, database, shutdown: async () => (await engine.stop(), database.close()) };
+}
+
 /** Resolves with the next trace of `automationId` emitted on the bus. */
 export function nextTrace(kernel: Kernel, automationId: string): Promise<Trace> {
   return new Promise((resolve) => {

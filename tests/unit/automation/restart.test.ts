@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AutomationEngine } from '../../../core/automation/index.js';
-import { startEngine, tempDatabase, testHome } from './harness.js';
+import { bootHub, tempDatabase } from './harness.js';
 
 /**
  * A hub restart is: stop the engine, close the database, build a new kernel and
@@ -16,12 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function boot(options: Parameters<typeof testHome>[0] = {}) {
-  const home = testHome(options);
-  const database = tmp.open();
-  const engine: AutomationEngine = await startEngine(home.kernel, database);
-  return { home, engine, shutdown: async () => (await engine.stop(), database.close()) };
-}
+const boot = (options: Parameters<typeof bootHub>[1] = {}) => bootHub(tmp, options);
 
 describe('restart-proof timers', () => {
   it('a `for:` timer that spans a restart fires at its original deadline', async () => {
