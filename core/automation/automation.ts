@@ -5,27 +5,12 @@ import { childContext, createContext, type Context } from '../kernel/index.js';
 import { evaluate } from './conditions.js';
 import type { AutomationDefinition } from './definition.js';
 import { createWaitTracker, type ResumePoint } from './resume.js';
-import { AbortedRun, runSequence, StopRun, type RunEnv, type TraceStep } from './runner.js';
+import { AbortedRun, runSequence, StopRun, type RunEnv } from './runner.js';
 import type { TriggerData } from './template.js';
+import type { RunOutcome, Trace, TraceStep } from './trace.js';
 import { attachTrigger, type Detach, type ForTimerStore } from './triggers.js';
 
-export type RunOutcome = 'completed' | 'stopped' | 'conditions_failed' | 'error' | 'aborted';
-
-/** One run, step by step (DESIGN §7). */
-export interface Trace {
-  runId: string;
-  automationId: string;
-  trigger: TriggerData;
-  contextId: string;
-  startedAt: string;
-  endedAt: string;
-  outcome: RunOutcome;
-  /** Why a run stopped early or failed. */
-  reason?: string;
-  /** The run was resumed after a restart. */
-  resumed?: boolean;
-  steps: TraceStep[];
-}
+export type { RunOutcome, Trace } from './trace.js';
 
 /** A run waiting in delays or waits (several inside `parallel`), stored so it continues after a restart. */
 export interface PendingRun {

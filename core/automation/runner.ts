@@ -7,7 +7,10 @@ import type { Action, Condition } from './definition.js';
 import { render, type TriggerData } from './template.js';
 import { enterInto, type CursorFrame, type ResumePoint, type WaitTracker } from './resume.js';
 import type { Location } from './time.js';
+import type { TraceStep } from './trace.js';
 import { attachTrigger } from './triggers.js';
+
+export type { TraceStep } from './trace.js';
 
 export interface CommandCall {
   entityId: string;
@@ -24,16 +27,6 @@ export interface RunEnv {
   log: Logger;
   location?: Location;
   subscribeMqtt?: (filter: string) => () => void;
-}
-
-export interface TraceStep {
-  path: string;
-  action: string;
-  alias?: string;
-  startedAt: string;
-  endedAt?: string;
-  result?: unknown;
-  error?: string;
 }
 
 export interface RunContext {

@@ -143,32 +143,10 @@ export interface Automation extends AutomationDefinition {
   running: number;
 }
 
-/** One step of a run (core/automation/runner.ts). */
-export interface TraceStep {
-  path: string;
-  action: string;
-  alias?: string;
-  startedAt: string;
-  endedAt?: string;
-  result?: unknown;
-  error?: string;
-}
+/** Traces are the server's own types (dependency-free on purpose). */
+import type { Trace } from '../../../core/automation/trace.js';
 
-export type RunOutcome = 'completed' | 'stopped' | 'conditions_failed' | 'error' | 'aborted';
-
-/** One run, step by step (core/automation/automation.ts). */
-export interface Trace {
-  runId: string;
-  automationId: string;
-  trigger: Record<string, unknown>;
-  contextId: string;
-  startedAt: string;
-  endedAt: string;
-  outcome: RunOutcome;
-  reason?: string;
-  resumed?: boolean;
-  steps: TraceStep[];
-}
+export type { RunOutcome, Trace, TraceStep } from '../../../core/automation/trace.js';
 
 /** POST /api/automations/simulate (core/automation/simulate.ts). */
 export interface SimulationResult {
