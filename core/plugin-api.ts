@@ -7,6 +7,7 @@ import type { Gpio, HardwareBackend, I2cBus, OneWire, SimBoard } from '../hardwa
 import type { CommandHandler } from './kernel/dispatcher.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
 import type { StateValue } from './kernel/domains.js';
+import type { JsonSchema } from './plugins/info.js';
 
 export type { Context } from './kernel/context.js';
 export type { CommandHandler, CommandParamsObject } from './kernel/dispatcher.js';
@@ -17,8 +18,7 @@ export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, OneWire, SimBoard 
 /** Bumped only on a breaking change; the host refuses any other value. */
 export const PLUGIN_API_VERSION = 1;
 
-/** A JSON Schema document (draft 2020-12), e.g. from `z.toJSONSchema(schema)`. */
-export type JsonSchema = { readonly [key: string]: unknown };
+export type { JsonSchema } from './plugins/info.js';
 
 export interface PluginManifest {
   /** Lower-case id, `[a-z0-9-]+`. */

@@ -1,7 +1,6 @@
-import type { LogbookEntry } from './logbook-query.js';
+import type { LogbookEntry, LogbookView } from './logbook-entry.js';
 
-/** A logbook entry as clients get it, over REST (GET /api/logbook) and the WebSocket alike. */
-export type LogbookView = LogbookEntry & { when: string; userName?: string };
+export type { LogbookView } from './logbook-entry.js';
 
 /** Resolves a user id to a name, so entries can say "Alice" rather than an id. */
 export type ResolveUserName = (userId: string) => string | undefined;

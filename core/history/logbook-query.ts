@@ -1,5 +1,8 @@
 import type { SqlConnection, SqlValue } from '../db/index.js';
 import type { Context } from '../kernel/index.js';
+import type { LogbookEntry, LogbookPage } from './logbook-entry.js';
+
+export type { LogbookEntry, LogbookPage } from './logbook-entry.js';
 
 export interface LogbookQuery {
   start: number;
@@ -10,23 +13,6 @@ export interface LogbookQuery {
   before?: number;
 }
 
-export interface LogbookEntry {
-  id: number;
-  ms: number;
-  kind: 'state' | 'command' | 'audit';
-  entityId: string | null;
-  what: string;
-  outcome: string | null;
-  context: Context | null;
-  address: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface LogbookPage {
-  entries: LogbookEntry[];
-  /** Pass as `before` for the next (older) page; absent on the last page. */
-  next?: number;
-}
 
 type Raw = Record<string, SqlValue> & {
   id: number; ms: number; kind: LogbookEntry['kind']; entity_id: string | null; what: string; outcome: string | null;

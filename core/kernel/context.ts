@@ -1,15 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-/** Who or what caused a change: rides on every command, state change and logbook entry. */
-export interface Context {
-  readonly id: string;
-  readonly userId?: string;
-  readonly automationId?: string;
-  readonly parentId?: string;
-  /** Remote hub that caused it (MQTT federation). */
-  readonly node?: string;
-}
+import type { Context } from './context-type.js';
+
+export type { Context } from './context-type.js';
 
 export type ContextOrigin = Omit<Context, 'id'>;
 

@@ -1,4 +1,4 @@
-import type { Context } from './context.js';
+import type { Context } from './context-type.js';
 import type { Domain, StateValue } from './domains.js';
 
 export type Role = 'owner' | 'admin' | 'member';

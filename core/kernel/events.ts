@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Context } from './context.js';
+import type { Context } from './context-type.js';
 import type { EntityState } from './entity.js';
 
 export type PluginStatus = 'loading' | 'running' | 'failed' | 'stopped' | 'restarting';

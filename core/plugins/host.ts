@@ -1,26 +1,13 @@
 import { errorMessage } from '../errors.js';
 import type { Kernel, PluginStatus } from '../kernel/index.js';
-import type { JsonSchema } from '../plugin-api.js';
 import { createKernelPort } from './entity-port.js';
+import type { PluginInfo } from './info.js';
 import type { CrashPolicyOptions } from './isolation/crash-policy.js';
 import { createIsolatedPlugin } from './isolation/supervisor.js';
 import type { LoadedPlugin } from './load.js';
 import { createPluginRuntime, withTimeout, type RuntimeDeps } from './runtime.js';
 
-export interface PluginInfo {
-  id: string;
-  name: string;
-  version: string;
-  description?: string;
-  status: PluginStatus;
-  error?: string;
-  /** Runs in its own supervised process. */
-  isolated: boolean;
-  /** The child's process id while an isolated plugin runs. */
-  pid?: number;
-  entities: string[];
-  configSchema: JsonSchema;
-}
+export type { PluginInfo } from './info.js';
 
 export interface PluginHostOptions {
   /** Default bound on `setup`, overridden per entry by `setupTimeoutS`. */

@@ -1,30 +1,15 @@
 /** Wire types of the HTTP API and WebSocket (DESIGN §2, §6, §7, §8), as the browser sees them. */
-export type Domain = 'binary_sensor' | 'sensor' | 'switch' | 'light' | 'cover';
-export type Role = 'owner' | 'admin' | 'member';
-export type StateValue = string | number;
+// The server's own wire types, from dependency-free modules: one definition for both sides.
+import type { Context } from '../../../core/kernel/context-type.js';
+import type { LogbookView } from '../../../core/history/logbook-entry.js';
+import type { StateValue } from '../../../core/kernel/domains.js';
+import type { EntityState, Role } from '../../../core/kernel/entity.js';
 
-/** Who or what caused a change (core/kernel/context.ts). */
-export interface StateContext {
-  id: string;
-  userId?: string;
-  automationId?: string;
-  parentId?: string;
-  /** The remote hub that caused it (MQTT federation). */
-  node?: string;
-}
-
-export interface EntityState {
-  id: string;
-  domain: Domain;
-  name: string;
-  area: string | null;
-  state: StateValue | null;
-  attributes: Readonly<Record<string, unknown>>;
-  available: boolean;
-  lastChanged: string;
-  lastUpdated: string;
-  context: StateContext;
-}
+export type { Domain, StateValue } from '../../../core/kernel/domains.js';
+export type { EntityState, Role } from '../../../core/kernel/entity.js';
+export type { PluginStatus } from '../../../core/kernel/events.js';
+export type { PluginInfo } from '../../../core/plugins/info.js';
+export type StateContext = Context;
 
 /** The signed-in user (GET /api/auth/me, the `user` of a session). */
 export interface User {
@@ -93,26 +78,12 @@ export interface StatisticsResponse {
 }
 
 /**
- * One row of the audit trail (core/history/logbook-query.ts plus `when` and `userName`,
- * as core/history/routes.ts serves it; the WebSocket's subscribe_logbook sends the same).
- * `state`: `what` is the new state, or available/unavailable/removed. `command`: `what` is
- * the command, `outcome` ok/failed, `details` {params?, error?}. `audit`: `what` is the
- * action (auth.login, user.create…), `entityId` its target (a user name, a line…),
- * `outcome` ok/denied/failed.
+ * One row of the audit trail, as GET /api/logbook and the WebSocket's subscribe_logbook
+ * send it. `state`: `what` is the new state, or available/unavailable/removed. `command`:
+ * `what` is the command, `outcome` ok/failed, `details` {params?, error?}. `audit`: `what`
+ * is the action (auth.login, user.create…), `entityId` its target, `outcome` ok/denied/failed.
  */
-export interface LogbookEntry {
-  id: number;
-  ms: number;
-  kind: 'state' | 'command' | 'audit';
-  entityId: string | null;
-  what: string;
-  outcome: string | null;
-  context: StateContext | null;
-  address: string | null;
-  details: Record<string, unknown> | null;
-  when: string;
-  userName?: string;
-}
+export type LogbookEntry = LogbookView;
 
 export interface LogbookPage {
   entries: LogbookEntry[];
@@ -157,23 +128,6 @@ export interface SimulationResult {
   traces: Trace[];
 }
 
-export type PluginStatus = 'loading' | 'running' | 'failed' | 'stopped' | 'restarting';
-
-/** GET /api/plugins rows (core/plugins/host.ts PluginInfo). */
-export interface PluginInfo {
-  id: string;
-  name: string;
-  version: string;
-  description?: string;
-  status: PluginStatus;
-  error?: string;
-  /** Runs in its own supervised process. */
-  isolated: boolean;
-  /** The child's process id while an isolated plugin runs. */
-  pid?: number;
-  entities: string[];
-  configSchema: JsonSchema;
-}
 
 /** GET /api/sim/lines rows: physical levels (an active-low relay that is on reads 0). */
 export interface SimLine {
