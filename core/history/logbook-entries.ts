@@ -1,17 +1,9 @@
 /** Pure mapping from bus events to logbook rows: what the audit trail keeps of each. */
 import type { Context, EventMap } from '../kernel/index.js';
-import type { LogbookEntry } from './logbook-query.js';
+import type { LogbookEntry } from './logbook-entry.js';
 
-export interface LogbookRow {
-  ms: number;
-  kind: 'state' | 'command' | 'audit';
-  entityId: string | null;
-  what: string;
-  outcome: string | null;
-  context: Context | null;
-  address: string | null;
-  details: string | null;
-}
+/** A logbook entry before it has an id, its details still as stored (JSON). */
+export type LogbookRow = Omit<LogbookEntry, 'id' | 'details'> & { details: string | null };
 
 /**
  * A state change is logged when the state itself or the availability moved.
