@@ -6,6 +6,7 @@ import { loadConfig } from '../../../core/config/index.js';
 import { startHub, type Hub } from '../../../core/hub.js';
 import type { EntityState, Kernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
+import { stateOf } from '../../helpers/bus.js';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto.js';
 import { openProbe, type MqttProbe } from '../../helpers/mqtt-probe.js';
 
@@ -14,20 +15,7 @@ let dir: string;
 let hub: Hub;
 let device: MqttProbe;
 
-function until(kernel: Kernel, id: string, match: (s: EntityState) => boolean, what: string): Promise<EntityState> {
-  const now = kernel.states.get(id);
-  if (now && match(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`${id}: no ${what}; now ${JSON.stringify(kernel.states.get(id))}`))), 5000);
-    const off = kernel.bus.on('state_changed', ({ entityId, newState }) => {
-      if (entityId === id && newState && match(newState)) {
-        clearTimeout(timer);
-        off();
-        resolve(newState);
-      }
-    });
-  });
-}
+const until = (kernel: Kernel, id: string, match: (s: EntityState) => boolean, what: string) => stateOf(kernel, id, match, 5000, what);
 
 beforeAll(async () => {
   broker = await startMosquitto();

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../core/config/index.js';
 import { startHub, type Hub } from '../../../core/hub.js';
-import { createContext, type EntityState, type Kernel } from '../../../core/kernel/index.js';
+import { createContext } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
+import { stateOf } from '../../helpers/bus.js';
 import { startHubProcess, type RunningHub } from '../../helpers/hub-process.js';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto.js';
 import { openProbe, type MqttProbe } from '../../helpers/mqtt-probe.js';
@@ -32,22 +33,6 @@ function writeConfig(node: string, prefix: string): string {
     ].join('\n'),
   );
   return file;
-}
-
-/** Resolves with the first state of `id` (current or future) that satisfies `match`. */
-function stateOf(kernel: Kernel, id: string, match: (s: EntityState) => boolean, timeoutMs: number, what: string): Promise<EntityState> {
-  const now = kernel.states.get(id);
-  if (now && match(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`${id}: no ${what} within ${timeoutMs} ms (now ${JSON.stringify(kernel.states.get(id))})`))), timeoutMs);
-    const off = kernel.bus.on('state_changed', ({ entityId, newState }) => {
-      if (entityId === id && newState && match(newState)) {
-        clearTimeout(timer);
-        off();
-        resolve(newState);
-      }
-    });
-  });
 }
 
 beforeAll(async () => {

@@ -98,3 +98,17 @@ export function useEngine(now = Date.parse('2024-06-03T10:00:00Z')) {
   });
   return { home: () => home, engine: () => engine, database: () => database };
 }
+
+/** A temp database file on fake time, fresh for each test (restart tests reopen it). */
+export function useTempDatabase(now = Date.parse('2024-06-03T10:00:00Z')): () => ReturnType<typeof tempDatabase> {
+  let tmp: ReturnType<typeof tempDatabase>;
+  beforeEach(() => {
+    vi.useFakeTimers({ now });
+    tmp = tempDatabase();
+  });
+  afterEach(() => {
+    tmp.cleanup();
+    vi.useRealTimers();
+  });
+  return () => tmp;
+}

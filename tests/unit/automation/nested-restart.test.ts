@@ -1,18 +1,10 @@
 import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../../core/kernel/index.js';
-import { bootHub, tempDatabase } from './harness.js';
+import { bootHub, useTempDatabase } from './harness.js';
 
 /** Delays and waits inside choose, repeat and parallel resume where they were after a restart. */
-let tmp: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2024-06-03T10:00:00Z') });
-  tmp = tempDatabase();
-});
-afterEach(() => {
-  tmp.cleanup();
-  vi.useRealTimers();
-});
+const currentTmp = useTempDatabase();
 
 const MIN = 60_000;
 const on = (entity: string) => ({ command: 'turn_on', entity });
@@ -25,7 +17,7 @@ const pendingRows = (hub: Awaited<ReturnType<typeof bootHub>>) => hub.database.s
 
 describe('nested delays and waits across a restart', () => {
   it('a delay inside choose re-enters the chosen option without checking its conditions again', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({
       id: 'c',
       triggers: [{ type: 'event', event: 'go' }],
@@ -36,7 +28,7 @@ describe('nested delays and waits across a restart', () => {
     expect(commands(first)).toEqual(['turn_on light.hall']);
     await first.shutdown();
 
-    const second = await bootHub(tmp, { motion: null }); // re-evaluating would now pick the default
+    const second = await bootHub(currentTmp(), { motion: null }); // re-evaluating would now pick the default
     await vi.advanceTimersByTimeAsync(20 * MIN - 1);
     expect(second.home.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -47,7 +39,7 @@ describe('nested delays and waits across a restart', () => {
   });
 
   it('a wait inside repeat continues from the recorded iteration, then loops on', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({
       id: 'r',
       triggers: [{ type: 'event', event: 'go' }],
@@ -60,7 +52,7 @@ describe('nested delays and waits across a restart', () => {
     expect(commands(first)).toEqual(['turn_on light.hall', 'turn_off light.hall', 'turn_on light.hall']);
     await first.shutdown();
 
-    const second = await bootHub(tmp);
+    const second = await bootHub(currentTmp());
     await vi.advanceTimersByTimeAsync(30 * MIN);
     expect(second.home.calls).toHaveLength(0);
     emit(second, 'next');
@@ -76,7 +68,7 @@ describe('nested delays and waits across a restart', () => {
   });
 
   it('delays in two parallel branches both resume; a branch that had finished is not run again', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({
       id: 'p',
       triggers: [{ type: 'event', event: 'go' }],
@@ -96,7 +88,7 @@ describe('nested delays and waits across a restart', () => {
     expect(commands(first)).toEqual(['turn_off switch.fan']);
     await first.shutdown();
 
-    const second = await bootHub(tmp);
+    const second = await bootHub(currentTmp());
     const [row] = pendingRows(second);
     expect((JSON.parse(row!.data) as { points: unknown[] }).points).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(5 * MIN - 1);
@@ -109,7 +101,7 @@ describe('nested delays and waits across a restart', () => {
   });
 
   it('a nested delay that fell due while the hub was down runs at start, with a log line', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({ id: 'late', triggers: [{ type: 'event', event: 'go' }], actions: [{ choose: [{ conditions: warm, actions: [{ delay: '1m' }, on('switch.fan')] }] }] });
     emit(first, 'go');
     await vi.advanceTimersByTimeAsync(0);
@@ -117,7 +109,7 @@ describe('nested delays and waits across a restart', () => {
     vi.setSystemTime(Date.now() + 3_600_000);
 
     const lines: string[] = [];
-    const second = await bootHub(tmp, {}, { log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
+    const second = await bootHub(currentTmp(), {}, { log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
     await vi.advanceTimersByTimeAsync(0);
     expect(commands(second)).toEqual(['turn_on switch.fan']);
     expect(lines.some((l) => l.includes('a delay fell due while the hub was down'))).toBe(true);
@@ -125,14 +117,14 @@ describe('nested delays and waits across a restart', () => {
   });
 
   it('a run stored in the old top-level format still resumes', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({ id: 'old', triggers: [{ type: 'event', event: 'go' }], actions: [on('light.hall'), { delay: '30m' }, off('light.hall')] });
     const deadline = Date.now() + 20 * MIN;
     const legacy = { runId: 'legacy-run', trigger: { id: '0', type: 'event' }, point: { step: 1, kind: 'delay', deadline } };
     first.database.sqlite.prepare("insert into automation_pending (automation_id, kind, key, deadline, data) values ('old', 'run', 'legacy-run', ?, ?)").run(deadline, JSON.stringify(legacy));
     await first.shutdown();
 
-    const second = await bootHub(tmp);
+    const second = await bootHub(currentTmp());
     await vi.advanceTimersByTimeAsync(20 * MIN - 1);
     expect(second.home.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -141,13 +133,13 @@ describe('nested delays and waits across a restart', () => {
   });
 
   it('a stored position that no longer fits the automation ends the run with an error, not a crash', async () => {
-    const first = await bootHub(tmp);
+    const first = await bootHub(currentTmp());
     first.engine.create({ id: 'stale', triggers: [{ type: 'event', event: 'go' }], actions: [{ choose: [{ conditions: warm, actions: [{ delay: '1m' }] }] }, on('switch.fan')] });
     const stale = { version: 2, runId: 'stale-run', trigger: { id: '0', type: 'event' }, points: [{ cursor: [{ step: 0, enter: 4 }, { step: 0 }], kind: 'delay', deadline: Date.now() + MIN }] };
     first.database.sqlite.prepare("insert into automation_pending (automation_id, kind, key, deadline, data) values ('stale', 'run', 'stale-run', null, ?)").run(JSON.stringify(stale));
     await first.shutdown();
 
-    const second = await bootHub(tmp);
+    const second = await bootHub(currentTmp());
     await vi.advanceTimersByTimeAsync(2 * MIN);
     expect(second.home.calls).toHaveLength(0);
     expect(second.engine.traces('stale')[0]).toMatchObject({ outcome: 'error', resumed: true, reason: expect.stringContaining('no longer fits') });

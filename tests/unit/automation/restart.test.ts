@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bootHub, tempDatabase } from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { bootHub, useTempDatabase } from './harness.js';
 
 /**
  * A hub restart is: stop the engine, close the database, build a new kernel and
  * engine on the same file. Pending `for:` timers and delays must carry over.
  */
-let tmp: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2024-06-03T10:00:00Z') });
-  tmp = tempDatabase();
-});
-afterEach(() => {
-  tmp.cleanup();
-  vi.useRealTimers();
-});
+const currentTmp = useTempDatabase();
 
-const boot = (options: Parameters<typeof bootHub>[1] = {}) => bootHub(tmp, options);
+const boot = (options: Parameters<typeof bootHub>[1] = {}) => bootHub(currentTmp(), options);
 
 describe('restart-proof timers', () => {
   it('a `for:` timer that spans a restart fires at its original deadline', async () => {
