@@ -13,6 +13,8 @@ export interface StepResult {
   /** Everything answered within the drain window after the last reading, with p99 within P99_BOUND_MS. */
   keptUp: boolean;
   peakRssMb: number;
+  /** The system's CPU time per reading during the step: what its ceiling would be on a core of its own. */
+  cpuUsPerReading: number;
 }
 
 export interface Target {
@@ -38,6 +40,14 @@ export function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 102.4) / 10;
 }
+
+/** User + system CPU seconds the process has used so far (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+// USER_HZ: the unit of /proc times, 100 on every Linux architecture.
+const CLOCK_TICKS = 100;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -72,6 +82,7 @@ export async function runStep(pub: MqttClient, sub: MqttClient, target: Target, 
   sub.on('message', (topic) => topic === target.commandTopic && answeredAt.push(performance.now()));
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(target.pid))), 200);
   const tickMs = 5;
+  const cpuBefore = cpuSeconds(target.pid);
   const start = performance.now();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
@@ -89,6 +100,7 @@ export async function runStep(pub: MqttClient, sub: MqttClient, target: Target, 
   const lastSent = performance.now();
   while (answeredAt.length < expected && performance.now() - lastSent < drainMs) await new Promise((r) => setTimeout(r, 20));
   clearInterval(sampler);
+  const cpuUsed = cpuSeconds(target.pid) - cpuBefore;
   peak = Math.max(peak, rssMb(target.pid));
   // Let stragglers of an overloaded step arrive before the next one starts.
   while (performance.now() - lastSent < drainMs * 5) {
@@ -109,6 +121,7 @@ export async function runStep(pub: MqttClient, sub: MqttClient, target: Target, 
     p99Ms: round(percentile(latencies, 99)),
     keptUp: received >= expected * 0.999 && answeredAt[received - 1]! - lastSent < drainMs && percentile(latencies, 99) <= P99_BOUND_MS,
     peakRssMb: peak,
+    cpuUsPerReading: Math.round((cpuUsed * 1e6) / total),
   };
 }
 

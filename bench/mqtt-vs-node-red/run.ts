@@ -37,7 +37,7 @@ async function measure(start: (url: string) => Promise<System>, brokerUrl: strin
     for (const rate of rates) {
       const step = await runStep(pub, sub, system, rate, seconds);
       steps.push(step);
-      console.log(`${system.name.padEnd(9)} ${String(rate).padStart(6)}/s → ${String(step.achievedRate).padStart(6)}/s  p50 ${step.p50Ms} ms  p99 ${step.p99Ms} ms  ${step.received}/${step.sent}  ${step.peakRssMb} MB${step.keptUp ? '' : '  (fell behind)'}`);
+      console.log(`${system.name.padEnd(9)} ${String(rate).padStart(6)}/s → ${String(step.achievedRate).padStart(6)}/s  p50 ${step.p50Ms} ms  p99 ${step.p99Ms} ms  ${step.received}/${step.sent}  ${step.peakRssMb} MB  ${step.cpuUsPerReading} µs CPU/reading${step.keptUp ? '' : '  (fell behind)'}`);
       if (!step.keptUp) break;
     }
     const sustainedRate = Math.max(0, ...steps.filter((s) => s.keptUp).map((s) => s.achievedRate));

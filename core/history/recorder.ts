@@ -20,6 +20,9 @@ import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } f
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
 
+/** Rows per transaction of a periodic commit: a few milliseconds of work on a Pi 4. */
+const SLICE = 2000;
+
 export interface RecorderOptions {
   commitIntervalS: number;
   keepDays: number;
@@ -71,6 +74,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
   let commits = 0;
   let lastCommitMs = 0;
   let lastFold = now();
+  let pendingSlice: ReturnType<typeof setImmediate> | undefined;
   const lastAttributes = new Map<string, object>();
   const cleanups: (() => void)[] = [];
 
@@ -93,27 +97,58 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     states.push({ entityId, ms, state: storedState(newState), attributesJson: unchanged ? undefined : JSON.stringify(newState.attributes) });
   }
 
-  function flush(): void {
-    if (droppedSinceLog) {
-      log.warn({ dropped: droppedSinceLog, maxQueue }, 'history queue full: readings dropped');
-      droppedSinceLog = 0;
-    }
-    if (!states.length && !entries.length) return;
-    const started = performance.now();
+  /** Writes the first `count` queued states and `entryCount` logbook rows in one transaction; false when it failed. */
+  function writeHead(count: number, entryCount: number): boolean {
+    const batch = states.slice(0, count);
+    const rows = entries.slice(0, entryCount);
     let ids: number[];
     try {
-      ids = write(states, entries);
+      ids = write(batch, rows);
     } catch (err) {
       // kept queued (bounded by maxQueue) and retried at the next commit
       log.error({ err: errorMessage(err), queued: states.length + entries.length }, 'history commit failed');
-      return;
+      return false;
     }
-    lastCommitMs = performance.now() - started;
+    states = states.slice(count);
+    entries = entries.slice(entryCount);
+    if (rows.length) kernel.bus.emit('logbook_written', { entries: rows.map((row, i) => writtenEntry(row, ids[i]!)) });
+    return true;
+  }
+
+  function reportDropped(): void {
+    if (!droppedSinceLog) return;
+    log.warn({ dropped: droppedSinceLog, maxQueue }, 'history queue full: readings dropped');
+    droppedSinceLog = 0;
+  }
+
+  function flush(): void {
+    reportDropped();
+    if (!states.length && !entries.length) return;
+    const started = performance.now();
+    if (writeHead(states.length, entries.length)) committed(performance.now() - started);
+  }
+
+  function committed(ms: number): void {
+    lastCommitMs = ms;
     commits++;
-    const written = entries;
-    states = [];
-    entries = [];
-    if (written.length) kernel.bus.emit('logbook_written', { entries: written.map((row, i) => writtenEntry(row, ids[i]!)) });
+  }
+
+  /**
+   * The periodic commit writes what was queued when it began, in slices of at most
+   * SLICE rows with the event loop free between them: a burst of readings costs a
+   * few short transactions instead of one long stall of automations and the API.
+   */
+  function commitSliced(stateCount: number, entryCount: number, spentMs: number, done: () => void): void {
+    const s = Math.min(stateCount, SLICE);
+    const e = Math.min(entryCount, SLICE - s);
+    const started = performance.now();
+    if (!writeHead(s, e)) return done();
+    const spent = spentMs + performance.now() - started;
+    if (stateCount - s + entryCount - e === 0) {
+      committed(spent);
+      return done();
+    }
+    pendingSlice = setImmediate(() => commitSliced(stateCount - s, entryCount - e, spent, done));
   }
 
   function foldStaged(): void {
@@ -128,7 +163,16 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
 
   /** One commit interval's work: write, and when due fold and roll up (hourly: each rollup rewrites a page per entity). */
   function commit(): void {
-    flush();
+    reportDropped();
+    if (pendingSlice) return;
+    if (!states.length && !entries.length) return foldWhenDue();
+    commitSliced(states.length, entries.length, 0, () => {
+      pendingSlice = undefined;
+      foldWhenDue();
+    });
+  }
+
+  function foldWhenDue(): void {
     if (now() - lastFold < foldMs) return;
     foldStaged();
     maintenance.tick();
@@ -152,11 +196,16 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     },
     async stop() {
       for (const cleanup of cleanups.splice(0)) cleanup();
+      clearImmediate(pendingSlice);
+      pendingSlice = undefined;
       await maintenance.stop();
       flush();
       foldStaged();
     },
-    flush: commit,
+    flush() {
+      flush();
+      foldWhenDue();
+    },
     maintain() {
       foldStaged();
       return maintenance.start();

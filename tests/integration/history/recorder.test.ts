@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContext, type EventMap } from '../../../core/kernel/index.js';
 import { createRig, type Rig } from './helpers.js';
 
@@ -53,6 +53,28 @@ describe('recorder', () => {
     ]);
     expect(replay.at(-1)).toMatchObject({ attributes: { position: 100 } });
     expect(rig.queries().history('light.hall', T0 + 150_000, T0 + 300_000, 500).points).toEqual([[T0 + 150_000, null], [T0 + 200_000, 'on']]);
+  });
+
+  it('writes a large commit in slices with the event loop free between them, and only what was queued when it began', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'] });
+    try {
+      rig = createRig({ start: T0 });
+      await rig.recorder.start();
+      rig.add('sensor.t');
+      drive('sensor.t', 4499, 10, (i) => i);
+      const staged = () => rig.database.sqlite.prepare('SELECT count(*) AS n FROM states_staged').get();
+      vi.advanceTimersByTime(60_000);
+      expect(staged()).toEqual({ n: 2000 });
+      expect(rig.recorder.stats()).toMatchObject({ queued: 2500, commits: 0 });
+      drive('sensor.t', 1, 10, () => -1);
+      vi.advanceTimersToNextTimer();
+      expect(staged()).toEqual({ n: 4000 });
+      vi.advanceTimersToNextTimer();
+      expect(staged()).toEqual({ n: 4500 });
+      expect(rig.recorder.stats()).toMatchObject({ queued: 1, commits: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps memory bounded when commits cannot keep up, counting what it drops', async () => {
