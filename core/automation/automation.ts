@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
 import { childContext, createContext, type Context } from '../kernel/index.js';
@@ -55,7 +54,8 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
   function launch(trigger: TriggerData, context: Context, start?: { points: ResumePoint[]; runId: string }): Promise<Trace> {
     const run: ActiveRun = { abort: new AbortController() };
     active.add(run);
-    const runId = start?.runId ?? randomUUID();
+    // A fresh run is known by its context id: one random id per run, not two.
+    const runId = start?.runId ?? context.id;
     const steps: TraceStep[] = [];
     const startedAt = env.clock.now();
     const waits = createWaitTracker((points) => {
@@ -100,7 +100,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
 
   function conditionsFailed(trigger: TriggerData, context: Context): Trace {
     const at = new Date(env.clock.now()).toISOString();
-    const trace: Trace = { runId: randomUUID(), automationId: definition.id, trigger, contextId: context.id, startedAt: at, endedAt: at, outcome: 'conditions_failed', steps: [] };
+    const trace: Trace = { runId: context.id, automationId: definition.id, trigger, contextId: context.id, startedAt: at, endedAt: at, outcome: 'conditions_failed', steps: [] };
     hooks.onTrace(trace);
     return trace;
   }

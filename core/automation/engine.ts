@@ -10,7 +10,7 @@ import type { AutomationDefinition } from './definition.js';
 import './events.js';
 import { parseOrThrow } from './parse.js';
 import type { RunEnv } from './runner.js';
-import { createAutomationStore } from './store.js';
+import { createAutomationStore, TRACES_KEPT } from './store.js';
 import type { Location } from './time.js';
 
 export interface AutomationEngineDeps {
@@ -69,15 +69,22 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
   const store = createAutomationStore(deps.database, () => clock.now());
   const entries = new Map<string, Entry>();
   let started = false;
-  // Traces are written in batches, off the path between a trigger and its command.
-  let unwritten: Trace[] = [];
+  // Traces are written in batches, off the path between a trigger and its command. Only
+  // the newest few of each automation are kept, so a busy rule's other traces die young
+  // instead of piling up in the old generation until the flush.
+  const unwritten = new Map<string, Trace[]>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    const batch = unwritten;
-    unwritten = [];
+    const batch = [...unwritten.values()].flat();
+    unwritten.clear();
     store.addTraces(batch);
+  };
+  const queueTrace = (trace: Trace) => {
+    const list = unwritten.get(trace.automationId) ?? [];
+    if (list.push(trace) > TRACES_KEPT) list.shift();
+    unwritten.set(trace.automationId, list);
   };
 
   const env: RunEnv = {
@@ -99,7 +106,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
       removePending: (runId) => store.removePending(id, runId),
       onTrace: (trace) => {
         if (!started) return; // a run that ended after stop: the database may be closed
-        unwritten.push(trace);
+        queueTrace(trace);
         lastRuns.set(trace.automationId, trace.startedAt);
         flushTimer ??= setTimeout(flush, TRACE_FLUSH_MS);
         kernel.bus.emit('automation_trace', { trace });

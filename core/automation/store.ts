@@ -35,10 +35,8 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
     },
 
     /** Writes traces in one transaction, keeping the last 10 of each automation. */
-    addTraces(all: readonly Trace[]): void {
-      if (!all.length) return;
-      // Only the newest few per automation survive the trim below: a busy rule need not write the rest at all.
-      const traces = newestPerAutomation(all, TRACES_KEPT);
+    addTraces(traces: readonly Trace[]): void {
+      if (!traces.length) return;
       db.transaction((tx) => {
         for (const trace of traces) {
           const json = JSON.stringify(trace);
@@ -93,17 +91,3 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
 }
 
 export type AutomationStore = ReturnType<typeof createAutomationStore>;
-
-/** The last `n` traces of each automation, in their original order. */
-function newestPerAutomation(traces: readonly Trace[], n: number): Trace[] {
-  const seen = new Map<string, number>();
-  const kept: Trace[] = [];
-  for (let i = traces.length - 1; i >= 0; i--) {
-    const trace = traces[i]!;
-    const count = seen.get(trace.automationId) ?? 0;
-    if (count >= n) continue;
-    seen.set(trace.automationId, count + 1);
-    kept.push(trace);
-  }
-  return kept.reverse();
-}

@@ -36,6 +36,8 @@ export default definePlugin({
       clientId: config.clientId ?? `hearth_${ctx.pluginId}_${Math.random().toString(16).slice(2, 8)}`,
       ...(config.username !== undefined && { username: config.username }),
       ...(config.password !== undefined && { password: config.password }),
+      // mqtt.js's `debug` logger allocates an argument array per call even when disabled.
+      ...(!process.env.DEBUG && { log: () => undefined }),
     });
     ctx.onStop(() => client.endAsync());
     client.on('error', (err) => ctx.log.warn({ err: err.message }, 'MQTT error'));
