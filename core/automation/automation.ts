@@ -4,6 +4,7 @@ import { childContext, createContext, type Context } from '../kernel/index.js';
 import { evaluate } from './conditions.js';
 import type { AutomationDefinition } from './definition.js';
 import { createWaitTracker, type ResumePoint } from './resume.js';
+import { createRunAbort, type RunAbort } from './run-signal.js';
 import { AbortedRun, runSequence, StopRun, type RunEnv } from './runner.js';
 import type { TriggerData } from './template.js';
 import type { RunOutcome, Trace, TraceStep } from './trace.js';
@@ -40,19 +41,16 @@ export interface AutomationRuntime {
   readonly running: number;
 }
 
-interface ActiveRun {
-  abort: AbortController;
-}
 
 export function createAutomationRuntime(definition: AutomationDefinition, env: RunEnv, hooks: AutomationHooks): AutomationRuntime {
   const log: Logger = env.log.child({ automation: definition.id });
-  const active = new Set<ActiveRun>();
+  const active = new Set<RunAbort>();
   const queue: (() => void)[] = [];
   let detachers: Detach[] = [];
   let keepingPending = false;
 
   function launch(trigger: TriggerData, context: Context, start?: { points: ResumePoint[]; runId: string }): Promise<Trace> {
-    const run: ActiveRun = { abort: new AbortController() };
+    const run = createRunAbort();
     active.add(run);
     // A fresh run is known by its context id: one random id per run, not two.
     const runId = start?.runId ?? context.id;
@@ -85,7 +83,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
       queue.shift()?.();
       return trace;
     };
-    const ctx = { env, trigger, context, signal: run.abort.signal, steps, log, waits };
+    const ctx = { env, trigger, context, signal: run.signal, steps, log, waits };
     const body = runSequence(definition.actions, 'actions', ctx, [], start?.points);
     return body.then(
       () => finish('completed'),
@@ -109,7 +107,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
   function admit(begin: () => Promise<Trace>): Promise<Trace | undefined> {
     const { mode, max } = definition;
     if (active.size === 0 || mode === 'restart' || (mode === 'parallel' && active.size < max)) {
-      if (mode === 'restart') for (const run of active) run.abort.abort();
+      if (mode === 'restart') for (const run of active) run.abort();
       return begin();
     }
     if (mode === 'queued' && queue.length < max) {
@@ -135,7 +133,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
       for (const detach of detachers) detach();
       detachers = [];
       queue.length = 0;
-      for (const run of active) run.abort.abort();
+      for (const run of active) run.abort();
     },
     trigger(data, parent, options) {
       const context = parent ? childContext(parent, { automationId: definition.id }) : createContext({ automationId: definition.id });

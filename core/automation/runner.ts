@@ -4,6 +4,7 @@ import type { Context, EntityState, EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { Action, Condition } from './definition.js';
+import type { RunSignal } from './run-signal.js';
 import { render, type TriggerData } from './template.js';
 import { enterInto, type CursorFrame, type ResumePoint, type WaitTracker } from './resume.js';
 import type { Location } from './time.js';
@@ -33,7 +34,7 @@ export interface RunContext {
   env: RunEnv;
   trigger: TriggerData;
   context: Context;
-  signal: AbortSignal;
+  signal: RunSignal;
   steps: TraceStep[];
   log: Logger;
   /** Told of every delay/wait the run enters and leaves, so they can be stored. */
@@ -185,18 +186,17 @@ function check(conditions: readonly Condition[], run: RunContext): boolean {
   return conditions.every((c) => evaluate(c, env));
 }
 
-function sleepUntil(clock: Clock, deadline: number, signal: AbortSignal): Promise<void> {
+function sleepUntil(clock: Clock, deadline: number, signal: RunSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new AbortedRun());
-    const onAbort = () => {
-      cancel();
-      reject(new AbortedRun());
-    };
     const cancel = clock.at(deadline, () => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       resolve();
     });
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = signal.onAbort(() => {
+      cancel();
+      reject(new AbortedRun());
+    });
   });
 }
 
@@ -207,11 +207,9 @@ function waitFor(triggers: Extract<Action, { wait_for_trigger: unknown }>['wait_
     const detachers: (() => void)[] = [];
     const finish = (fn: () => void) => {
       for (const d of detachers) d();
-      run.signal.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => finish(() => reject(new AbortedRun()));
-    run.signal.addEventListener('abort', onAbort, { once: true });
+    detachers.push(run.signal.onAbort(() => finish(() => reject(new AbortedRun()))));
     const triggerEnv = { bus: env.bus, getState: env.getState, clock: env.clock, log: run.log, location: env.location, subscribeMqtt: env.subscribeMqtt };
     triggers.forEach((t, i) => detachers.push(attachTrigger(t, i, triggerEnv, (data) => finish(() => resolve(data)))));
     if (deadline !== null) detachers.push(env.clock.at(deadline, () => finish(() => resolve('timeout'))));
