@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { authTokens, users } from './schema.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { toUser, type AuthUser } from './users.js';
+import { isoTime } from '../kernel/index.js';
 
 export type TokenKind = 'session' | 'api';
 
@@ -43,7 +44,6 @@ export interface TokenStore {
 const TOUCH_EVERY_MS = 60_000;
 
 export function createTokenStore(db: Db, now: () => number): TokenStore {
-  const iso = (ms: number) => new Date(ms).toISOString();
   return {
     issue(userId, kind, ttlMs, name) {
       const token = newSecret(kind);
@@ -52,7 +52,7 @@ export function createTokenStore(db: Db, now: () => number): TokenStore {
       db.insert(authTokens)
         .values({ id, userId, kind, name: name ?? null, hash: hashSecret(token), createdAt: at, expiresAt: at + ttlMs })
         .run();
-      return { token, id, expiresAt: iso(at + ttlMs) };
+      return { token, id, expiresAt: isoTime(at + ttlMs) };
     },
     authenticate(secret) {
       const at = now();
@@ -81,9 +81,9 @@ export function createTokenStore(db: Db, now: () => number): TokenStore {
         .map((t) => ({
           id: t.id,
           name: t.name ?? '',
-          createdAt: iso(t.createdAt),
-          expiresAt: iso(t.expiresAt),
-          lastUsedAt: t.lastUsedAt === null ? null : iso(t.lastUsedAt),
+          createdAt: isoTime(t.createdAt),
+          expiresAt: isoTime(t.expiresAt),
+          lastUsedAt: t.lastUsedAt === null ? null : isoTime(t.lastUsedAt),
         }));
     },
     revokeApi(userId, id) {

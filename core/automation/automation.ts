@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
-import { childContext, createContext, type Context } from '../kernel/index.js';
+import { childContext, createContext, isoTime, type Context } from '../kernel/index.js';
 import { evaluate } from './conditions.js';
 import type { AutomationDefinition } from './definition.js';
 import { createWaitTracker, type ResumePoint } from './resume.js';
@@ -68,8 +68,8 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
         automationId: definition.id,
         trigger,
         contextId: context.id,
-        startedAt: new Date(startedAt).toISOString(),
-        endedAt: new Date(env.clock.now()).toISOString(),
+        startedAt: isoTime(startedAt),
+        endedAt: isoTime(env.clock.now()),
         outcome,
         ...(reason && { reason }),
         ...(start && { resumed: true }),
@@ -97,7 +97,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
   }
 
   function conditionsFailed(trigger: TriggerData, context: Context): Trace {
-    const at = new Date(env.clock.now()).toISOString();
+    const at = isoTime(env.clock.now());
     const trace: Trace = { runId: context.id, automationId: definition.id, trigger, contextId: context.id, startedAt: at, endedAt: at, outcome: 'conditions_failed', steps: [] };
     hooks.onTrace(trace);
     return trace;
@@ -146,7 +146,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
     },
     resume(pending) {
       for (const { kind, deadline } of pending.points) {
-        if (deadline !== null && deadline < env.clock.now()) log.info({ runId: pending.runId, dueAt: new Date(deadline).toISOString() }, `a ${kind} fell due while the hub was down; continuing late`);
+        if (deadline !== null && deadline < env.clock.now()) log.info({ runId: pending.runId, dueAt: isoTime(deadline) }, `a ${kind} fell due while the hub was down; continuing late`);
       }
       const context = createContext({ automationId: definition.id, ...(pending.parentContextId && { parentId: pending.parentContextId }) });
       void launch(pending.trigger, context, { points: pending.points, runId: pending.runId });

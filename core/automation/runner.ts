@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
-import type { Context, EntityState, EventBus } from '../kernel/index.js';
+import { isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { Action, Condition } from './definition.js';
@@ -80,7 +80,7 @@ export async function runSequence(actions: readonly Action[], prefix: string, ru
 async function runStep(action: Action, path: string, run: RunContext, where: readonly CursorFrame[], resume: readonly ResumePoint[]): Promise<void> {
   if (run.signal.aborted) throw new AbortedRun();
   const { clock } = run.env;
-  const step: TraceStep = { path, action: actionKind(action), ...(action.alias && { alias: action.alias }), startedAt: iso(clock.now()) };
+  const step: TraceStep = { path, action: actionKind(action), ...(action.alias && { alias: action.alias }), startedAt: isoTime(clock.now()) };
   run.steps.push(step);
   try {
     step.result = await perform(action, path, run, where, resume);
@@ -89,7 +89,7 @@ async function runStep(action: Action, path: string, run: RunContext, where: rea
     if (err instanceof StopRun) step.result = { stopped: err.reason };
     throw err;
   } finally {
-    step.endedAt = iso(clock.now());
+    step.endedAt = isoTime(clock.now());
   }
 }
 
@@ -220,4 +220,3 @@ function isState(value: unknown): value is EntityState {
   return !!value && typeof value === 'object' && 'state' in value && 'id' in value;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ValidationError } from '../errors.js';
-import { createKernel, domainOf, isEntityId, type StateValue } from '../kernel/index.js';
+import { createKernel, domainOf, isEntityId, isoTime, type StateValue } from '../kernel/index.js';
 import { createAutomationRuntime, type Trace } from './automation.js';
 import { virtualClock } from './clock.js';
 import type { AutomationDefinition } from './definition.js';
@@ -76,21 +76,20 @@ export async function simulate(definition: AutomationDefinition, options: Simula
   const firings: SimulationResult['firings'] = [];
   const commands: SimulatedCommand[] = [];
   const traces: Trace[] = [];
-  const iso = (ms: number) => new Date(ms).toISOString();
   const runtime = createAutomationRuntime(
     { ...definition, enabled: true },
     {
       bus: kernel.bus,
       getState: (id) => kernel.states.get(id),
       dispatch: async ({ entityId, command, params }) => {
-        commands.push({ at: iso(clock.now()), entityId, command, params });
+        commands.push({ at: isoTime(clock.now()), entityId, command, params });
         return kernel.states.get(entityId);
       },
       clock,
       log,
       ...(options.location && { location: options.location }),
     },
-    { onTrace: (t) => traces.push(t), onRun: (trigger) => firings.push({ at: iso(clock.now()), trigger }) },
+    { onTrace: (t) => traces.push(t), onRun: (trigger) => firings.push({ at: isoTime(clock.now()), trigger }) },
   );
 
   let i = 0;
@@ -104,7 +103,7 @@ export async function simulate(definition: AutomationDefinition, options: Simula
   await clock.advanceTo(endMs);
   runtime.stop(false);
   await clock.advanceTo(endMs);
-  return { start: iso(startMs), end: iso(endMs), firings, commands, traces };
+  return { start: isoTime(startMs), end: isoTime(endMs), firings, commands, traces };
 }
 
 /** Every entity id a definition mentions (triggers, conditions, actions). */

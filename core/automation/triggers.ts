@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
-import type { Context, EntityState, EventBus } from '../kernel/index.js';
+import { isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { inRange, matches, toNumber, valueOf } from './conditions.js';
 import { WEEKDAYS, type Trigger } from './definition.js';
@@ -43,9 +43,9 @@ export function attachTrigger(trigger: Trigger, index: number, env: TriggerEnv, 
     case 'numeric_state':
       return attachEntityTrigger(trigger, base, env, fire);
     case 'time':
-      return attachSchedule(env, (after) => cronNext(timeCron(trigger.at, trigger.weekdays), after, env.location), (at) => fire({ ...base, at: iso(at) }));
+      return attachSchedule(env, (after) => cronNext(timeCron(trigger.at, trigger.weekdays), after, env.location), (at) => fire({ ...base, at: isoTime(at) }));
     case 'cron': {
-      return attachSchedule(env, (after) => cronNext([trigger.expression], after, env.location), (at) => fire({ ...base, at: iso(at) }));
+      return attachSchedule(env, (after) => cronNext([trigger.expression], after, env.location), (at) => fire({ ...base, at: isoTime(at) }));
     }
     case 'sun': {
       const location = env.location;
@@ -53,7 +53,7 @@ export function attachTrigger(trigger: Trigger, index: number, env: TriggerEnv, 
         env.log.warn('a sun trigger needs `location:` in the config; it will never fire');
         return () => {};
       }
-      return attachSchedule(env, (after) => nextSunEvent(trigger.event, after, location, trigger.offset), (at) => fire({ ...base, event: trigger.event, at: iso(at) }));
+      return attachSchedule(env, (after) => nextSunEvent(trigger.event, after, location, trigger.offset), (at) => fire({ ...base, event: trigger.event, at: isoTime(at) }));
     }
     case 'event':
       return env.bus.on('event', (e) => {
@@ -110,7 +110,7 @@ function attachEntityTrigger(trigger: EntityTrigger, base: TriggerData, env: Tri
       env.forTimers?.remove(keyOf(entity));
       continue;
     }
-    if (restored.deadline < env.clock.now()) env.log.info({ entity, dueAt: iso(restored.deadline) }, 'a `for:` timer fell due while the hub was down; firing late');
+    if (restored.deadline < env.clock.now()) env.log.info({ entity, dueAt: isoTime(restored.deadline) }, 'a `for:` timer fell due while the hub was down; firing late');
     env.forTimers?.save(keyOf(entity), restored);
     arm(entity, restored, holds);
   }
@@ -173,4 +173,3 @@ function cronNext(expressions: string[], afterMs: number, location?: Location): 
 }
 
 /** MQTT topic filter matching with `+` and `#` wildcards. */
-const iso = (ms: number) => new Date(ms).toISOString();

@@ -6,7 +6,7 @@ export type SqlValue = number | string | bigint | null | Uint8Array;
 export type Row = Record<string, SqlValue>;
 
 export interface Statement {
-  run(...params: SqlValue[]): { changes: number };
+  run(...params: SqlValue[]): { changes: number; lastInsertRowid: number };
   get<R extends Row = Row>(...params: SqlValue[]): R | undefined;
   all<R extends Row = Row>(...params: SqlValue[]): R[];
 }
@@ -22,7 +22,7 @@ export interface SqlConnection {
 /** The subset of better-sqlite3's and bun:sqlite's APIs this adapter relies on. */
 export interface NativeDatabase {
   prepare(sql: string): {
-    run(...params: SqlValue[]): { changes: number | bigint };
+    run(...params: SqlValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };
     get(...params: SqlValue[]): unknown;
     all(...params: SqlValue[]): unknown[];
   };
@@ -36,7 +36,10 @@ export function wrapConnection(native: NativeDatabase): SqlConnection {
     prepare(sql) {
       const stmt = native.prepare(sql);
       return {
-        run: (...params) => ({ changes: Number(stmt.run(...params).changes) }),
+        run: (...params) => {
+          const { changes, lastInsertRowid } = stmt.run(...params);
+          return { changes: Number(changes), lastInsertRowid: Number(lastInsertRowid) };
+        },
         // bun:sqlite answers null for "no row", better-sqlite3 undefined
         get: <R extends Row>(...params: SqlValue[]) => (stmt.get(...params) ?? undefined) as R | undefined,
         all: <R extends Row>(...params: SqlValue[]) => stmt.all(...params) as R[],

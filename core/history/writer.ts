@@ -20,7 +20,7 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
   const insertState = sqlite.prepare(`INSERT OR REPLACE INTO states_staged (key, value, text, attributes) VALUES (${STAGED_PACK}, ?, ?, ?)`);
   const insertLogbook = sqlite.prepare(
     `INSERT INTO logbook (ms, kind, entity_id, what, outcome, context_id, user_id, automation_id, parent_id, node, address, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastAttributes = new Map<string, number | null>();
 
@@ -38,11 +38,11 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
       }
       return entries.map((e) => {
         const c = e.context;
-        return insertLogbook.get<{ id: number }>(
+        return insertLogbook.run(
           e.ms, e.kind, e.entityId, e.what, e.outcome,
           c?.id ?? null, c?.userId ?? null, c?.automationId ?? null, c?.parentId ?? null, c?.node ?? null,
           e.address, e.details,
-        )!.id;
+        ).lastInsertRowid;
       });
     });
 

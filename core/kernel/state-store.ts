@@ -3,6 +3,7 @@ import { createContext, currentContext, type Context } from './context.js';
 import { isValidState, type StateValue } from './domains.js';
 import type { Attributes, EntityInfo, EntityState } from './entity.js';
 import type { EventBus } from './events.js';
+import { isoTime } from './iso-time.js';
 
 export interface StatePatch {
   state?: StateValue | null;
@@ -34,7 +35,7 @@ export function createStateStore(bus: EventBus, now: () => number = Date.now): S
     get: (id) => states.get(id),
     all: () => [...states.values()],
     init(info, attributes = {}) {
-      const at = new Date(now()).toISOString();
+      const at = isoTime(now());
       return replace(
         null,
         Object.freeze({
@@ -63,7 +64,7 @@ export function createStateStore(bus: EventBus, now: () => number = Date.now): S
       const stateChanged = state !== old.state;
       const attributesChanged = !sameAttributes(old.attributes, attributes);
       if (!stateChanged && !attributesChanged && available === old.available) return old;
-      const at = new Date(now()).toISOString();
+      const at = isoTime(now());
       return replace(
         old,
         Object.freeze({
