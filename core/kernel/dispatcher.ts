@@ -34,6 +34,24 @@ interface Deps {
   states: StateStore;
 }
 
+/**
+ * Most commands carry no params (`turn_on`, `stop`): their parse is the same every
+ * time, so it is done once per schema and the frozen result shared.
+ */
+const noParams = new WeakMap<z.ZodType, z.ZodSafeParseResult<unknown>>();
+
+function parseParams(schema: z.ZodType, params: unknown): z.ZodSafeParseResult<unknown> {
+  const empty = params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params) && Object.keys(params).length === 0);
+  if (!empty) return schema.safeParse(params);
+  let parsed = noParams.get(schema);
+  if (!parsed) {
+    parsed = schema.safeParse({});
+    if (parsed.success) Object.freeze(parsed.data);
+    noParams.set(schema, parsed);
+  }
+  return parsed;
+}
+
 export function createCommandDispatcher({ bus, registry, states }: Deps): CommandDispatcher {
   const handlers = new Map<string, CommandHandlers>();
   const reasons = new Map<string, string>();
@@ -49,7 +67,7 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
           : `${info.domain} entities take no commands`,
       );
     }
-    const parsed = schema.safeParse(params ?? {});
+    const parsed = parseParams(schema, params);
     if (!parsed.success) {
       throw new ValidationError(`invalid params for ${command}: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
     }
