@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { connectAsync } from 'mqtt';
 import { startMosquitto } from '../../tests/helpers/mosquitto.js';
 import { rssMb, runStep, warmUp, type StepResult } from './load.js';
-import { NODE_RED_VERSION, ROOT, startHearth, startNodeRed, type System } from './systems.js';
+import { NODE_RED_VERSION, ROOT, startBareRule, startHearth, startNodeRed, type System } from './systems.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rates: { type: 'string', default: '500,1000,2000,4000,8000,12000,16000,20000,24000,28000,32000' } } });
 const seconds = Number(values.seconds);
@@ -54,7 +54,7 @@ async function measure(start: (url: string) => Promise<System>, brokerUrl: strin
 const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0', 'set_tcp_nodelay true'] });
 let results: SystemResult[];
 try {
-  results = [await measure(startHearth, broker.url), await measure(startNodeRed, broker.url)];
+  results = [await measure(startHearth, broker.url), await measure(startNodeRed, broker.url), await measure(startBareRule, broker.url)];
 } finally {
   await broker.stop();
 }
@@ -67,18 +67,23 @@ const rows = results.map((r) => ({
   'sustained /s': r.sustainedRate,
   [`p50 ms @${common}/s`]: r.atCommonRate?.p50Ms,
   [`p99 ms @${common}/s`]: r.atCommonRate?.p99Ms,
+  [`CPU µs/reading @${common}/s`]: r.atCommonRate?.cpuUsPerReading,
+  'readings/s per core': r.atCommonRate ? Math.round(1e6 / r.atCommonRate.cpuUsPerReading) : undefined,
   'idle RSS MB': r.idleRssMb,
   [`RSS MB @${common}/s`]: r.atCommonRate?.peakRssMb,
   'peak RSS MB': Math.max(...r.steps.map((s) => s.peakRssMb)),
 }));
 console.table(rows);
-const [hearth, nodeRed] = results as [SystemResult, SystemResult];
+const [hearth, nodeRed, bare] = results as [SystemResult, SystemResult, SystemResult];
 const ratio = nodeRed.sustainedRate ? hearth.sustainedRate / nodeRed.sustainedRate : Infinity;
+const cpu = (r: SystemResult) => r.atCommonRate?.cpuUsPerReading ?? NaN;
+const cpuRatio = cpu(nodeRed) / cpu(hearth);
 console.log(`Hearth sustains ${ratio.toFixed(2)}× Node-RED's rate (target ≥ 2×).`);
+console.log(`Readings per core (1 / CPU per reading @${common}/s): Hearth ${cpuRatio.toFixed(2)}× Node-RED; mqtt.js alone, the floor of both, ${(cpu(nodeRed) / cpu(bare)).toFixed(2)}×.`);
 
 const out = join(ROOT, 'bench', 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(
   join(out, 'mqtt-vs-node-red.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, nodeRed: NODE_RED_VERSION, seconds, rates, commonRate: common, ratio, results }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, nodeRed: NODE_RED_VERSION, seconds, rates, commonRate: common, ratio, cpuRatio, results }, null, 2) + '\n',
 );

@@ -70,11 +70,21 @@ export async function startHearth(brokerUrl: string): Promise<System> {
       '    actions: [{ command: turn_on, entity: switch.bench_out }]',
     ].join('\n'),
   );
-  const child = spawn(process.execPath, [join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
+  // BENCH_NODE_ARGS: extra Node flags for the hub, e.g. `--cpu-prof` to see where its time goes.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(child, /Hearth is running/, 'Hearth');
   return { name: 'Hearth', pid: child.pid!, sensorTopic: 'bench/hearth/sensor', commandTopic: 'bench/hearth/cmd', stop: stopper(child) };
+}
+
+/** The floor: the same rule as a bare mqtt.js script (bare-rule.ts), run through tsx's loader like the bench. */
+export async function startBareRule(brokerUrl: string): Promise<System> {
+  const script = join(import.meta.dirname, 'bare-rule.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, brokerUrl, 'bench/bare/sensor', 'bench/bare/cmd', String(THRESHOLD)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForLine(child, /bare rule subscribed/, 'bare mqtt.js rule');
+  return { name: 'mqtt.js alone', pid: child.pid!, sensorTopic: 'bench/bare/sensor', commandTopic: 'bench/bare/cmd', stop: stopper(child) };
 }
 
 /** Installs Node-RED with npm into bench/.tmp (ignored by git, reused by later runs). */
