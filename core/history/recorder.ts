@@ -111,7 +111,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     }
     states = states.slice(count);
     entries = entries.slice(entryCount);
-    if (rows.length) kernel.bus.emit('logbook_written', { entries: rows.map((row, i) => writtenEntry(row, ids[i]!)) });
+    if (rows.length && kernel.bus.listening('logbook_written')) kernel.bus.emit('logbook_written', { entries: rows.map((row, i) => writtenEntry(row, ids[i]!)) });
     return true;
   }
 

@@ -44,22 +44,27 @@ export type Listener<K extends EventName> = (payload: EventMap[K]) => void;
 export interface EventBus {
   on<K extends EventName>(name: K, listener: Listener<K>): () => void;
   emit<K extends EventName>(name: K, payload: EventMap[K]): void;
+  /** Whether anyone listens: an emitter may skip building a payload nobody reads. */
+  listening(name: EventName): boolean;
 }
 
-/** A listener that throws is logged with the event name; the others still run. */
+/**
+ * A listener that throws is logged with the event name; the others still run. Each
+ * event's listeners are an array replaced on every (rare) change, so an emit — many per
+ * reading — iterates without copying, and a listener added or removed during an emit
+ * takes effect from the next one.
+ */
 export function createEventBus(log: Logger): EventBus {
-  const listeners = new Map<EventName, Set<Listener<never>>>();
+  const listeners = new Map<EventName, readonly Listener<never>[]>();
   return {
     on(name, listener) {
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
-      set.add(listener as Listener<never>);
-      return () => void set.delete(listener as Listener<never>);
+      const l = listener as Listener<never>;
+      const current = listeners.get(name) ?? [];
+      if (!current.includes(l)) listeners.set(name, [...current, l]);
+      return () => void listeners.set(name, (listeners.get(name) ?? []).filter((x) => x !== l));
     },
     emit(name, payload) {
-      const set = listeners.get(name);
-      if (!set) return;
-      for (const listener of [...set]) {
+      for (const listener of listeners.get(name) ?? []) {
         try {
           (listener as Listener<typeof name>)(payload);
         } catch (err) {
@@ -67,5 +72,6 @@ export function createEventBus(log: Logger): EventBus {
         }
       }
     },
+    listening: (name) => (listeners.get(name)?.length ?? 0) > 0,
   };
 }

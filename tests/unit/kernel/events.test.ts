@@ -27,4 +27,20 @@ describe('event bus', () => {
     bus.emit('plugin_status', { pluginId: 'a', status: 'stopped' });
     expect(count).toBe(1);
   });
+
+  it('says whether anyone listens, and applies a listener added or removed during an emit from the next emit on', () => {
+    const bus = createEventBus(pino({ level: 'silent' }));
+    expect(bus.listening('plugin_status')).toBe(false);
+    const calls: string[] = [];
+    const late = () => calls.push('late');
+    const offSelf = bus.on('plugin_status', () => {
+      calls.push('first');
+      offSelf();
+      bus.on('plugin_status', late);
+    });
+    expect(bus.listening('plugin_status')).toBe(true);
+    bus.emit('plugin_status', { pluginId: 'a', status: 'running' });
+    bus.emit('plugin_status', { pluginId: 'a', status: 'stopped' });
+    expect(calls).toEqual(['first', 'late']);
+  });
 });
