@@ -18,7 +18,7 @@ const IDLE_SETTLE_MS = 3000;
 const DEMO = join(PACKAGE_ROOT, 'examples/demo-house.yaml');
 
 interface Variant { name: string; command: string; args: string[]; env: Record<string, string> }
-interface Row { variant: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number; peakRssMb: number }
+interface Row { variant: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number; peakRssMb: number; activeCpuS: number }
 
 /** The Node flags and environment the service unit really uses, so the two never drift apart. */
 function unitVariant(): Variant {
@@ -37,6 +37,14 @@ const VARIANTS: Variant[] = [
 
 const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
 const hwmMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)![1]) / 1024;
+/** User + system CPU time of a process (USER_HZ is 100 on Linux). */
+const cpuS = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+// A Pi's system zone is normally the house's (raspi-config), and the hub then needs no ICU
+// time-zone data (core/local-zone.ts); run it so here too, whatever this machine's zone is.
+const HOUSE_TZ = readFileSync(DEMO, 'utf8').match(/timezone: ([\w/]+)/)![1]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Starts a hub and resolves once `/api/health` answers (not just the log line). */
@@ -44,7 +52,7 @@ async function launch(variant: Variant, config: string, data: string): Promise<{
   const started = performance.now();
   const child = spawn(variant.command, [...variant.args, 'start', '--config', config, '--port', '0', '--host', '127.0.0.1', '--data', data], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...variant.env },
+    env: { ...process.env, TZ: HOUSE_TZ, ...variant.env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${variant.name} hub exited with ${code}`)));
@@ -80,8 +88,10 @@ async function measure(variant: Variant): Promise<Row> {
     copyFileSync(join(dirname(DEMO), 'demo-automations.yaml'), join(dir, 'demo-automations.yaml'));
     const busy = await launch(variant, fast, join(dir, 'busy'));
     try {
+      const cpuBefore = cpuS(busy.child.pid!);
       await playHour(busy.url);
-      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(busy.child.pid!), peakRssMb: hwmMb(busy.child.pid!) };
+      const pid = busy.child.pid!;
+      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(pid), peakRssMb: hwmMb(pid), activeCpuS: cpuS(pid) - cpuBefore };
     } finally {
       await stop(busy.child);
     }
@@ -95,12 +105,13 @@ for (const variant of VARIANTS) {
   const runs: Row[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(variant));
   const med = (key: Exclude<keyof Row, 'variant'>) => median(runs.map((r) => r[key]));
-  rows.push({ variant: variant.name, startToHealthyMs: med('startToHealthyMs'), idleRssMb: med('idleRssMb'), activeRssMb: med('activeRssMb'), peakRssMb: med('peakRssMb') });
+  rows.push({ variant: variant.name, startToHealthyMs: med('startToHealthyMs'), idleRssMb: med('idleRssMb'), activeRssMb: med('activeRssMb'), peakRssMb: med('peakRssMb'), activeCpuS: med('activeCpuS') });
+  console.log(`${variant.name}: idle RSS of the runs ${runs.map((r) => r.idleRssMb.toFixed(1)).join(', ')} MB`);
 }
 
-console.log('variant           | start→healthy ms | idle RSS MB | RSS after 1 h MB | peak RSS MB');
+console.log('variant           | start→healthy ms | idle RSS MB | RSS after 1 h MB | peak RSS MB | CPU s in the hour');
 for (const r of rows) {
-  console.log(`${r.variant.padEnd(17)} | ${r.startToHealthyMs.toFixed(0).padStart(16)} | ${r.idleRssMb.toFixed(1).padStart(11)} | ${r.activeRssMb.toFixed(1).padStart(16)} | ${r.peakRssMb.toFixed(1).padStart(11)}`);
+  console.log(`${r.variant.padEnd(17)} | ${r.startToHealthyMs.toFixed(0).padStart(16)} | ${r.idleRssMb.toFixed(1).padStart(11)} | ${r.activeRssMb.toFixed(1).padStart(16)} | ${r.peakRssMb.toFixed(1).padStart(11)} | ${r.activeCpuS.toFixed(1).padStart(17)}`);
 }
 mkdirSync(join(PACKAGE_ROOT, 'bench/results'), { recursive: true });
 writeFileSync(

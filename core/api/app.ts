@@ -55,12 +55,14 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   ];
   const modules = [...own, ...(deps.modules ?? []).map((m) => (m instanceof Hono ? { routes: m } : m))];
   const docs = modules.flatMap((m) => m.docs ?? []);
-  const openapi = buildOpenApi(docs, deps.version);
+  // Built on first request: converting every route's zod schemas takes start-up time and
+  // the document would sit in the heap of a hub nobody asks for it.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
   const publicPaths = new Set(['/api/openapi.json', ...modules.flatMap((m) => m.publicPaths ?? [])]);
 
   app.use('*', securityHeaders());
   app.use('/api/*', limitBody(), authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
-  app.get('/api/openapi.json', (c) => c.json(openapi));
+  app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(docs, deps.version))));
   for (const module of modules) app.route('/api', module.routes);
   mountDashboard(app);
   return app;

@@ -1,4 +1,5 @@
 import { getTimes } from 'suncalc';
+import { foreignZone } from '../local-zone.js';
 import { WEEKDAYS } from './definition.js';
 
 export interface Location {
@@ -21,6 +22,10 @@ function formatter(timezone: string | undefined): Intl.DateTimeFormat {
 
 /** Weekday (`mon`…) and seconds since local midnight of an instant, in the hub's timezone. */
 export function localTime(ms: number, timezone?: string): { weekday: (typeof WEEKDAYS)[number]; seconds: number } {
+  if (!foreignZone(timezone)) {
+    const d = new Date(ms);
+    return { weekday: WEEKDAYS[d.getDay()]!, seconds: d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds() };
+  }
   const parts = Object.fromEntries(formatter(timezone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const weekday = String(parts.weekday).toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number];
   return { weekday, seconds: Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second) };

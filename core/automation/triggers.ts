@@ -6,6 +6,7 @@ import { inRange, matches, toNumber, valueOf } from './conditions.js';
 import { WEEKDAYS, type Trigger } from './definition.js';
 import type { TriggerData } from './template.js';
 import { topicMatches } from '../mqtt/topics.js';
+import { foreignZone } from '../local-zone.js';
 import { nextSunEvent, type Location } from './time.js';
 
 /** A `for:` timer that is running, kept so it survives a restart. */
@@ -167,7 +168,7 @@ function timeCron(at: string | string[], weekdays?: readonly string[]): string[]
 
 function cronNext(expressions: string[], afterMs: number, location?: Location): number | undefined {
   const times = expressions
-    .map((e) => new Cron(e, { paused: true, ...(location?.timezone && { timezone: location.timezone }) }).nextRun(new Date(afterMs))?.getTime())
+    .map((e) => new Cron(e, { paused: true, timezone: foreignZone(location?.timezone) }).nextRun(new Date(afterMs))?.getTime())
     .filter((t): t is number => t !== undefined);
   return times.length ? Math.min(...times) : undefined;
 }

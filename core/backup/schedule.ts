@@ -6,6 +6,7 @@ import type { Service } from '../service.js';
 import { createBackup } from './archive.js';
 import { backupFileName } from './paths.js';
 import type { Snapshot } from './snapshot.js';
+import { foreignZone } from '../local-zone.js';
 
 const BACKUP_FILE = /^hearth-\d{8}T\d{6}Z\.tar$/;
 
@@ -42,7 +43,7 @@ export function createDailyBackups(options: DailyBackupOptions): Service {
     name: 'daily-backups',
     async start() {
       const [hour, minute] = options.at.split(':');
-      job = new Cron(`${Number(minute)} ${Number(hour)} * * *`, { protect: true, ...(options.timezone && { timezone: options.timezone }) }, async () => {
+      job = new Cron(`${Number(minute)} ${Number(hour)} * * *`, { protect: true, timezone: foreignZone(options.timezone) }, async () => {
         try {
           const out = await backupAndRotate(options);
           options.log.info({ out }, 'daily backup written');

@@ -19,6 +19,7 @@ import { storedState } from './kinds.js';
 import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } from './logbook-entries.js';
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
+import { foreignZone } from '../local-zone.js';
 
 /** Rows per transaction of a periodic commit: a few milliseconds of work on a Pi 4. */
 const SLICE = 2000;
@@ -188,7 +189,7 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
         bus.on('audit', (e) => admit() && entries.push(auditEntry(e, now()))),
       );
       const timer = setInterval(commit, options.commitIntervalS * 1000);
-      const nightly = new Cron('30 3 * * *', { timezone: options.timezone }, () => maintenance.purgeNow());
+      const nightly = new Cron('30 3 * * *', { timezone: foreignZone(options.timezone) }, () => maintenance.purgeNow());
       cleanups.push(() => clearInterval(timer), () => nightly.stop());
       // leftovers of the last run (a crash, or a stop that could not fold)
       foldStaged();

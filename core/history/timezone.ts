@@ -1,3 +1,5 @@
+import { foreignZone } from '../local-zone.js';
+
 /** Start (epoch ms) of the local day containing `ms` in an IANA time zone, DST-aware. */
 export function localDayStart(ms: number, timeZone: string): number {
   const { year, month, day } = localParts(ms, timeZone);
@@ -11,6 +13,10 @@ export function localDayStart(ms: number, timeZone: string): number {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function localParts(ms: number, timeZone: string) {
+  if (!foreignZone(timeZone)) {
+    const d = new Date(ms);
+    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
+  }
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });

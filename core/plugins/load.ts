@@ -3,7 +3,7 @@ import { ConfigError, HOST_PLUGIN_KEYS, type ConfigIssue, type LoadedConfig, typ
 import { errorMessage } from '../errors.js';
 import { PLUGIN_API_VERSION, type HearthPlugin } from '../plugin-api.js';
 import { resolvePlugin } from './resolve.js';
-import { compileConfigSchema } from './validate-config.js';
+import { createConfigSchemaCompiler } from './validate-config.js';
 
 export interface LoadedPlugin {
   /** Instance id: the entry's `id:` or the manifest id. */
@@ -21,6 +21,7 @@ export async function loadPlugins(loaded: LoadedConfig): Promise<LoadedPlugin[]>
   const issues: ConfigIssue[] = [];
   const result: LoadedPlugin[] = [];
   const ids = new Set<string>();
+  const compileConfigSchema = createConfigSchemaCompiler();
   for (const [index, entry] of loaded.config.plugins.entries()) {
     const at = (path: (string | number)[], message: string, key?: string) => loaded.issue(['plugins', index, ...path], message, key);
     try {

@@ -18,6 +18,7 @@ import type { LoadedPlugin } from './load.js';
 import { createPluginStorage } from './storage.js';
 import type { BlockWatchdog } from './watchdog.js';
 import { trackHardware } from './tracked-hardware.js';
+import { foreignZone } from '../local-zone.js';
 
 export interface RuntimeDeps {
   entities: EntityPort;
@@ -83,7 +84,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
       return own(() => clearInterval(handle));
     },
     cron(expression, fn) {
-      const job = new Cron(expression, { timezone: deps.hub.location?.timezone }, guard(`cron '${expression}'`, fn));
+      const job = new Cron(expression, { timezone: foreignZone(deps.hub.location?.timezone) }, guard(`cron '${expression}'`, fn));
       return own(() => job.stop());
     },
   };

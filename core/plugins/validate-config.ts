@@ -12,17 +12,25 @@ export interface SchemaIssue {
 
 export type ConfigValidator = (config: Record<string, unknown>) => SchemaIssue[];
 
-const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false });
+export type ConfigSchemaCompiler = (schema: JsonSchema) => ConfigValidator;
 
-/** Compiles a plugin's JSON Schema; a schema that does not compile is the plugin's bug, reported as such. */
-export function compileConfigSchema(schema: JsonSchema): ConfigValidator {
-  let validate: ReturnType<typeof ajv.compile>;
-  try {
-    validate = ajv.compile(schema);
-  } catch (err) {
-    throw new Error(`the plugin declares an invalid configSchema: ${(err as Error).message}`);
-  }
-  return (config) => (validate(config) ? [] : closestAlternatives(validate.errors ?? []).map(toIssue));
+/**
+ * A compiler for one loading pass. Ajv caches every schema it compiled, and the
+ * generated validators stay in the heap for as long as the instance lives (~1 MB on
+ * the demo house); plugin configs are validated only at start, so a pass drops it.
+ */
+export function createConfigSchemaCompiler(): ConfigSchemaCompiler {
+  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false });
+  /** A schema that does not compile is the plugin's bug, reported as such. */
+  return (schema) => {
+    let validate: ReturnType<typeof ajv.compile>;
+    try {
+      validate = ajv.compile(schema);
+    } catch (err) {
+      throw new Error(`the plugin declares an invalid configSchema: ${(err as Error).message}`);
+    }
+    return (config) => (validate(config) ? [] : closestAlternatives(validate.errors ?? []).map(toIssue));
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ConfigError, type ConfigIssue, type LoadedConfig } from '../config/index.js';
 import { loadPlugins, pluginConfigOf, type LoadedPlugin } from '../plugins/index.js';
-import { compileConfigSchema } from '../plugins/validate-config.js';
+import { createConfigSchemaCompiler } from '../plugins/validate-config.js';
 import { PLUGIN_API_VERSION, type HearthPlugin } from '../plugin-api.js';
 
 /**
@@ -11,6 +11,7 @@ import { PLUGIN_API_VERSION, type HearthPlugin } from '../plugin-api.js';
 export async function loadTestPlugins(loaded: LoadedConfig, inline: Readonly<Record<string, HearthPlugin<never>>>): Promise<LoadedPlugin[]> {
   const issues: ConfigIssue[] = [];
   const result: LoadedPlugin[] = [];
+  const compileConfigSchema = createConfigSchemaCompiler();
   for (const [index, entry] of loaded.config.plugins.entries()) {
     const plugin = inline[entry.use] as HearthPlugin | undefined;
     try {

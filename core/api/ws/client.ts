@@ -16,6 +16,20 @@ export function eventFrame(id: number, eventJson: string): string {
   return `{"id":${id},"type":"event","event":${eventJson}}`;
 }
 
+/**
+ * The frames of one event for each subscription id, each built once: clients that share an id
+ * (dashboards subscribe with the same ids) share one string instead of each building, and the
+ * socket flattening, its own copy of the batch.
+ */
+export function framesOf(eventJson: string): (id: number) => string {
+  const frames = new Map<number, string>();
+  return (id) => {
+    let frame = frames.get(id);
+    if (frame === undefined) frames.set(id, (frame = eventFrame(id, eventJson)));
+    return frame;
+  };
+}
+
 /** Holds a bus listener only while someone needs it, so an idle hub pays nothing. */
 export function whileUsed(attach: () => () => void) {
   let users = 0;

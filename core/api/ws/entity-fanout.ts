@@ -1,5 +1,5 @@
 import type { EntityState, Kernel } from '../../kernel/index.js';
-import { eventFrame, whileUsed, type WsClient } from './client.js';
+import { eventFrame, framesOf, whileUsed, type WsClient } from './client.js';
 import type { BatchTick } from './tick.js';
 
 export interface EntityFanoutDeps {
@@ -48,8 +48,8 @@ export function createEntityFanout({ kernel, tick, highWaterBytes, maxBufferedBy
 
   const snapshotJson = (group: Group) => JSON.stringify({ snapshot: kernel.states.all().filter((s) => !group.ids || group.ids.has(s.id)) });
 
-  /** Per socket backpressure: a laggard skips batches (`json` undefined means none pending) and resyncs by snapshot. */
-  function deliver(member: Member, json: string | undefined) {
+  /** Per socket backpressure: a laggard skips batches (`frame` undefined means none pending) and resyncs by snapshot. */
+  function deliver(member: Member, frame: ((id: number) => string) | undefined) {
     const buffered = member.client.bufferedAmount();
     if (buffered > maxBufferedBytes) return member.client.tooSlow();
     if (buffered > highWaterBytes) {
@@ -62,7 +62,7 @@ export function createEntityFanout({ kernel, tick, highWaterBytes, maxBufferedBy
       lagging.delete(member);
       return member.client.send(eventFrame(member.id, snapshotJson(member.group)));
     }
-    if (json !== undefined) member.client.send(eventFrame(member.id, json));
+    if (frame) member.client.send(frame(member.id));
   }
 
   tick.add(() => {
@@ -75,8 +75,8 @@ export function createEntityFanout({ kernel, tick, highWaterBytes, maxBufferedBy
         else removed.push(entityId);
       }
       group.pending.clear();
-      const json = JSON.stringify({ changed, ...(removed.length && { removed }) });
-      for (const member of group.members) deliver(member, json);
+      const frame = framesOf(JSON.stringify({ changed, ...(removed.length && { removed }) }));
+      for (const member of group.members) deliver(member, frame);
     }
     for (const member of lagging) deliver(member, undefined);
     if (lagging.size) tick.request();

@@ -1,6 +1,6 @@
 import { presentLogbookEntry, type LogbookView, type ResolveUserName } from '../../history/index.js';
 import type { Kernel } from '../../kernel/index.js';
-import { eventFrame, whileUsed, type WsClient } from './client.js';
+import { framesOf, whileUsed, type WsClient } from './client.js';
 import type { BatchTick } from './tick.js';
 
 export interface LogbookFanoutDeps {
@@ -40,9 +40,9 @@ export function createLogbookFanout({ kernel, tick, resolveUserName }: LogbookFa
   tick.add(() => {
     for (const audience of audiences) {
       if (!audience.pending.length) continue;
-      const json = JSON.stringify({ entries: audience.pending });
+      const frame = framesOf(JSON.stringify({ entries: audience.pending }));
       audience.pending = [];
-      for (const { client, id } of audience.members) client.send(eventFrame(id, json));
+      for (const { client, id } of audience.members) client.send(frame(id));
     }
   });
 

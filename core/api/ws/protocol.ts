@@ -31,6 +31,14 @@ export type ServerMessage =
   | { id: number; type: 'event'; event: unknown }
   | { id: number; type: 'pong' };
 
+/**
+ * Entity and logbook batches go out at most once per this many ms; after a quiet spell the
+ * first change goes out at once. 25 rather than DESIGN §8's 50: under a steady stream a change
+ * waits up to a whole window for the next batch, and 50 ms of waiting alone used up the whole
+ * 50 ms p99 delivery budget (docs/api.md, docs/benchmarks.md#ws-fanout).
+ */
+export const BATCH_WINDOW_MS = 25;
+
 /** Close codes (4000–4999 are ours). */
 export const CLOSE = {
   authFailed: 4001,

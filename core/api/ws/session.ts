@@ -4,14 +4,14 @@ import { runCommand } from '../commands.js';
 import { roleAtLeast, type ApiUser } from '../env.js';
 import type { WsClient } from './client.js';
 import type { FanoutOptions, WsFanout } from './fanout.js';
-import { CLOSE, authMessage, clientMessage, type ClientMessage, type ServerMessage, type WsError } from './protocol.js';
+import { BATCH_WINDOW_MS, CLOSE, authMessage, clientMessage, type ClientMessage, type ServerMessage, type WsError } from './protocol.js';
 
 export interface WsOptions extends FanoutOptions {
   /** An unauthenticated socket is closed after this. */
   authTimeoutMs: number;
 }
 
-export const DEFAULT_WS_OPTIONS: WsOptions = { batchMs: 50, authTimeoutMs: 10_000, highWaterBytes: 256 * 1024, maxBufferedBytes: 4 * 1024 * 1024 };
+export const DEFAULT_WS_OPTIONS: WsOptions = { batchMs: BATCH_WINDOW_MS, authTimeoutMs: 10_000, highWaterBytes: 256 * 1024, maxBufferedBytes: 4 * 1024 * 1024 };
 
 export interface WsSessionDeps {
   kernel: Kernel;

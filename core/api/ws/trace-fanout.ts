@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/index.js';
-import { eventFrame, whileUsed, type WsClient } from './client.js';
+import { framesOf, whileUsed, type WsClient } from './client.js';
 
 export interface TraceFanout {
   /** Streams `{trace}` for every finished run (of one automation when given); returns the unsubscribe. */
@@ -11,11 +11,11 @@ export function createTraceFanout(kernel: Kernel): TraceFanout {
   const members = new Set<{ client: WsClient; id: number; automationId: string | undefined }>();
   const listener = whileUsed(() =>
     kernel.bus.on('automation_trace', ({ trace }) => {
-      let json: string | undefined;
+      let frame: ((id: number) => string) | undefined;
       for (const { client, id, automationId } of members) {
         if (automationId !== undefined && automationId !== trace.automationId) continue;
-        json ??= JSON.stringify({ trace });
-        client.send(eventFrame(id, json));
+        frame ??= framesOf(JSON.stringify({ trace }));
+        client.send(frame(id));
       }
     }),
   );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWsFanout, type WsFanout } from '../../../core/api/ws/fanout.js';
+import { BATCH_WINDOW_MS as W } from '../../../core/api/ws/protocol.js';
 import { DEFAULT_WS_OPTIONS, createWsSession } from '../../../core/api/ws/session.js';
 import type { ApiUser } from '../../../core/api/env.js';
 import type { Trace } from '../../../core/automation/index.js';
@@ -78,18 +79,22 @@ describe('ws session', () => {
     ]);
   });
 
-  it('coalesces changes into one batch per 50 ms holding only the latest state per entity', () => {
+  it('sends the first change after a quiet spell at once, then one batch per window holding only the latest state per entity', () => {
     const { sent } = subscribed();
     kernel.states.update('sensor.t2', { state: 1 });
     vi.advanceTimersByTime(0);
     expect(changedOf(sent.shift())).toEqual([['sensor.t2', 1]]);
     for (let v = 0; v < 100; v++) kernel.states.update('sensor.t0', { state: v });
     kernel.states.update('sensor.t1', { state: 5 });
-    vi.advanceTimersByTime(49);
+    vi.advanceTimersByTime(W - 1);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(sent).toHaveLength(1);
-    expect(changedOf(sent[0])).toEqual([['sensor.t0', 99], ['sensor.t1', 5]]);
+    expect(changedOf(sent.shift())).toEqual([['sensor.t0', 99], ['sensor.t1', 5]]);
+    vi.advanceTimersByTime(3 * W);
+    kernel.states.update('sensor.t1', { state: 6 });
+    vi.advanceTimersByTime(0);
+    expect(changedOf(sent.shift())).toEqual([['sensor.t1', 6]]);
   });
 
   it('serialises each batch once per filter and flushes every session on one timer', () => {
@@ -101,7 +106,7 @@ describe('ws session', () => {
     kernel.states.update('sensor.t0', { state: 1 });
     kernel.states.update('sensor.t2', { state: 2 });
     expect(vi.getTimerCount()).toBe(1);
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(W);
     const batches = stringify.mock.calls.filter(([value]) => typeof value === 'object' && value !== null && 'changed' in value);
     expect(batches).toHaveLength(2);
     all.forEach(({ sent }, i) => {
@@ -116,18 +121,18 @@ describe('ws session', () => {
     const fast = subscribed();
     buffered = 300 * 1024;
     kernel.states.update('sensor.t0', { state: 1 });
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(W);
     expect(slow.sent).toEqual([]);
     expect(changedOf(fast.sent.shift())).toEqual([['sensor.t0', 1]]);
     buffered = 0;
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(W);
     expect(slow.sent).toHaveLength(1);
     expect((slow.sent[0]!.event!.snapshot as unknown[])).toHaveLength(3);
     expect(fast.sent).toEqual([]);
 
     buffered = 5 * 1024 * 1024;
     kernel.states.update('sensor.t0', { state: 2 });
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(W);
     expect(slow.closes).toEqual([[4008, 'client too slow: too many unread messages']]);
     expect(changedOf(fast.sent.shift())).toEqual([['sensor.t0', 2]]);
   });
@@ -154,7 +159,7 @@ describe('ws session', () => {
     kernel.bus.emit('logbook_written', { entries: [entry(1, 'command', 'u1'), entry(2, 'audit', 'u2')] });
     kernel.bus.emit('logbook_written', { entries: [entry(3, 'command')] });
     kernel.states.update('sensor.t0', { state: 4 });
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(W);
     expect(m.sent).toEqual([
       { id: 7, type: 'event', event: { entries: [{ ...entry(1, 'command', 'u1'), when: '2025-03-01T10:00:00.001Z', userName: 'Mia' }, { ...entry(3, 'command'), when: '2025-03-01T10:00:00.003Z' }] } },
     ]);
@@ -184,7 +189,7 @@ describe('ws session', () => {
     send({ id: 4, type: 'unsubscribe', subscription: 1 });
     expect(sent.at(-1)).toEqual({ id: 4, type: 'result', success: true });
     kernel.states.update('sensor.t0', { state: 3 });
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(2 * W);
     send({ id: 5, type: 'unsubscribe', subscription: 1 });
     expect(sent.at(-1)).toMatchObject({ id: 5, success: false, error: { code: 'not_found' } });
     s.dispose();
@@ -192,7 +197,7 @@ describe('ws session', () => {
     kernel.states.update('sensor.t0', { state: 4 });
     kernel.bus.emit('logbook_written', { entries: [entry(1, 'command')] });
     kernel.bus.emit('automation_trace', { trace: trace('night', 'r1') });
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(2 * W);
     expect(sent).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });

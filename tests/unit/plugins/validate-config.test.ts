@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileConfigSchema } from '../../../core/plugins/validate-config.js';
+import { createConfigSchemaCompiler } from '../../../core/plugins/validate-config.js';
+
+const compileConfigSchema = createConfigSchemaCompiler();
 
 const wiring = {
   type: 'object',
