@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../../core/version.js';
+import { cpuSeconds, peakRssMb, rssMb, serviceUnitRuntime } from '../process-stats.js';
 import { CLOCK_SPEED, playHour, SIMULATED_S } from './activity.js';
 
 const RUNS = 3;
@@ -20,13 +21,9 @@ const DEMO = join(PACKAGE_ROOT, 'examples/demo-house.yaml');
 interface Variant { name: string; command: string; args: string[]; env: Record<string, string> }
 interface Row { variant: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number; peakRssMb: number; activeCpuS: number }
 
-/** The Node flags and environment the service unit really uses, so the two never drift apart. */
 function unitVariant(): Variant {
-  const unit = readFileSync(join(PACKAGE_ROOT, 'systemd/hearth.service'), 'utf8');
-  const exec = unit.match(/^ExecStart=\S+ (.*?) \S+\/dist\/core\/cli\.js/m);
-  if (!exec) throw new Error('systemd/hearth.service: ExecStart does not run node … dist/core/cli.js');
-  const env = Object.fromEntries([...unit.matchAll(/^Environment=(\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-  return { name: 'node (unit flags)', command: process.execPath, args: [...exec[1]!.split(' '), join(PACKAGE_ROOT, 'dist/core/cli.js')], env };
+  const { args, env } = serviceUnitRuntime();
+  return { name: 'node (unit flags)', command: process.execPath, args: [...args, join(PACKAGE_ROOT, 'dist/core/cli.js')], env };
 }
 
 const VARIANTS: Variant[] = [
@@ -35,13 +32,6 @@ const VARIANTS: Variant[] = [
   { name: 'bun', command: join(PACKAGE_ROOT, 'node_modules/.bin/bun'), args: [join(PACKAGE_ROOT, 'core/cli.ts')], env: {} },
 ];
 
-const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
-const hwmMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)![1]) / 1024;
-/** User + system CPU time of a process (USER_HZ is 100 on Linux). */
-const cpuS = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 // A Pi's system zone is normally the house's (raspi-config), and the hub then needs no ICU
 // time-zone data (core/local-zone.ts); run it so here too, whatever this machine's zone is.
 const HOUSE_TZ = readFileSync(DEMO, 'utf8').match(/timezone: ([\w/]+)/)![1]!;
@@ -88,10 +78,10 @@ async function measure(variant: Variant): Promise<Row> {
     copyFileSync(join(dirname(DEMO), 'demo-automations.yaml'), join(dir, 'demo-automations.yaml'));
     const busy = await launch(variant, fast, join(dir, 'busy'));
     try {
-      const cpuBefore = cpuS(busy.child.pid!);
+      const cpuBefore = cpuSeconds(busy.child.pid!);
       await playHour(busy.url);
       const pid = busy.child.pid!;
-      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(pid), peakRssMb: hwmMb(pid), activeCpuS: cpuS(pid) - cpuBefore };
+      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(pid), peakRssMb: peakRssMb(pid), activeCpuS: cpuSeconds(pid) - cpuBefore };
     } finally {
       await stop(busy.child);
     }

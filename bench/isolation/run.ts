@@ -4,10 +4,11 @@
  * from the compiled dist/ (build first), so the child is the plain-JavaScript process
  * users run, not one carrying a TypeScript loader.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rssMb } from '../process-stats.js';
 
 const dist = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
 const { parseConfig } = await dist<typeof import('../../core/config/index.js')>('core/config/index.js');
@@ -31,7 +32,7 @@ async function measure(isolate: boolean) {
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const pid = host.list()[0]?.pid;
-  const childRssMb = pid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024 : 0;
+  const childRssMb = pid ? rssMb(pid) : 0;
   await host.stop();
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;

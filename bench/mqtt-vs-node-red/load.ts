@@ -1,6 +1,6 @@
 /** Drives one rule under test: publishes sensor readings at a fixed rate, times the ON commands that come back. */
-import { readFileSync } from 'node:fs';
 import type { MqttClient } from 'mqtt';
+import { cpuSeconds, rssMb } from '../process-stats.js';
 
 export interface StepResult {
   offeredRate: number;
@@ -34,20 +34,6 @@ export const P99_BOUND_MS = 100;
  */
 const above = (i: number) => i % 2 === 1;
 const reading = (i: number) => JSON.stringify({ value: above(i) ? THRESHOLD + 1 + (i % 100) / 10 : THRESHOLD - 10 });
-
-export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 102.4) / 10;
-}
-
-/** User + system CPU seconds the process has used so far (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-// USER_HZ: the unit of /proc times, 100 on every Linux architecture.
-const CLOCK_TICKS = 100;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -120,7 +106,7 @@ export async function runStep(pub: MqttClient, sub: MqttClient, target: Target, 
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     keptUp: received >= expected * 0.999 && answeredAt[received - 1]! - lastSent < drainMs && percentile(latencies, 99) <= P99_BOUND_MS,
-    peakRssMb: peak,
+    peakRssMb: Math.round(peak * 10) / 10,
     cpuUsPerReading: Math.round((cpuUsed * 1e6) / total),
   };
 }

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectAsync } from 'mqtt';
 import { startMosquitto } from '../../tests/helpers/mosquitto.js';
-import { rssMb, runStep, warmUp, type StepResult } from './load.js';
-import { NODE_RED_VERSION, ROOT, startBareRule, startHearth, startNodeRed, type System } from './systems.js';
+import { rssMb, serviceUnitRuntime } from '../process-stats.js';
+import { runStep, warmUp, type StepResult } from './load.js';
+import { buildHearth, NODE_RED_VERSION, ROOT, startBareRule, startHearth, startNodeRed, type System } from './systems.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rates: { type: 'string', default: '500,1000,2000,4000,8000,12000,16000,20000,24000,28000,32000' } } });
 const seconds = Number(values.seconds);
@@ -32,7 +33,7 @@ async function measure(start: (url: string) => Promise<System>, brokerUrl: strin
   const sub = await connectAsync(brokerUrl, { clientId: `bench_sub_${system.name}` });
   try {
     await warmUp(pub, sub, system);
-    const idleRssMb = rssMb(system.pid);
+    const idleRssMb = Math.round(rssMb(system.pid) * 10) / 10;
     const steps: StepResult[] = [];
     for (const rate of rates) {
       const step = await runStep(pub, sub, system, rate, seconds);
@@ -54,7 +55,13 @@ async function measure(start: (url: string) => Promise<System>, brokerUrl: strin
 const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0', 'set_tcp_nodelay true'] });
 let results: SystemResult[];
 try {
-  results = [await measure(startHearth, broker.url), await measure(startNodeRed, broker.url), await measure(startBareRule, broker.url)];
+  buildHearth();
+  results = [
+    await measure((url) => startHearth(url), broker.url),
+    await measure(startNodeRed, broker.url),
+    await measure(startBareRule, broker.url),
+    await measure((url) => startHearth(url, serviceUnitRuntime()), broker.url),
+  ];
 } finally {
   await broker.stop();
 }
@@ -74,7 +81,7 @@ const rows = results.map((r) => ({
   'peak RSS MB': Math.max(...r.steps.map((s) => s.peakRssMb)),
 }));
 console.table(rows);
-const [hearth, nodeRed, bare] = results as [SystemResult, SystemResult, SystemResult];
+const [hearth, nodeRed, bare] = results as [SystemResult, SystemResult, SystemResult, SystemResult];
 const ratio = nodeRed.sustainedRate ? hearth.sustainedRate / nodeRed.sustainedRate : Infinity;
 const cpu = (r: SystemResult) => r.atCommonRate?.cpuUsPerReading ?? NaN;
 const cpuRatio = cpu(nodeRed) / cpu(hearth);

@@ -2,6 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NodeRuntime } from '../process-stats.js';
 import { THRESHOLD, type Target } from './load.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,14 +42,20 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/**
- * The compiled hub as `npm start` runs it: plugins/mqtt turns the sensor topic into
- * sensor.bench and the command topic into switch.bench_out, and a `numeric_state`
- * automation turns the switch on whenever a reading crosses above the threshold.
- */
-export async function startHearth(brokerUrl: string): Promise<System> {
+/** Compiles the hub once; `startHearth` runs the compiled dist/ as users do. */
+export function buildHearth(): void {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  const dir = join(TMP, 'hearth');
+}
+
+/**
+ * The compiled hub: plugins/mqtt turns the sensor topic into sensor.bench and the
+ * command topic into switch.bench_out, and a `numeric_state` automation turns the switch
+ * on whenever a reading crosses above the threshold. `runtime` gives Node flags and
+ * environment (the service unit's); without it Node runs with its defaults, as Node-RED does.
+ */
+export async function startHearth(brokerUrl: string, runtime?: NodeRuntime): Promise<System> {
+  const name = runtime ? 'Hearth (unit flags)' : 'Hearth';
+  const dir = join(TMP, runtime ? 'hearth-unit' : 'hearth');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'hearth.yaml');
@@ -71,12 +78,13 @@ export async function startHearth(brokerUrl: string): Promise<System> {
     ].join('\n'),
   );
   // BENCH_NODE_ARGS: extra Node flags for the hub, e.g. `--cpu-prof` to see where its time goes.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...(runtime?.args ?? []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...runtime?.env },
   });
-  await waitForLine(child, /Hearth is running/, 'Hearth');
-  return { name: 'Hearth', pid: child.pid!, sensorTopic: 'bench/hearth/sensor', commandTopic: 'bench/hearth/cmd', stop: stopper(child) };
+  await waitForLine(child, /Hearth is running/, name);
+  return { name, pid: child.pid!, sensorTopic: 'bench/hearth/sensor', commandTopic: 'bench/hearth/cmd', stop: stopper(child) };
 }
 
 /** The floor: the same rule as a bare mqtt.js script (bare-rule.ts), run through tsx's loader like the bench. */

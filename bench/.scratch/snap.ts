@@ -1,0 +1,13 @@
+import { connectAsync } from 'mqtt';
+import { startMosquitto } from '../../tests/helpers/mosquitto.js';
+import { runStep, warmUp } from '../mqtt-vs-node-red/load.js';
+import { startHearth } from '../mqtt-vs-node-red/systems.js';
+const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0', 'set_tcp_nodelay true'] });
+const system = await startHearth(broker.url);
+const pub = await connectAsync(broker.url, { clientId: 'p' });
+const sub = await connectAsync(broker.url, { clientId: 's' });
+await warmUp(pub, sub, system);
+setTimeout(() => process.kill(system.pid, 'SIGUSR2'), 1700);
+const s = await runStep(pub, sub, system, 4000, 3);
+console.log(s.achievedRate, s.p50Ms, s.p99Ms);
+await pub.endAsync(); await sub.endAsync(); await system.stop(); await broker.stop();

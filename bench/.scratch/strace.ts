@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+import { connectAsync } from 'mqtt';
+import { startMosquitto } from '../../tests/helpers/mosquitto.js';
+import { runStep, warmUp } from '../mqtt-vs-node-red/load.js';
+import { startHearth } from '../mqtt-vs-node-red/systems.js';
+const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_inflight_messages 0', 'set_tcp_nodelay true'] });
+const system = await startHearth(broker.url);
+const pub = await connectAsync(broker.url, { clientId: 'p' });
+const sub = await connectAsync(broker.url, { clientId: 's' });
+await warmUp(pub, sub, system);
+await runStep(pub, sub, system, 8000, 2);
+const st = spawn('strace', ['-c', '-f', '-p', String(system.pid)], { stdio: ['ignore', 'inherit', 'inherit'] });
+const s = await runStep(pub, sub, system, 8000, 3);
+st.kill('SIGINT');
+await new Promise((r) => st.once('exit', r));
+console.log(s.achievedRate, s.p50Ms, s.p99Ms, s.cpuUsPerReading);
+await pub.endAsync(); await sub.endAsync(); await system.stop(); await broker.stop();
