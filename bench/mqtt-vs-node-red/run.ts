@@ -23,7 +23,7 @@ interface SystemResult {
   steps: StepResult[];
   /** The highest achieved rate of a step that kept up. */
   sustainedRate: number;
-  /** Latency and memory at the highest rate both systems sustained. */
+  /** Latency, CPU and memory at the highest rate Hearth, Node-RED and the bare client all sustained (else this system's best). */
   atCommonRate?: StepResult;
 }
 
@@ -66,22 +66,26 @@ try {
   await broker.stop();
 }
 
-const common = Math.max(0, ...rates.filter((r) => results.every((s) => s.steps.some((step) => step.offeredRate === r && step.keptUp))));
-for (const r of results) r.atCommonRate = r.steps.find((s) => s.offeredRate === common);
+// Compared where Hearth, Node-RED and the bare client all kept up; the unit-flags run
+// (a memory-first configuration) is shown at its own best kept-up step.
+const compared = results.slice(0, 3);
+const common = Math.max(0, ...rates.filter((r) => compared.every((s) => s.steps.some((step) => step.offeredRate === r && step.keptUp))));
+for (const r of results) r.atCommonRate = r.steps.find((s) => s.offeredRate === common && s.keptUp) ?? r.steps.findLast((s) => s.keptUp);
 
 const rows = results.map((r) => ({
   system: r.name,
   'sustained /s': r.sustainedRate,
-  [`p50 ms @${common}/s`]: r.atCommonRate?.p50Ms,
-  [`p99 ms @${common}/s`]: r.atCommonRate?.p99Ms,
-  [`CPU µs/reading @${common}/s`]: r.atCommonRate?.cpuUsPerReading,
+  'at /s': r.atCommonRate?.offeredRate,
+  'p50 ms': r.atCommonRate?.p50Ms,
+  'p99 ms': r.atCommonRate?.p99Ms,
+  'CPU µs/reading': r.atCommonRate?.cpuUsPerReading,
   'readings/s per core': r.atCommonRate ? Math.round(1e6 / r.atCommonRate.cpuUsPerReading) : undefined,
   'idle RSS MB': r.idleRssMb,
-  [`RSS MB @${common}/s`]: r.atCommonRate?.peakRssMb,
+  'RSS MB': r.atCommonRate?.peakRssMb,
   'peak RSS MB': Math.max(...r.steps.map((s) => s.peakRssMb)),
 }));
 console.table(rows);
-const [hearth, nodeRed, bare] = results as [SystemResult, SystemResult, SystemResult, SystemResult];
+const [hearth, nodeRed, bare] = compared as [SystemResult, SystemResult, SystemResult];
 const ratio = nodeRed.sustainedRate ? hearth.sustainedRate / nodeRed.sustainedRate : Infinity;
 const cpu = (r: SystemResult) => r.atCommonRate?.cpuUsPerReading ?? NaN;
 const cpuRatio = cpu(nodeRed) / cpu(hearth);
