@@ -41,7 +41,7 @@ interface Deps {
 const noParams = new WeakMap<z.ZodType, z.ZodSafeParseResult<unknown>>();
 
 function parseParams(schema: z.ZodType, params: unknown): z.ZodSafeParseResult<unknown> {
-  const empty = params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params) && Object.keys(params).length === 0);
+  const empty = params === undefined || params === null || (typeof params === 'object' && !Array.isArray(params) && Object.keys(params).length === 0);
   if (!empty) return schema.safeParse(params);
   let parsed = noParams.get(schema);
   if (!parsed) {

@@ -38,6 +38,18 @@ describe('command dispatcher', () => {
     expect(calls).toEqual(['on {}']);
   });
 
+  it('treats absent, null and empty params alike, and gives handlers params they cannot change for the next command', async () => {
+    const { kernel, calls } = lightHub();
+    kernel.dispatcher.register('light.desk', {
+      turn_on: (params) => {
+        calls.push(`on ${JSON.stringify(params)} frozen=${Object.isFrozen(params)}`);
+      },
+    });
+    for (const params of [undefined, null, {}]) await kernel.dispatcher.dispatch({ entityId: 'light.desk', command: 'turn_on', params });
+    await kernel.dispatcher.dispatch({ entityId: 'light.desk', command: 'turn_on', params: { brightness: 5 } });
+    expect(calls).toEqual(['on {} frozen=true', 'on {} frozen=true', 'on {} frozen=true', 'on {"brightness":5} frozen=false']);
+  });
+
   it('refuses an unknown entity, an unknown command and bad params with typed errors', async () => {
     const { kernel } = lightHub();
     await expect(kernel.dispatcher.dispatch({ entityId: 'light.none', command: 'turn_on' })).rejects.toBeInstanceOf(NotFoundError);
