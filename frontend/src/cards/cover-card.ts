@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
-import { commandEvent } from './events.js';
+import { sendCommand } from './events.js';
 import { cardHead, icon, trackFill } from './head.js';
 
 const UP = 'M7 14l5-5 5 5z';
@@ -38,7 +38,7 @@ export class HearthCoverCard extends LitElement {
   declare pending: boolean;
 
   private send(command: string, params?: Record<string, unknown>) {
-    this.dispatchEvent(commandEvent({ entityId: this.entity.id, command, ...(params && { params }) }));
+    sendCommand(this, this.entity.id, command, params);
   }
 
   override render() {

@@ -5,8 +5,10 @@ export interface CommandDetail {
   params?: Record<string, unknown>;
 }
 
-export function commandEvent(detail: CommandDetail): CustomEvent<CommandDetail> {
-  return new CustomEvent('hearth-command', { detail, bubbles: true, composed: true });
+/** Asks the shell, from the card `from`, to run `command` on an entity. */
+export function sendCommand(from: HTMLElement, entityId: string, command: string, params?: Record<string, unknown>): void {
+  const detail: CommandDetail = { entityId, command, ...(params && { params }) };
+  from.dispatchEvent(new CustomEvent('hearth-command', { detail, bubbles: true, composed: true }));
 }
 
 export function navigateEvent(path: string): CustomEvent<{ path: string }> {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
-import { commandEvent } from './events.js';
+import { sendCommand } from './events.js';
 import { cardHead, trackFill } from './head.js';
 
 /** A light: a switch, and a brightness slider when the light is dimmable. */
@@ -13,7 +13,7 @@ export class HearthLightCard extends LitElement {
   declare pending: boolean;
 
   private send(command: string, params?: Record<string, unknown>) {
-    this.dispatchEvent(commandEvent({ entityId: this.entity.id, command, ...(params && { params }) }));
+    sendCommand(this, this.entity.id, command, params);
   }
 
   override render() {

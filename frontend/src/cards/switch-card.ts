@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
-import { commandEvent } from './events.js';
+import { sendCommand } from './events.js';
 import { cardHead } from './head.js';
 
 export class HearthSwitchCard extends LitElement {
@@ -17,7 +17,7 @@ export class HearthSwitchCard extends LitElement {
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'} ${this.pending ? 'pending' : ''}">
       ${cardHead(e)}
       <button class="switch" role="switch" aria-checked=${on ? 'true' : 'false'} aria-label="${e.name} power" ?disabled=${!e.available}
-        @click=${() => this.dispatchEvent(commandEvent({ entityId: e.id, command: on ? 'turn_off' : 'turn_on' }))}></button>
+        @click=${() => sendCommand(this, e.id, on ? 'turn_off' : 'turn_on')}></button>
     </div>`;
   }
 }
