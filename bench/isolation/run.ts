@@ -1,39 +1,32 @@
 /**
  * What isolation costs: command round trip through an isolated plugin against the
- * same plugin in process, and the memory each child process adds. The hub parts come
- * from the compiled dist/ (build first), so the child is the plain-JavaScript process
- * users run, not one carrying a TypeScript loader.
+ * same plugin in process, and the memory each child process adds. The hub comes from
+ * the built dist/ (`npm run build` first) through `hearth/testing`'s real kernel and
+ * plugin host, so the child is the plain-JavaScript process users run, not one
+ * carrying a TypeScript loader.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rssMb } from '../process-stats.js';
 
-const dist = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
-const { parseConfig } = await dist<typeof import('../../core/config/index.js')>('core/config/index.js');
-const { createKernel } = await dist<typeof import('../../core/kernel/index.js')>('core/kernel/index.js');
-const { silentLogger } = await dist<typeof import('../../core/log.js')>('core/log.js');
-const { createPluginHost, loadPlugins } = await dist<typeof import('../../core/plugins/index.js')>('core/plugins/index.js');
-const { createSimBoard } = await dist<typeof import('../../hardware/index.js')>('hardware/index.js');
+type Testing = typeof import('../../core/testing/index.js');
+const { createTestHub } = (await import(new URL('../../dist/core/testing/index.js', import.meta.url).href)) as Testing;
 
 const ROUNDS = 3000;
-const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/plugins/', import.meta.url));
+const HEALTHY = fileURLToPath(new URL('../../tests/fixtures/plugins/healthy', import.meta.url));
 
 async function measure(isolate: boolean) {
-  const plugins = await loadPlugins(parseConfig(`plugins:\n  - use: ./healthy\n    isolate: ${isolate}\n    tickMs: 3600000\n`, join(FIXTURES, 'hearth.yaml')));
-  const kernel = createKernel(silentLogger());
-  const host = createPluginHost({ kernel, hardware: createSimBoard(), log: silentLogger(), dataDir: mkdtempSync(join(tmpdir(), 'hearth-bench-')), hub: { name: 'bench' } });
-  await host.start(plugins);
+  const hub = await createTestHub({ config: { plugins: [{ use: HEALTHY, isolate, tickMs: 3600000 }] } });
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const started = process.hrtime.bigint();
-    await kernel.dispatcher.dispatch({ entityId: 'switch.healthy', command: i % 2 ? 'turn_off' : 'turn_on' });
+    await hub.command('switch.healthy', i % 2 ? 'turn_off' : 'turn_on');
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
-  const pid = host.list()[0]?.pid;
+  const pid = hub.plugins()[0]?.pid;
   const childRssMb = pid ? rssMb(pid) : 0;
-  await host.stop();
+  await hub.stop();
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { p50Ms: at(0.5), p99Ms: at(0.99), childRssMb };

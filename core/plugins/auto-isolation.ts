@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { LoadedPlugin } from './load.js';
-import { readAutoIsolated, startBlockWatchdog, type BlockWatchdog } from './watchdog.js';
+import { isBuiltinPlugin } from './resolve.js';
+import { readAutoIsolated, startBlockWatchdog, startTimedWatchdog, type BlockWatchdog } from './watchdog.js';
 
 export interface AutoIsolation {
   readonly watchdog: BlockWatchdog;
@@ -11,7 +12,9 @@ export interface AutoIsolation {
 
 /**
  * Watches for plugins that block the event loop and isolates them from the next
- * start on, unless their entry says `autoIsolate: false`.
+ * start on, unless their entry says `autoIsolate: false`. A watchdog thread, which
+ * also catches a callback that never returns, runs only when a plugin from outside
+ * Hearth runs in process; Hearth's own plugins are timed on the main thread.
  */
 export function startAutoIsolation(options: {
   dataDir: string;
@@ -24,7 +27,9 @@ export function startAutoIsolation(options: {
   const exempt = new Set(plugins.filter((p) => p.entry.autoIsolate === false).map((p) => p.id));
   const isolate = new Set([...readAutoIsolated(file)].filter((id) => !exempt.has(id)));
   if (isolate.size) log.warn({ plugins: [...isolate] }, 'isolating plugins that blocked the event loop before');
-  const watchdog = startBlockWatchdog({
+  const inProcess = plugins.filter((p) => !(p.entry.isolate ?? isolate.has(p.id)));
+  const start = inProcess.every((p) => isBuiltinPlugin(p.file)) ? startTimedWatchdog : startBlockWatchdog;
+  const watchdog = start({
     autoIsolateFile: file,
     exempt,
     onBlocked(pluginId, ms) {

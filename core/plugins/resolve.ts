@@ -1,14 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { closest } from '../config/did-you-mean.js';
+import { CODE_ROOT, PACKAGE_ROOT } from '../version.js';
 
 export const PLUGIN_KEYWORD = 'hearth-plugin';
 
 /** The built-in plugins folder, beside core/ both in the sources and in dist/. */
-const BUILTIN_DIR = fileURLToPath(new URL('../../plugins/', import.meta.url));
+const BUILTIN_DIR = join(CODE_ROOT, 'plugins');
 
 export class PluginResolveError extends Error {}
+
+/** Whether a resolved plugin module is one of the plugins shipped with Hearth. */
+export const isBuiltinPlugin = (file: string): boolean => file.startsWith(BUILTIN_DIR + sep);
 
 /**
  * Turns a config `use:` into a module file: a built-in name, a relative or
@@ -33,8 +36,7 @@ function resolvePath(path: string, use: string): string {
 }
 
 function resolvePackage(name: string, configDir: string): string {
-  const hearthRoot = fileURLToPath(new URL('../../', import.meta.url));
-  for (const start of [configDir, process.cwd(), hearthRoot]) {
+  for (const start of [configDir, process.cwd(), PACKAGE_ROOT]) {
     for (let dir = start; ; dir = dirname(dir)) {
       const pkgFile = join(dir, 'node_modules', name, 'package.json');
       if (existsSync(pkgFile)) {

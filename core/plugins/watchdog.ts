@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export interface BlockWatchdog {
+  /** `thread` also catches a callback that never returns; `timed` only blocks that end. */
+  readonly kind: 'thread' | 'timed';
   /** Runs a plugin's synchronous callback, attributing any block during it to the plugin. */
   run<T>(pluginId: string, fn: () => T): T;
   stop(): Promise<void>;
@@ -16,6 +19,8 @@ export interface WatchdogOptions {
   /** Called on the main thread once the loop runs again. */
   onBlocked(pluginId: string | undefined, blockedMs: number): void;
 }
+
+const DEFAULT_THRESHOLD_MS = 2000;
 
 const BEAT_MS = 250;
 
@@ -32,7 +37,7 @@ export function startBlockWatchdog(options: WatchdogOptions): BlockWatchdog {
     eval: true,
     workerData: {
       shared,
-      thresholdMs: options.thresholdMs ?? 2000,
+      thresholdMs: options.thresholdMs ?? DEFAULT_THRESHOLD_MS,
       beatMs: BEAT_MS,
       file: options.autoIsolateFile,
       exempt: [...(options.exempt ?? [])],
@@ -53,6 +58,7 @@ export function startBlockWatchdog(options: WatchdogOptions): BlockWatchdog {
   };
 
   return {
+    kind: 'thread',
     run(pluginId, fn) {
       const previous = Atomics.exchange(shared, 1, slotOf(pluginId));
       try {
@@ -66,6 +72,46 @@ export function startBlockWatchdog(options: WatchdogOptions): BlockWatchdog {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Times each plugin callback on the main thread instead: a block that ends is reported
+ * and recorded exactly like the thread's reports, without the thread's ~5 MB, but a
+ * callback that never returns goes unseen. The hub uses it when every in-process
+ * plugin is one of its own (core/plugins/auto-isolation.ts).
+ */
+export function startTimedWatchdog(options: WatchdogOptions & { now?: () => number }): BlockWatchdog {
+  const now = options.now ?? (() => performance.now());
+  const thresholdMs = options.thresholdMs ?? DEFAULT_THRESHOLD_MS;
+  const exempt = options.exempt ?? new Set();
+  // A plugin's callback can run another's synchronously; only the innermost one that
+  // blocked is reported, not every caller around it.
+  let reports = 0;
+  return {
+    kind: 'timed',
+    run(pluginId, fn) {
+      const started = now();
+      const reportsBefore = reports;
+      try {
+        return fn();
+      } finally {
+        const blockedMs = now() - started;
+        if (blockedMs >= thresholdMs && reports === reportsBefore) {
+          reports++;
+          if (options.autoIsolateFile && !exempt.has(pluginId)) recordBlocker(options.autoIsolateFile, pluginId);
+          options.onBlocked(pluginId, blockedMs);
+        }
+      }
+    },
+    stop: async () => {},
+  };
+}
+
+function recordBlocker(file: string, pluginId: string): void {
+  const list = [...readAutoIsolated(file)];
+  if (list.includes(pluginId)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify([...list, pluginId]));
 }
 
 /** Plugins recorded as having blocked the event loop. */

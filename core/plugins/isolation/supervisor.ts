@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hardware } from '../../../hardware/index.js';
 import type { Kernel, PluginStatus } from '../../kernel/index.js';
 import type { Logger } from 'pino';
 import type { PluginContext } from '../../plugin-api.js';
+import { CODE_ROOT } from '../../version.js';
 import type { LoadedPlugin } from '../load.js';
 import { trackHardware } from '../tracked-hardware.js';
 import type { ChildInit } from './child.js';
@@ -36,7 +37,7 @@ export interface IsolatedPlugin {
 }
 
 const here = fileURLToPath(import.meta.url);
-const CHILD_FILE = join(dirname(here), `child${extname(here)}`);
+const CHILD_FILE = join(CODE_ROOT, 'core', 'plugins', 'isolation', `child${extname(here)}`);
 // Sources run under a TypeScript loader (tests, `npm run dev`); Bun runs TypeScript itself.
 const LOADER = extname(here) === '.ts' && !process.versions.bun ? ['--import', 'tsx'] : [];
 

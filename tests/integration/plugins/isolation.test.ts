@@ -7,7 +7,10 @@ import { parseConfig } from '../../../core/config/index.js';
 import { createKernel, type Kernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createPluginHost, loadPlugins, type PluginHost } from '../../../core/plugins/index.js';
-import { readAutoIsolated, startBlockWatchdog } from '../../../core/plugins/watchdog.js';
+import { startAutoIsolation } from '../../../core/plugins/auto-isolation.js';
+import type { LoadedPlugin } from '../../../core/plugins/load.js';
+import { readAutoIsolated, startBlockWatchdog, startTimedWatchdog } from '../../../core/plugins/watchdog.js';
+import { CODE_ROOT } from '../../../core/version.js';
 import { createSimBoard } from '../../../hardware/index.js';
 import { nextEvent } from '../../helpers/bus.js';
 
@@ -102,5 +105,35 @@ describe('event-loop watchdog', () => {
     expect(status(host!, 'blocks-loop')?.error).toMatch(/^blocked the event loop for \d\.\d s$/);
     expect(status(host!, 'healthy')?.error).toBeUndefined();
     expect([...readAutoIsolated(file)]).toEqual(['blocks-loop']);
+  });
+
+  it('times callbacks on the main thread when every in-process plugin is built in, and reports only the innermost block', () => {
+    let clock = 0;
+    const file = join(mkdtempSync(join(tmpdir(), 'hearth-timed-')), 'plugins', 'auto-isolate.json');
+    const reports: [string | undefined, number][] = [];
+    const watchdog = startTimedWatchdog({ autoIsolateFile: file, exempt: new Set(['forgiven']), now: () => clock, onBlocked: (id, ms) => void reports.push([id, ms]) });
+    watchdog.run('quick', () => (clock += 1999));
+    watchdog.run('outer', () => watchdog.run('inner', () => (clock += 2500)));
+    watchdog.run('forgiven', () => (clock += 3000));
+    expect(() => watchdog.run('throws', () => {
+      clock += 2000;
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(reports).toEqual([['inner', 2500], ['forgiven', 3000], ['throws', 2000]]);
+    expect([...readAutoIsolated(file)]).toEqual(['inner', 'throws']);
+  });
+
+  it('starts the watchdog thread only when a plugin from outside Hearth runs in process', async () => {
+    const plugin = (use: string, file: string, entry: Record<string, unknown> = {}) => ({ id: use, file, entry: { use, ...entry } }) as unknown as LoadedPlugin;
+    const builtin = plugin('gpio', join(CODE_ROOT, 'plugins', 'gpio', 'index.ts'));
+    const outside = plugin('healthy', join(FIXTURES, 'healthy', 'index.js'));
+    const kindWith = async (plugins: LoadedPlugin[]) => {
+      const { watchdog } = startAutoIsolation({ dataDir: mkdtempSync(join(tmpdir(), 'hearth-kind-')), plugins, log: silentLogger(), warn: () => {} });
+      await watchdog.stop();
+      return watchdog.kind;
+    };
+    expect(await kindWith([builtin])).toBe('timed');
+    expect(await kindWith([builtin, outside])).toBe('thread');
+    expect(await kindWith([builtin, plugin('healthy', outside.file, { isolate: true })])).toBe('timed');
   });
 });
