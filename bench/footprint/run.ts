@@ -1,8 +1,9 @@
 /**
  * Footprint of a whole hub process on the demo house (its plugins and scripted day):
- * start-to-healthy time and idle RSS, then RSS after an hour of activity compressed in
- * time (activity.ts) — under Node with its defaults, Node with the flags systemd/hearth.service
- * sets, and Bun. Build first (`npm run build`): Node runs the compiled dist/.
+ * start-to-healthy time, RSS just after start and once idle, then RSS after an hour of
+ * activity compressed in time (activity.ts) — under Node with its defaults, Node with the
+ * flags systemd/hearth.service sets (also with one plugin from outside Hearth, which
+ * starts the watchdog thread), and Bun. Build first (`npm run build`): Node runs dist/.
  *   npx tsx bench/footprint/run.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,11 +16,24 @@ import { cpuSeconds, peakRssMb, rssMb, serviceUnitRuntime } from '../process-sta
 import { CLOCK_SPEED, playHour, SIMULATED_S } from './activity.js';
 
 const RUNS = 3;
-const IDLE_SETTLE_MS = 3000;
+/** "Just after start": what `ps` shows once the hub answers, start-up garbage included. */
+const START_SETTLE_MS = 3000;
+/**
+ * "Idle": V8's memory reducer returns the start-up garbage once the heap has been quiet
+ * for 8 s; after that a sitting hub's RSS stays flat (±0.5 MB over minutes).
+ */
+const IDLE_SETTLE_MS = 30_000;
 const DEMO = join(PACKAGE_ROOT, 'examples/demo-house.yaml');
 
-interface Variant { name: string; command: string; args: string[]; env: Record<string, string> }
-interface Row { variant: string; startToHealthyMs: number; idleRssMb: number; activeRssMb: number; peakRssMb: number; activeCpuS: number }
+interface Variant {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  /** A plugin folder from outside Hearth added to the house. */
+  outsidePlugin?: string;
+}
+interface Row { variant: string; startToHealthyMs: number; startRssMb: number; idleRssMb: number; activeRssMb: number; peakRssMb: number; activeCpuS: number }
 
 function unitVariant(): Variant {
   const { args, env } = serviceUnitRuntime();
@@ -29,6 +43,7 @@ function unitVariant(): Variant {
 const VARIANTS: Variant[] = [
   { name: 'node', command: process.execPath, args: [join(PACKAGE_ROOT, 'dist/core/cli.js')], env: {} },
   unitVariant(),
+  { ...unitVariant(), name: 'node (unit) + outside plugin', outsidePlugin: join(PACKAGE_ROOT, 'tests/fixtures/plugins/healthy') },
   { name: 'bun', command: join(PACKAGE_ROOT, 'node_modules/.bin/bun'), args: [join(PACKAGE_ROOT, 'core/cli.ts')], env: {} },
 ];
 
@@ -61,27 +76,36 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The demo house at `clockSpeed`, plus the variant's outside plugin, written into `dir`. */
+function house(dir: string, variant: Variant, clockSpeed: number): string {
+  const file = join(dir, `house-${clockSpeed}.yaml`);
+  const extra = variant.outsidePlugin ? `  - use: ${variant.outsidePlugin}\n` : '';
+  writeFileSync(file, readFileSync(DEMO, 'utf8').replace(/clockSpeed: 1\b/, `clockSpeed: ${clockSpeed}`) + extra);
+  copyFileSync(join(dirname(DEMO), 'demo-automations.yaml'), join(dir, 'demo-automations.yaml'));
+  return file;
+}
+
 async function measure(variant: Variant): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-footprint-'));
   try {
-    const idle = await launch(variant, DEMO, join(dir, 'idle'));
+    const idle = await launch(variant, house(dir, variant, 1), join(dir, 'idle'));
+    let startRssMb: number;
     let idleRssMb: number;
     try {
-      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+      await new Promise((r) => setTimeout(r, START_SETTLE_MS));
+      startRssMb = rssMb(idle.child.pid!);
+      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS - START_SETTLE_MS));
       idleRssMb = rssMb(idle.child.pid!);
     } finally {
       await stop(idle.child);
     }
     // Same house with its day sped up, so the hour of scripted life fits the hour of API use.
-    const fast = join(dir, 'fast.yaml');
-    writeFileSync(fast, readFileSync(DEMO, 'utf8').replace(/clockSpeed: 1\b/, `clockSpeed: ${CLOCK_SPEED}`));
-    copyFileSync(join(dirname(DEMO), 'demo-automations.yaml'), join(dir, 'demo-automations.yaml'));
-    const busy = await launch(variant, fast, join(dir, 'busy'));
+    const busy = await launch(variant, house(dir, variant, CLOCK_SPEED), join(dir, 'busy'));
     try {
       const cpuBefore = cpuSeconds(busy.child.pid!);
       await playHour(busy.url);
       const pid = busy.child.pid!;
-      return { variant: variant.name, startToHealthyMs: idle.ms, idleRssMb, activeRssMb: rssMb(pid), peakRssMb: peakRssMb(pid), activeCpuS: cpuSeconds(pid) - cpuBefore };
+      return { variant: variant.name, startToHealthyMs: idle.ms, startRssMb, idleRssMb, activeRssMb: rssMb(pid), peakRssMb: peakRssMb(pid), activeCpuS: cpuSeconds(pid) - cpuBefore };
     } finally {
       await stop(busy.child);
     }
@@ -95,16 +119,17 @@ for (const variant of VARIANTS) {
   const runs: Row[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(variant));
   const med = (key: Exclude<keyof Row, 'variant'>) => median(runs.map((r) => r[key]));
-  rows.push({ variant: variant.name, startToHealthyMs: med('startToHealthyMs'), idleRssMb: med('idleRssMb'), activeRssMb: med('activeRssMb'), peakRssMb: med('peakRssMb'), activeCpuS: med('activeCpuS') });
+  rows.push({ variant: variant.name, startToHealthyMs: med('startToHealthyMs'), startRssMb: med('startRssMb'), idleRssMb: med('idleRssMb'), activeRssMb: med('activeRssMb'), peakRssMb: med('peakRssMb'), activeCpuS: med('activeCpuS') });
   console.log(`${variant.name}: idle RSS of the runs ${runs.map((r) => r.idleRssMb.toFixed(1)).join(', ')} MB`);
 }
 
-console.log('variant           | start→healthy ms | idle RSS MB | RSS after 1 h MB | peak RSS MB | CPU s in the hour');
+console.log('variant                      | start→healthy ms | RSS at +3 s MB | idle RSS MB | RSS after 1 h MB | peak RSS MB | CPU s in the hour');
 for (const r of rows) {
-  console.log(`${r.variant.padEnd(17)} | ${r.startToHealthyMs.toFixed(0).padStart(16)} | ${r.idleRssMb.toFixed(1).padStart(11)} | ${r.activeRssMb.toFixed(1).padStart(16)} | ${r.peakRssMb.toFixed(1).padStart(11)} | ${r.activeCpuS.toFixed(1).padStart(17)}`);
+  const cells = [r.startToHealthyMs.toFixed(0).padStart(16), r.startRssMb.toFixed(1).padStart(14), r.idleRssMb.toFixed(1).padStart(11), r.activeRssMb.toFixed(1).padStart(16), r.peakRssMb.toFixed(1).padStart(11), r.activeCpuS.toFixed(1).padStart(17)];
+  console.log(`${r.variant.padEnd(28)} | ${cells.join(' | ')}`);
 }
 mkdirSync(join(PACKAGE_ROOT, 'bench/results'), { recursive: true });
 writeFileSync(
   join(PACKAGE_ROOT, 'bench/results/footprint.json'),
-  `${JSON.stringify({ runs: RUNS, simulatedS: SIMULATED_S, clockSpeed: CLOCK_SPEED, rows, node: process.version, at: new Date().toISOString() }, null, 2)}\n`,
+  `${JSON.stringify({ runs: RUNS, startSettleMs: START_SETTLE_MS, idleSettleMs: IDLE_SETTLE_MS, simulatedS: SIMULATED_S, clockSpeed: CLOCK_SPEED, rows, node: process.version, at: new Date().toISOString() }, null, 2)}\n`,
 );

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('loses at most the last commit interval when killed with SIGKILL mid-write, and the file stays sound', async () => {
   const path = join(dir, 'hearth.db');
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/history/heavy-writer.ts', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const progress: { at: number; seq: number; commits: number }[] = [];
+  const progress: { seq: number; commits: number }[] = [];
   let buffered = '';
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   await new Promise<void>((resolve, reject) => {
@@ -24,10 +24,10 @@ it('loses at most the last commit interval when killed with SIGKILL mid-write, a
       buffered = lines.pop()!;
       for (const line of lines) {
         const [, seq, commits] = /^seq (\d+) commits (\d+)$/.exec(line)!;
-        progress.push({ at: Date.now(), seq: Number(seq), commits: Number(commits) });
+        progress.push({ seq: Number(seq), commits: Number(commits) });
       }
-      // writing for a good while (several commits) before the kill
-      if (progress.length && Date.now() - progress[0]!.at > 1500) resolve();
+      // writing for a good while — several commits, however loaded the machine — before the kill
+      if ((progress.at(-1)?.commits ?? 0) >= 3) resolve();
     });
   });
   child.kill('SIGKILL');
@@ -45,7 +45,6 @@ it('loses at most the last commit interval when killed with SIGKILL mid-write, a
   const rises = progress.flatMap((p, i) => (i > 0 && p.commits > progress[i - 1]!.commits ? [i] : []));
   expect(rises.length).toBeGreaterThanOrEqual(2);
   expect(last).toBeGreaterThanOrEqual(progress[rises.at(-2)!]!.seq);
-  expect(progress.at(-1)!.commits).toBeGreaterThanOrEqual(3);
   // committed data is a gap-free prefix: every reading up to the last one is there
   const readings = recorded.filter((v) => v !== null);
   expect(readings.length).toBe(last);
