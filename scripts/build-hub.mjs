@@ -6,8 +6,8 @@
  * Why a bundle and not tsc's file-per-module output: a Pi keeps every module's source
  * text and compiled code in memory for the process's life. Bundled and minified, the
  * hub's heap is ~4 MB smaller (zod's unused locales and drizzle's other dialects are
- * dropped, whitespace and comments are gone), and it reads 10 files at start instead of
- * ~500 from the SD card (docs/benchmarks.md, *footprint*).
+ * dropped, whitespace and comments are gone), and it reads ~20 files at start instead of
+ * ~800 from the SD card (docs/benchmarks.md, *footprint*).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
