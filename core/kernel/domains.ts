@@ -1,13 +1,50 @@
 import { z } from 'zod';
 
 /** The entity domains of DESIGN §2 and the commands each one accepts. */
-export const DOMAINS = ['binary_sensor', 'sensor', 'switch', 'light', 'cover'] as const;
+export const DOMAINS = [
+  'binary_sensor',
+  'sensor',
+  'switch',
+  'light',
+  'cover',
+  'climate',
+  'lock',
+  'valve',
+  'fan',
+  'siren',
+  'button',
+  'number',
+  'select',
+  'alarm_control_panel',
+  'weather',
+  'schedule',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-export const ENTITY_ID_PATTERN = /^(binary_sensor|sensor|switch|light|cover)\.[a-z0-9_]+$/;
+export const ENTITY_ID_PATTERN = new RegExp(`^(${DOMAINS.join('|')})\\.[a-z0-9_]+$`);
 
 const none = z.strictObject({});
 const percent = z.number().min(0).max(100);
+const code = z.strictObject({ code: z.string().min(1).max(64).optional() });
+
+export const HVAC_MODES = ['off', 'heat', 'cool', 'auto'] as const;
+export const LOCK_STATES = ['locked', 'unlocked', 'locking', 'unlocking', 'jammed'] as const;
+export const MOTION_STATES = ['open', 'opening', 'closed', 'closing'] as const;
+export const ALARM_STATES = ['disarmed', 'arming', 'armed_home', 'armed_away', 'armed_night', 'pending', 'triggered'] as const;
+export const WEATHER_CONDITIONS = [
+  'clear-night',
+  'cloudy',
+  'fog',
+  'hail',
+  'lightning',
+  'partlycloudy',
+  'pouring',
+  'rainy',
+  'snowy',
+  'sunny',
+  'windy',
+  'exceptional',
+] as const;
 
 export const COMMAND_PARAMS = {
   binary_sensor: {},
@@ -27,6 +64,43 @@ export const COMMAND_PARAMS = {
     stop: none,
     set_position: z.strictObject({ position: percent }),
   },
+  climate: {
+    set_hvac_mode: z.strictObject({ mode: z.enum(HVAC_MODES) }),
+    set_temperature: z.strictObject({ temperature: z.number().min(-50).max(100) }),
+    set_preset: z.strictObject({ preset: z.string().regex(/^[a-z0-9_]+$/).max(32) }),
+    turn_on: none,
+    turn_off: none,
+  },
+  lock: { lock: none, unlock: none, open: none },
+  valve: {
+    open: none,
+    close: none,
+    stop: none,
+    set_position: z.strictObject({ position: percent }),
+  },
+  fan: {
+    turn_on: z.strictObject({ percentage: percent.optional() }),
+    turn_off: none,
+    toggle: none,
+    set_percentage: z.strictObject({ percentage: percent }),
+  },
+  siren: {
+    turn_on: z.strictObject({ durationS: z.number().int().min(1).max(3600).optional() }),
+    turn_off: none,
+    toggle: none,
+  },
+  button: { press: none },
+  number: { set_value: z.strictObject({ value: z.number().finite() }) },
+  select: { select_option: z.strictObject({ option: z.string().min(1).max(200) }) },
+  alarm_control_panel: {
+    arm_home: code,
+    arm_away: code,
+    arm_night: code,
+    disarm: z.strictObject({ code: z.string().min(1).max(64) }),
+    trigger: none,
+  },
+  weather: {},
+  schedule: {},
 } as const satisfies Record<Domain, Record<string, z.ZodType>>;
 
 type Params = typeof COMMAND_PARAMS;
@@ -38,19 +112,47 @@ export type CommandParams<D extends Domain, C extends CommandName<D>> = z.infer<
 /** The value of `state` per domain; `null` while unknown. */
 export interface DomainStates {
   binary_sensor: 'on' | 'off';
-  sensor: number;
+  /** A number, or one of `options` for an enum sensor (`deviceClass: enum`). */
+  sensor: number | string;
   switch: 'on' | 'off';
   light: 'on' | 'off';
-  cover: 'open' | 'opening' | 'closed' | 'closing';
+  cover: (typeof MOTION_STATES)[number];
+  climate: (typeof HVAC_MODES)[number];
+  lock: (typeof LOCK_STATES)[number];
+  valve: (typeof MOTION_STATES)[number];
+  fan: 'on' | 'off';
+  siren: 'on' | 'off';
+  /** ISO time of the last press. */
+  button: string;
+  number: number;
+  /** One of the entity's `options`. */
+  select: string;
+  alarm_control_panel: (typeof ALARM_STATES)[number];
+  weather: (typeof WEATHER_CONDITIONS)[number];
+  schedule: 'on' | 'off';
 }
 export type StateValue = DomainStates[Domain];
 
+const onOff = z.enum(['on', 'off']);
+const label = z.string().min(1).max(255);
+
 const STATE_SCHEMAS: Record<Domain, z.ZodType> = {
-  binary_sensor: z.enum(['on', 'off']),
-  sensor: z.number().finite(),
-  switch: z.enum(['on', 'off']),
-  light: z.enum(['on', 'off']),
-  cover: z.enum(['open', 'opening', 'closed', 'closing']),
+  binary_sensor: onOff,
+  sensor: z.union([z.number().finite(), label]),
+  switch: onOff,
+  light: onOff,
+  cover: z.enum(MOTION_STATES),
+  climate: z.enum(HVAC_MODES),
+  lock: z.enum(LOCK_STATES),
+  valve: z.enum(MOTION_STATES),
+  fan: onOff,
+  siren: onOff,
+  button: z.iso.datetime({ offset: true }),
+  number: z.number().finite(),
+  select: label,
+  alarm_control_panel: z.enum(ALARM_STATES),
+  weather: z.enum(WEATHER_CONDITIONS),
+  schedule: onOff,
 };
 
 export function domainOf(entityId: string): Domain {
@@ -61,8 +163,18 @@ export function isEntityId(id: string): boolean {
   return ENTITY_ID_PATTERN.test(id);
 }
 
-export function isValidState(domain: Domain, state: unknown): boolean {
-  return state === null || STATE_SCHEMAS[domain].safeParse(state).success;
+/**
+ * Whether `state` fits the domain. Entities whose valid states are listed in their
+ * attributes (an enum sensor's or a select's `options`) are held to that list.
+ */
+export function isValidState(domain: Domain, state: unknown, attributes?: Readonly<Record<string, unknown>>): boolean {
+  if (state === null) return true;
+  if (!STATE_SCHEMAS[domain].safeParse(state).success) return false;
+  if (typeof state !== 'string' || (domain !== 'sensor' && domain !== 'select')) return true;
+  const options = attributes?.options;
+  if (Array.isArray(options)) return options.includes(state);
+  // A string sensor is an enum sensor: without options there is nothing it may say.
+  return domain === 'select' || attributes?.deviceClass === 'enum';
 }
 
 export function commandsOf(domain: Domain): string[] {

@@ -55,11 +55,11 @@ export function createStateStore(bus: EventBus, now: () => number = Date.now): S
     update(id, patch, context) {
       const old = states.get(id);
       if (!old) throw new ValidationError(`entity '${id}' has no state to update`);
-      if (patch.state !== undefined && !isValidState(old.domain, patch.state)) {
+      const attributes = patch.attributes ? compact({ ...old.attributes, ...patch.attributes }) : old.attributes;
+      if (patch.state !== undefined && !isValidState(old.domain, patch.state, attributes)) {
         throw new ValidationError(`invalid state ${JSON.stringify(patch.state)} for ${old.domain} '${id}'`);
       }
       const state = patch.state === undefined ? old.state : patch.state;
-      const attributes = patch.attributes ? compact({ ...old.attributes, ...patch.attributes }) : old.attributes;
       const available = patch.available ?? old.available;
       const stateChanged = state !== old.state;
       const attributesChanged = !sameAttributes(old.attributes, attributes);

@@ -111,6 +111,8 @@ export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state:
         position_open: 100,
         position_closed: 0,
       };
+    default:
+      return { ...common, state_topic: stateTopic, value_template: STATE };
   }
 }
 

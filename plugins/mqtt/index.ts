@@ -5,7 +5,7 @@ import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type 
 import { importDiscovery } from './ha-import.js';
 import { commandPayload, extract, optimisticState, readPath, toState } from './mapping.js';
 
-const COMMANDS: Readonly<Record<Domain, readonly string[]>> = {
+const COMMANDS: Readonly<Partial<Record<Domain, readonly string[]>>> = {
   sensor: [],
   binary_sensor: [],
   switch: ['turn_on', 'turn_off'],
@@ -102,7 +102,7 @@ function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: To
   const commands: Record<string, CommandHandler> = {};
   if (entity.commandTopic) {
     const topic = entity.commandTopic;
-    for (const command of COMMANDS[domain]) {
+    for (const command of COMMANDS[domain] ?? []) {
       commands[command] = (params) => {
         const payload = commandPayload(entity, command, params);
         if (payload === undefined) return;

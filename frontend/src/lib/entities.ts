@@ -62,6 +62,8 @@ export function iconFor(entity: EntityState): string {
     case 'binary_sensor':
       if (dc === 'door') return on ? ICONS.doorOpen : ICONS.door;
       return ({ motion: ICONS.motion, occupancy: ICONS.motion, window: ICONS.window, smoke: ICONS.smoke, moisture: ICONS.water, rain: ICONS.rain } as Record<string, string>)[dc] ?? ICONS.dot;
+    default:
+      return ICONS.dot;
   }
 }
 
