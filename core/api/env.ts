@@ -23,7 +23,7 @@ export interface ApiEnv {
   Variables: {
     user?: ApiUser;
     credential?: ApiCredential;
-    /** A context for commands issued by this request (`userId` set when signed in). */
+    /** A context for commands issued by this request (`userId` and `role` set when signed in). */
     context: Context;
     /** The caller's address, for audit entries and rate limits. */
     address: string;

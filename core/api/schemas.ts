@@ -26,6 +26,7 @@ export const issuedTokenSchema = tokenInfoSchema.pick({ id: true, name: true, ex
 export const contextSchema = z.object({
   id: z.string(),
   userId: z.string().optional(),
+  role: z.enum(['owner', 'admin', 'member']).optional().describe('the role the command that caused it acted with'),
   automationId: z.string().optional(),
   parentId: z.string().optional(),
   node: z.string().optional(),

@@ -1,11 +1,7 @@
 import { ForbiddenError } from '../errors.js';
 import type { Role } from '../kernel/index.js';
 
-const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
-}
+export { roleAtLeast } from '../kernel/index.js';
 
 /**
  * Who may manage whom: an admin manages members and admins but never an owner, and

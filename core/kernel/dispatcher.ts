@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { HearthError, NotFoundError, UnavailableError, ValidationError, errorMessage } from '../errors.js';
+import { ForbiddenError, HearthError, NotFoundError, UnavailableError, ValidationError, errorMessage } from '../errors.js';
 import { createContext, runInContext, type Context } from './context.js';
 import { commandSchema, commandsOf } from './domains.js';
 import type { EntityState } from './entity.js';
 import type { EventBus } from './events.js';
 import type { EntityRegistry } from './registry.js';
+import { mayCommand } from './roles.js';
 import type { StateStore } from './state-store.js';
 
 export type CommandParamsObject = Readonly<Record<string, unknown>>;
@@ -24,7 +25,11 @@ export interface CommandDispatcher {
   register(entityId: string, handlers: CommandHandlers): void;
   /** Commands now fail with `reason` (plugin failed, node offline …) until registered again. */
   unregister(entityId: string, reason: string): void;
-  /** Validates, runs the owner's handler in the command's context, returns the state after it. */
+  /**
+   * Checks the entity's `allowedRoles` against `context.role`, validates, runs the
+   * owner's handler in the command's context, returns the state after it. Every
+   * command path (HTTP, WebSocket, automations, MQTT) ends here, so none skips the check.
+   */
   dispatch(request: CommandRequest): Promise<EntityState>;
 }
 
@@ -76,6 +81,14 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
     return { params: parsed.data as CommandParamsObject, table };
   }
 
+  /** A refusal is audited (who, from where) and is not a failed command: nothing ran. */
+  function authorize(entityId: string, command: string, context: Context, address: string | undefined): void {
+    const info = registry.get(entityId);
+    if (!info || mayCommand(context.role, info.allowedRoles)) return;
+    bus.emit('audit', { action: 'entity.command', outcome: 'denied', context, address, target: entityId, details: { command, role: context.role } });
+    throw new ForbiddenError(`'${entityId}' may only be commanded by ${info.allowedRoles!.join(', ')} (or a higher role); this command acts as ${context.role}`);
+  }
+
   function pickHandler(entityId: string, command: string, table: CommandHandlers): [string, CommandHandler] {
     const direct = table[command];
     if (direct) return [command, direct];
@@ -97,6 +110,7 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
       reasons.set(entityId, reason);
     },
     async dispatch({ entityId, command, params, context = createContext(), address }) {
+      authorize(entityId, command, context, address);
       const audit = { entityId, command, params: (params ?? {}) as CommandParamsObject, context, address };
       try {
         const resolved = resolve(entityId, command, params);

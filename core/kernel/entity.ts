@@ -1,7 +1,7 @@
-import type { Context } from './context-type.js';
+import type { Context, Role } from './context-type.js';
 import type { Domain, StateValue } from './domains.js';
 
-export type Role = 'owner' | 'admin' | 'member';
+export type { Role } from './context-type.js';
 
 export type Attributes = Readonly<Record<string, unknown>>;
 

@@ -9,6 +9,7 @@ export * from './domains.js';
 export * from './entity.js';
 export * from './events.js';
 export * from './iso-time.js';
+export * from './roles.js';
 export type { CommandDispatcher, CommandHandler, CommandHandlers, CommandParamsObject, CommandRequest } from './dispatcher.js';
 export type { EntityRegistration, EntityRegistry } from './registry.js';
 export type { StatePatch, StateStore } from './state-store.js';

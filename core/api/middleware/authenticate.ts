@@ -31,7 +31,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
     const secret = bearer ?? cookie;
     const found = secret ? auth.authenticate(secret) : undefined;
     const user: ApiUser | undefined = found && { id: found.user.id, username: found.user.username, role: found.user.role };
-    c.set('context', createContext(user ? { userId: user.id } : {}));
+    c.set('context', createContext(user ? { userId: user.id, role: user.role } : {}));
     if (found && user) {
       c.set('user', user);
       c.set('credential', { tokenId: found.tokenId, via: bearer ? 'bearer' : 'cookie' });

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
 import type { Kernel } from '../../kernel/index.js';
-import { runCommand } from '../commands.js';
-import { currentUser, requireRole, type ApiEnv } from '../env.js';
+import { requireRole, type ApiEnv } from '../env.js';
 import { jsonObjectBody } from '../middleware/body.js';
 import type { RouteModule } from '../route-module.js';
 import { entityStateSchema, idParam } from '../schemas.js';
@@ -29,7 +28,8 @@ export function entityRoutes(kernel: Kernel): RouteModule {
   routes.post('/entities/:id/commands/:command', validate('param', commandParam), async (c) => {
     const { id, command } = c.req.valid('param');
     const params = await jsonObjectBody(c);
-    const entity = await runCommand(kernel, { entityId: id, command, params, user: currentUser(c), context: c.get('context'), address: c.get('address') });
+    // The context carries the caller's role: the dispatcher checks the entity's allowedRoles.
+    const entity = await kernel.dispatcher.dispatch({ entityId: id, command, params, context: c.get('context'), address: c.get('address') });
     return c.json({ entity });
   });
 

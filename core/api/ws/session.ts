@@ -1,6 +1,5 @@
 import { HearthError } from '../../errors.js';
 import { createContext, type Kernel } from '../../kernel/index.js';
-import { runCommand } from '../commands.js';
 import { roleAtLeast, type ApiUser } from '../env.js';
 import type { WsClient } from './client.js';
 import type { FanoutOptions, WsFanout } from './fanout.js';
@@ -100,8 +99,8 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
         return send({ id, type: 'result', success: true });
       }
       case 'command': {
-        const context = createContext({ userId: signedIn.id });
-        const entity = await runCommand(kernel, { entityId: message.entityId, command: message.command, params: message.params ?? {}, user: signedIn, context, address });
+        const context = createContext({ userId: signedIn.id, role: signedIn.role });
+        const entity = await kernel.dispatcher.dispatch({ entityId: message.entityId, command: message.command, params: message.params ?? {}, context, address });
         return send({ id, type: 'result', success: true, result: { entity } });
       }
     }
