@@ -35,8 +35,12 @@ export interface AutomationRuntime {
   start(): void;
   /** Detaches triggers and abandons running runs; `keepPending` leaves stored delays and `for:` timers for the next start. */
   stop(keepPending: boolean): void;
-  /** Fires as a trigger would; `skipConditions` for "run now". Resolves with the trace when the run ends (undefined when dropped). */
-  trigger(data: TriggerData, context?: Context, options?: { skipConditions?: boolean }): Promise<Trace | undefined>;
+  /**
+   * Fires as a trigger would; `manual` for "run now": conditions skipped, and the run acts
+   * with the role of whoever ran it (a triggered run acts as the hub, whoever caused the
+   * trigger). Resolves with the trace when the run ends (undefined when dropped).
+   */
+  trigger(data: TriggerData, context?: Context, options?: { manual?: boolean }): Promise<Trace | undefined>;
   resume(pending: PendingRun): void;
   readonly running: number;
 }
@@ -136,9 +140,10 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
       for (const run of active) run.abort();
     },
     trigger(data, parent, options) {
-      const context = parent ? childContext(parent, { automationId: definition.id }) : createContext({ automationId: definition.id });
+      const role = options?.manual ? parent?.role : undefined;
+      const context = parent ? childContext(parent, { automationId: definition.id, role }) : createContext({ automationId: definition.id });
       const env2 = { getState: env.getState, now: env.clock.now(), location: env.location };
-      if (!options?.skipConditions && !definition.conditions.every((c) => evaluate(c, env2))) return Promise.resolve(conditionsFailed(data, context));
+      if (!options?.manual && !definition.conditions.every((c) => evaluate(c, env2))) return Promise.resolve(conditionsFailed(data, context));
       return admit(() => {
         hooks.onRun?.(data);
         return launch(data, context);

@@ -224,7 +224,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     async run(id, context = createContext()) {
       const entry = find(id);
       if (!entry.runtime) throw new ConflictError(`automation '${id}' is disabled; enable it first`);
-      return entry.runtime.trigger({ id: 'manual', type: 'manual', at: new Date(clock.now()).toISOString() }, context, { skipConditions: true });
+      return entry.runtime.trigger({ id: 'manual', type: 'manual', at: new Date(clock.now()).toISOString() }, context, { manual: true });
     },
     traces(id) {
       find(id);
