@@ -10,7 +10,7 @@ import type { ApiEnv } from './env.js';
 import { errorResponse } from './errors.js';
 import { mountDashboard } from './static.js';
 import { authenticate } from './middleware/authenticate.js';
-import { limitBody } from './middleware/body.js';
+import { closeWhenBodyUnread, limitBody } from './middleware/body.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { buildOpenApi } from './openapi.js';
 import type { RouteModule } from './route-module.js';
@@ -60,7 +60,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   const publicPaths = new Set(['/api/openapi.json', ...modules.flatMap((m) => m.publicPaths ?? [])]);
 
-  app.use('*', securityHeaders());
+  app.use('*', closeWhenBodyUnread(), securityHeaders());
   app.use('/api/*', limitBody(), authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
   app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(docs, deps.version))));
   for (const module of modules) app.route('/api', module.routes);
