@@ -93,7 +93,7 @@ export function createMqttBridge(deps: MqttBridgeDeps): MqttBridge {
   async function runCommand(entityId: string, payload: string) {
     const info = kernel.registry.get(entityId);
     if (!info || info.remote) return log.warn({ entityId }, 'command for an entity this node does not own; ignored');
-    const parsed = parseSetPayload(payload);
+    const parsed = parseSetPayload(payload, info.domain);
     if (!parsed.ok) return log.warn({ entityId, error: parsed.error }, 'malformed command ignored');
     const { command, params, node: from } = parsed.value;
     try {

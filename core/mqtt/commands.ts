@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Domain } from '../kernel/index.js';
 
 /** A command received on `<prefix>/<node>/<entity_id>/set`. */
 export interface SetCommand {
@@ -14,7 +15,11 @@ const hearthShape = z.strictObject({
   node: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 
-/** Home Assistant's plain payloads (switch/light `ON`/`OFF`, cover `OPEN`/`CLOSE`/`STOP`). */
+/**
+ * Home Assistant's plain payloads, the defaults of its MQTT platforms: switch/light/fan/siren
+ * `ON`/`OFF`, cover/valve `OPEN`/`CLOSE`/`STOP`, lock `LOCK`/`UNLOCK`/`OPEN`, button `PRESS`,
+ * alarm panel `ARM_HOME`… (`DISARM` alone fails: Hearth wants its code).
+ */
 const PLAIN: Readonly<Record<string, string>> = {
   ON: 'turn_on',
   OFF: 'turn_off',
@@ -22,16 +27,37 @@ const PLAIN: Readonly<Record<string, string>> = {
   OPEN: 'open',
   CLOSE: 'close',
   STOP: 'stop',
+  LOCK: 'lock',
+  UNLOCK: 'unlock',
+  PRESS: 'press',
+  ARM_HOME: 'arm_home',
+  ARM_AWAY: 'arm_away',
+  ARM_NIGHT: 'arm_night',
+  DISARM: 'disarm',
+  TRIGGER: 'trigger',
+};
+
+/** A bare number is the one value these domains' HA platforms send without a template. */
+const BARE_NUMBER: Readonly<Partial<Record<Domain, readonly [string, string]>>> = {
+  number: ['set_value', 'value'],
+  cover: ['set_position', 'position'],
+  valve: ['set_position', 'position'],
+  fan: ['set_percentage', 'percentage'],
 };
 
 export type ParsedSet = { ok: true; value: SetCommand } | { ok: false; error: string };
 
 /**
- * Accepts Hearth's `{command, params}` and the plain words Home Assistant sends,
- * so one `/set` topic serves other hubs, HA and a person with mosquitto_pub.
+ * Accepts Hearth's `{command, params}` and the plain payloads Home Assistant sends,
+ * so one `/set` topic serves other hubs, HA and a person with mosquitto_pub. The
+ * entity's domain decides what a bare value means: a number's value, a cover's
+ * position, a select's option (a select takes any text that is not JSON as its option).
  */
-export function parseSetPayload(payload: string): ParsedSet {
+export function parseSetPayload(payload: string, domain?: Domain): ParsedSet {
   const text = payload.trim();
+  const bare = domain && BARE_NUMBER[domain];
+  if (bare && text !== '' && Number.isFinite(Number(text))) return { ok: true, value: { command: bare[0], params: { [bare[1]]: Number(text) } } };
+  if (domain === 'select' && !text.startsWith('{')) return { ok: true, value: { command: 'select_option', params: { option: text } } };
   const plain = PLAIN[text.toUpperCase()];
   if (plain) return { ok: true, value: { command: plain, params: {} } };
   let json: unknown;

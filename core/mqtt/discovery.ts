@@ -1,4 +1,5 @@
-import type { EntityInfo, EntityState } from '../kernel/index.js';
+import { domainOf, type EntityInfo, type EntityState } from '../kernel/index.js';
+import { componentConfig, componentOf } from './ha-components.js';
 import type { TopicLayout } from './topics.js';
 
 /** What every discovery payload of one hub shares. */
@@ -12,11 +13,17 @@ export interface DiscoveryScope {
 
 export type DiscoveryPayload = Readonly<Record<string, unknown>>;
 
-const STATE = '{{ value_json.state }}';
-
+/**
+ * `<prefix>/<component>/<node>/<object_id>/config`. A domain published as another
+ * component (weather as a sensor) keeps its domain in the object id, `weather-home`:
+ * entity object ids never hold a `-`, so the topic can be read back and never
+ * collides with a real `sensor.home`.
+ */
 export function discoveryTopic(scope: DiscoveryScope, entityId: string): string {
-  const [component, objectId] = entityId.split('.');
-  return `${scope.prefix}/${component}/${scope.node}/${objectId}/config`;
+  const domain = domainOf(entityId);
+  const objectId = entityId.slice(domain.length + 1);
+  const component = componentOf(domain);
+  return `${scope.prefix}/${component}/${scope.node}/${component === domain ? objectId : `${domain}-${objectId}`}/config`;
 }
 
 /** The filter that catches this hub's own retained discovery configs (to clear stale ones). */
@@ -29,22 +36,27 @@ export function entityOfDiscoveryTopic(scope: DiscoveryScope, topic: string): st
   const parts = topic.split('/');
   const base = scope.prefix.split('/').length;
   if (parts.length !== base + 4 || parts[base + 1] !== scope.node || parts[base + 3] !== 'config') return undefined;
-  return `${parts[base]}.${parts[base + 2]}`;
+  const objectId = parts[base + 2]!;
+  const dash = objectId.indexOf('-');
+  return dash < 0 ? `${parts[base]}.${objectId}` : `${objectId.slice(0, dash)}.${objectId.slice(dash + 1)}`;
 }
 
 /**
  * Home Assistant MQTT discovery config for one entity: state read from Hearth's
- * JSON state topic by templates, commands sent as the plain words `/set` accepts.
+ * JSON state topic by templates, commands sent as the plain words or the
+ * `{command, params}` JSON that `/set` accepts (templates build the JSON).
  */
 export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state: EntityState | undefined): DiscoveryPayload {
   const stateTopic = scope.topics.state(scope.node, info.id);
   const setTopic = scope.topics.set(scope.node, info.id);
+  const component = componentOf(info.domain);
   const objectId = info.id.slice(info.id.indexOf('.') + 1);
   const attributes = state?.attributes ?? {};
   const common = {
     name: info.name,
     unique_id: `hearth_${scope.node}_${info.id.replace('.', '_')}`,
-    object_id: objectId,
+    // HA names the entity after it: `sensor.weather_home` for a stand-in, not a clash with `sensor.home`.
+    object_id: component === info.domain ? objectId : `${info.domain}_${objectId}`,
     availability_mode: 'all',
     availability: [
       { topic: scope.topics.status(scope.node), payload_available: 'online', payload_not_available: 'offline' },
@@ -60,62 +72,5 @@ export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state:
       sw_version: scope.version,
     },
   };
-  switch (info.domain) {
-    case 'sensor':
-      return {
-        ...common,
-        state_topic: stateTopic,
-        value_template: STATE,
-        ...optional('device_class', attributes.deviceClass),
-        ...optional('unit_of_measurement', attributes.unit),
-        ...optional('state_class', attributes.stateClass),
-      };
-    case 'binary_sensor':
-      return { ...common, state_topic: stateTopic, value_template: STATE, payload_on: 'on', payload_off: 'off', ...optional('device_class', attributes.deviceClass) };
-    case 'switch':
-      return { ...common, state_topic: stateTopic, value_template: STATE, state_on: 'on', state_off: 'off', command_topic: setTopic, payload_on: 'ON', payload_off: 'OFF' };
-    case 'light':
-      return {
-        ...common,
-        state_topic: stateTopic,
-        state_value_template: '{{ value_json.state | upper }}',
-        command_topic: setTopic,
-        payload_on: 'ON',
-        payload_off: 'OFF',
-        ...(typeof attributes.brightness === 'number' && {
-          brightness_state_topic: stateTopic,
-          brightness_value_template: '{{ value_json.attributes.brightness }}',
-          brightness_command_topic: setTopic,
-          brightness_command_template: '{"command":"turn_on","params":{"brightness":{{ value }}}}',
-          brightness_scale: 100,
-        }),
-      };
-    case 'cover':
-      return {
-        ...common,
-        ...optional('device_class', attributes.deviceClass),
-        state_topic: stateTopic,
-        value_template: STATE,
-        state_open: 'open',
-        state_opening: 'opening',
-        state_closed: 'closed',
-        state_closing: 'closing',
-        command_topic: setTopic,
-        payload_open: 'OPEN',
-        payload_close: 'CLOSE',
-        payload_stop: 'STOP',
-        position_topic: stateTopic,
-        position_template: '{{ value_json.attributes.position }}',
-        set_position_topic: setTopic,
-        set_position_template: '{"command":"set_position","params":{"position":{{ position }}}}',
-        position_open: 100,
-        position_closed: 0,
-      };
-    default:
-      return { ...common, state_topic: stateTopic, value_template: STATE };
-  }
-}
-
-function optional(key: string, value: unknown): Record<string, unknown> {
-  return typeof value === 'string' && value ? { [key]: value } : {};
+  return { ...common, ...componentConfig(info.domain, { state: stateTopic, set: setTopic }, attributes) };
 }

@@ -51,6 +51,19 @@ function houseKernel() {
   add('switch.pump', {}, 'off', ['turn_on', 'turn_off']);
   add('light.hall', { brightness: 50 }, 'on', ['turn_on', 'turn_off']);
   add('cover.living_room', { position: 0, deviceClass: 'shutter' }, 'closed', ['open', 'close', 'stop', 'set_position']);
+  add('climate.hall', { currentTemperature: 19, targetTemperature: 20, preset: 'eco', presets: ['eco', 'comfort'], hvacAction: 'idle' }, 'heat', ['set_hvac_mode', 'set_temperature', 'set_preset', 'turn_on', 'turn_off']);
+  add('lock.front_door', {}, 'locked', ['lock', 'unlock', 'open']);
+  add('valve.garden', { position: 0 }, 'closed', ['open', 'close', 'stop', 'set_position']);
+  add('valve.gas', {}, 'open', ['open', 'close']);
+  add('fan.bathroom', { percentage: 0 }, 'off', ['turn_on', 'turn_off', 'set_percentage']);
+  add('siren.yard', {}, 'off', ['turn_on', 'turn_off']);
+  add('button.doorbell_test', {}, null, ['press']);
+  add('number.boiler_setpoint', { min: 30, max: 70, step: 1, unit: '°C' }, 50, ['set_value']);
+  add('select.heating_mode', { options: ['comfort', 'eco', 'off'] }, 'eco', ['select_option']);
+  add('alarm_control_panel.house', { codeRequired: true }, 'disarmed', ['arm_home', 'arm_away', 'arm_night', 'disarm', 'trigger']);
+  add('sensor.tariff', { deviceClass: 'enum', options: ['peak', 'off_peak'] }, 'peak');
+  add('weather.home', { temperature: 8 }, 'cloudy');
+  add('schedule.heating', { next: '2026-12-06T06:00:00Z' }, 'off');
   return { kernel, commands };
 }
 
@@ -70,9 +83,17 @@ describe('MQTT bridge against a real Mosquitto', () => {
     await probe.subscribe(['homeassistant/+/disco/+/config', 'hearth/disco/status']);
     await probe.next((m) => m.topic === 'hearth/disco/status' && m.payload === 'online', 5000, 'birth message');
     const ids = kernel.registry.list().map((e) => e.id);
+    // HA has no MQTT weather or schedule: they stand in as a sensor and a binary sensor.
+    const topicOf = (id: string) => {
+      const [domain, objectId] = id.split('.');
+      if (domain === 'weather') return `homeassistant/sensor/disco/weather-${objectId}/config`;
+      if (domain === 'schedule') return `homeassistant/binary_sensor/disco/schedule-${objectId}/config`;
+      return `homeassistant/${domain}/disco/${objectId}/config`;
+    };
     for (const id of ids) {
-      const [component, objectId] = id.split('.');
-      const message = await probe.next((m) => m.topic === `homeassistant/${component}/disco/${objectId}/config`, 5000, `discovery of ${id}`);
+      const topic = topicOf(id);
+      const component = topic.split('/')[1];
+      const message = await probe.next((m) => m.topic === topic, 5000, `discovery of ${id}`);
       expect(message.retain).toBe(true);
       const payload = JSON.parse(message.payload) as Record<string, unknown>;
       const checked = HA_DISCOVERY[component!]!.safeParse(payload);
@@ -81,7 +102,7 @@ describe('MQTT bridge against a real Mosquitto', () => {
       expect(payload.device).toMatchObject({ identifiers: ['hearth_disco'], name: 'Test house', sw_version: '9.9.9' });
       expect(payload.availability).toContainEqual(expect.objectContaining({ topic: 'hearth/disco/status' }));
     }
-    const sensor = JSON.parse(probe.messages.find((m) => m.topic.includes('/sensor/'))!.payload);
+    const sensor = JSON.parse(probe.messages.find((m) => m.topic.endsWith('/sensor/disco/hall_temperature/config'))!.payload);
     expect(sensor).toMatchObject({ device_class: 'temperature', unit_of_measurement: '°C', state_class: 'measurement' });
     const light = JSON.parse(probe.messages.find((m) => m.topic.includes('/light/'))!.payload);
     expect(light).toMatchObject({ brightness_scale: 100, brightness_command_topic: 'hearth/disco/light.hall/set' });
@@ -119,6 +140,41 @@ describe('MQTT bridge against a real Mosquitto', () => {
     await probe.publish('hearth/rt/switch.pump/set', 'OFF');
     await probe.next((m) => m.topic === 'hearth/rt/switch.pump/state' && JSON.parse(m.payload).state === 'off');
     expect(commands.map((c) => c.command)).toEqual(['turn_on', 'turn_on', 'turn_off']);
+  });
+
+  it('runs the commands Home Assistant sends for the new domains, refusing bad params', async () => {
+    const { kernel, commands } = houseKernel();
+    const { probe } = await startBridge(kernel, mqttConfig('ha'));
+    const failed: string[] = [];
+    kernel.bus.on('command_executed', (e) => void (!e.ok && failed.push(`${e.entityId} ${e.command}`)));
+    const sent: [string, string][] = [
+      ['lock.front_door', 'UNLOCK'],
+      ['number.boiler_setpoint', '55'],
+      ['select.heating_mode', '{"command":"select_option","params":{"option":"comfort"}}'],
+      ['valve.garden', '{"command":"set_position","params":{"position":40}}'],
+      ['alarm_control_panel.house', '{"command":"disarm","params":{"code":"1234"}}'],
+      ['button.doorbell_test', 'PRESS'],
+      ['climate.hall', '{"command":"set_temperature","params":{"temperature":21.5}}'],
+      // Refused by the dispatcher: no code, a percentage over 100, a duration that is no number.
+      ['alarm_control_panel.house', 'DISARM'],
+      ['fan.bathroom', '{"command":"set_percentage","params":{"percentage":140}}'],
+      ['siren.yard', '{"command":"turn_on","params":{"durationS":"long"}}'],
+      ['siren.yard', 'OFF'],
+    ];
+    const done = new Promise<void>((resolve) => kernel.bus.on('command_executed', (e) => e.entityId === 'siren.yard' && e.command === 'turn_off' && resolve()));
+    for (const [id, payload] of sent) await probe.publish(`hearth/ha/${id}/set`, payload);
+    await done;
+    expect(commands.map((c) => [c.entityId, c.command, c.params])).toEqual([
+      ['lock.front_door', 'unlock', {}],
+      ['number.boiler_setpoint', 'set_value', { value: 55 }],
+      ['select.heating_mode', 'select_option', { option: 'comfort' }],
+      ['valve.garden', 'set_position', { position: 40 }],
+      ['alarm_control_panel.house', 'disarm', { code: '1234' }],
+      ['button.doorbell_test', 'press', {}],
+      ['climate.hall', 'set_temperature', { temperature: 21.5 }],
+      ['siren.yard', 'turn_off', {}],
+    ]);
+    expect(failed).toEqual(['alarm_control_panel.house disarm', 'fan.bathroom set_percentage', 'siren.yard turn_on']);
   });
 
   it('emits mqtt_message for topics subscribed through the bridge', async () => {
