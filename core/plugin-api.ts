@@ -3,10 +3,12 @@
  * may import from Hearth. A plugin gets nothing else.
  */
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Gpio, HardwareBackend, I2cBus, OneWire, SimBoard } from '../hardware/index.js';
 import type { CommandHandler } from './kernel/dispatcher.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
 import type { StateValue } from './kernel/domains.js';
+import { ROLES } from './kernel/roles.js';
 import type { JsonSchema } from './plugins/info.js';
 
 export type { Context } from './kernel/context.js';
@@ -49,6 +51,38 @@ export class CommandRejectedError extends Error {
   override readonly name = 'CommandRejectedError';
 }
 
+/**
+ * The keys every entity a config declares accepts, whatever the plugin: spread
+ * `entityBaseSchema.shape` into an entry's schema and pass `entityBaseOf(entry)` to
+ * `entities.add`, so users write `allowedRoles`, `hidden` and `icon` the same everywhere.
+ */
+export const entityBaseSchema = z.object({
+  /** Shown instead of the one derived from the id. */
+  name: z.string().min(1).optional(),
+  /** One of the config's `areas`. */
+  area: z.string().regex(/^[a-z0-9_]+$/, 'an area id such as living_room').optional(),
+  /** Roles that may command it (a listed role or any above it); absent = every signed-in role. */
+  allowedRoles: z.array(z.enum(ROLES)).min(1).optional(),
+  /** Left off the dashboard's views (still in the API, automations and history). */
+  hidden: z.boolean().optional(),
+  /** Home Assistant's icon form, `<set>:<name>`: `mdi:garage`. */
+  icon: z.string().regex(/^[a-z0-9]+:[a-z0-9-]+$/, 'an icon such as mdi:garage').optional(),
+});
+
+export type EntityBase = z.infer<typeof entityBaseSchema>;
+
+/** The shared keys of a config entry that carries others (lines, chips …), ready for `entities.add`. */
+export function entityBaseOf(entry: EntityBase): EntityBase {
+  const { name, area, allowedRoles, hidden, icon } = entry;
+  return {
+    ...(name !== undefined && { name }),
+    ...(area !== undefined && { area }),
+    ...(allowedRoles !== undefined && { allowedRoles }),
+    ...(hidden !== undefined && { hidden }),
+    ...(icon !== undefined && { icon }),
+  };
+}
+
 export interface EntityDefinition {
   /** `<domain>.<object_id>`; the domain decides the state and commands (DESIGN §2). */
   id: string;
@@ -58,7 +92,12 @@ export interface EntityDefinition {
   attributes?: Attributes;
   /** Handlers for this domain's commands. A light without `toggle` gets one from on/off. */
   commands?: Readonly<Record<string, CommandHandler>>;
+  /** Roles that may command it, a listed role or any above it; checked on every command path. */
   allowedRoles?: readonly Role[];
+  /** Becomes the attribute `hidden: true`: the dashboard leaves it off its views. */
+  hidden?: boolean;
+  /** Becomes the attribute `icon` (`mdi:garage`). */
+  icon?: string;
 }
 
 export interface EntityHandle {

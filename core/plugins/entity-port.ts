@@ -1,7 +1,7 @@
 import type { Context } from '../kernel/context.js';
 import type { CommandHandlers } from '../kernel/dispatcher.js';
 import type { EntityState } from '../kernel/entity.js';
-import type { Kernel, StatePatch } from '../kernel/index.js';
+import type { Attributes, EntityRegistration, Kernel, StatePatch } from '../kernel/index.js';
 import { createContext, currentContext } from '../kernel/index.js';
 import type { EntityDefinition } from '../plugin-api.js';
 
@@ -19,11 +19,25 @@ export interface EntityPort {
   fire(type: string, data: Record<string, unknown>, origin: string): void;
 }
 
+/** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
+export function registrationOf(def: Omit<EntityDefinition, 'commands'>, owner: string): EntityRegistration {
+  return { id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles };
+}
+
+/**
+ * The first attributes: `icon` and `hidden` ride as attributes so the state object keeps
+ * DESIGN §2's shape and the dashboard gets them with every state.
+ */
+export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attributes | undefined {
+  if (def.icon === undefined && !def.hidden) return def.attributes;
+  return { ...def.attributes, ...(def.icon !== undefined && { icon: def.icon }), ...(def.hidden && { hidden: true }) };
+}
+
 export function createKernelPort(kernel: Kernel): EntityPort {
   return {
     add(def, owner, handlers) {
-      const info = kernel.registry.add({ id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles });
-      kernel.states.init(info, def.attributes);
+      const info = kernel.registry.add(registrationOf(def, owner));
+      kernel.states.init(info, initialAttributes(def));
       if (handlers) kernel.dispatcher.register(info.id, handlers);
     },
     update: (entityId, patch, context) => void kernel.states.update(entityId, patch, context),

@@ -1,6 +1,6 @@
 /** `climate-i2c`: BME280, SHT31, BH1750 and ADS1115 channels as polled sensor entities. */
 import { z } from 'zod';
-import { definePlugin, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
 import { createErrorStreak, createReadingFilter } from '../_lib/sensor.js';
 import { readerFor } from './readers.js';
 import { climateConfigSchema, type ClimateConfig, type ClimateDevice } from './schema.js';
@@ -12,8 +12,8 @@ function addDevice(ctx: PluginContext<ClimateConfig>, bus: I2cBus, device: Clima
     filter: createReadingFilter(c.quantity, c.calibration),
     entity: ctx.entities.add({
       id: `sensor.${device.prefix}_${c.key}`,
+      ...entityBaseOf(device),
       name: c.name ?? (device.name ? `${device.name} ${c.key}` : undefined),
-      area: device.area,
       attributes: { unit: c.quantity.unit, deviceClass: c.quantity.deviceClass, stateClass: 'measurement' },
     }) satisfies EntityHandle,
   }));

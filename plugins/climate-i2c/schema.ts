@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { entityBaseSchema } from '../../core/plugin-api.js';
 import { calibrationSchema } from '../_lib/sensor.js';
 
 const base = {
   /** Entity ids are `sensor.<prefix>_<quantity>` (e.g. sensor.living_room_temperature). */
   prefix: z.string().regex(/^[a-z0-9_]+$/),
-  name: z.string().optional(),
-  area: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  /** For every entity of the device; `name` is followed by the quantity. */
+  ...entityBaseSchema.shape,
   intervalS: z.number().min(1).max(86_400).default(30),
   /** Consecutive failed reads before the entities become unavailable. */
   errorsBeforeUnavailable: z.number().int().min(1).max(100).default(3),

@@ -1,6 +1,6 @@
 /** `gpio`: binary sensors on input lines; switches and lights on output lines. */
 import { z } from 'zod';
-import { definePlugin, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugin-api.js';
 import { openLine } from '../_lib/lines.js';
 import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
 
@@ -8,8 +8,7 @@ async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensor
   const line = await openLine(ctx, def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted }, def.name ?? def.id);
   const entity = ctx.entities.add({
     id: def.id,
-    name: def.name,
-    area: def.area,
+    ...entityBaseOf(def),
     attributes: def.deviceClass ? { deviceClass: def.deviceClass } : {},
   });
   line.watch((value) => entity.setState(value ? 'on' : 'off'));
@@ -27,8 +26,7 @@ async function addOutput(ctx: PluginContext<GpioConfig>, def: OutputConfig): Pro
   };
   const entity = ctx.entities.add({
     id: def.id,
-    name: def.name,
-    area: def.area,
+    ...entityBaseOf(def),
     commands: { turn_on: () => set(true), turn_off: () => set(false) },
   });
   entity.setState(initial ? 'on' : 'off');

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { lineSchema } from '../_lib/lines.js';
-import { entityBase } from '../_lib/entity.js';
+import { entityBaseSchema } from '../../core/plugin-api.js';
 
 const BINARY_DEVICE_CLASSES = ['motion', 'door', 'window', 'moisture', 'smoke', 'occupancy', 'rain', 'opening', 'presence', 'vibration', 'problem'] as const;
 
 /** An input line. Pull-ups are the wiring's job (a resistor, or the expander's own). */
 const binarySensor = z.strictObject({
   id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/),
-  ...entityBase,
+  ...entityBaseSchema.shape,
   line: lineSchema,
   deviceClass: z.enum(BINARY_DEVICE_CLASSES).optional(),
   /** "on" when the line is low (a contact to ground with a pull-up). */
@@ -18,7 +18,7 @@ const binarySensor = z.strictObject({
 /** An output line driving a relay or an LED. */
 const output = z.strictObject({
   id: z.string().regex(/^(switch|light)\.[a-z0-9_]+$/),
-  ...entityBase,
+  ...entityBaseSchema.shape,
   line: lineSchema,
   /** The relay is energised at a physical low (most relay boards). */
   activeLow: z.boolean().default(false),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { entityBaseSchema } from '../../core/plugin-api.js';
 
 const stateMap = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** One entity fed by MQTT topics (a Tasmota plug, a Shelly relay, a Zigbee2MQTT sensor). */
 export const topicEntitySchema = z.strictObject({
   id: z.string().regex(/^(binary_sensor|sensor|switch|light|cover)\.[a-z0-9_]+$/, 'use <domain>.<object_id>'),
-  name: z.string().optional(),
-  area: z.string().optional(),
+  ...entityBaseSchema.shape,
   stateTopic: z.string().optional(),
   /** Where the state sits in a JSON payload: `POWER`, `ENERGY.Power`, `$.state`, `data[0].temp`; absent = the whole payload. */
   statePath: z.string().optional(),
@@ -35,7 +35,7 @@ export const mqttPluginConfigSchema = z.strictObject({
   qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
   entities: z.array(topicEntitySchema).default([]),
   /** Import the entities other systems announce by Home Assistant discovery (Zigbee2MQTT, Tasmota, ESPHome). */
-  discovery: z.strictObject({ import: z.boolean().default(false), prefix: z.string().default('homeassistant'), area: z.string().optional() }).prefault({}),
+  discovery: z.strictObject({ import: z.boolean().default(false), prefix: z.string().default('homeassistant'), area: entityBaseSchema.shape.area }).prefault({}),
 });
 
 export type TopicEntity = z.infer<typeof topicEntitySchema>;

@@ -77,7 +77,7 @@ export function importDiscovery(topic: string, payload: string, prefix: string):
     ok: true,
     entity: {
       id: `${component}.${objectId}`,
-      ...(typeof c.name === 'string' && { name: c.name }),
+      ...(typeof c.name === 'string' && c.name !== '' && { name: c.name }),
       ...(typeof c.state_topic === 'string' && { stateTopic: c.state_topic }),
       ...(statePath !== undefined && { statePath }),
       ...(Object.keys(stateMap).length && { stateMap }),

@@ -1,6 +1,6 @@
 import { connect, type MqttClient } from 'mqtt';
 import { z } from 'zod';
-import { definePlugin, type CommandHandler, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, type CommandHandler, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
 import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type TopicEntity, type TopicEntityInput } from './config.js';
 import { importDiscovery } from './ha-import.js';
 import { commandPayload, extract, optimisticState, readPath, toState } from './mapping.js';
@@ -116,8 +116,7 @@ function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: To
   }
   const handle = ctx.entities.add({
     id: entity.id,
-    ...(entity.name && { name: entity.name }),
-    ...(entity.area && { area: entity.area }),
+    ...entityBaseOf(entity),
     ...(entity.attributes && { attributes: entity.attributes }),
     ...(Object.keys(commands).length && { commands }),
   });

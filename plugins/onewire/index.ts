@@ -1,15 +1,14 @@
 /** `onewire`: DS18B20 temperature sensors on the 1-Wire bus, found by discovery or listed. */
 import { z } from 'zod';
 import { readDs18b20 } from '../../hardware/index.js';
-import { definePlugin, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext } from '../../core/plugin-api.js';
 import { calibrationSchema, createErrorStreak, createReadingFilter, QUANTITIES } from '../_lib/sensor.js';
 
 const sensorSchema = z.strictObject({
   device: z.string().regex(/^28-[0-9a-f]{12}$/, 'a DS18B20 id looks like 28-0316a2794aff'),
   /** Default `sensor.ds18b20_<the 12 hex digits>`: stable as long as the chip is. */
   id: z.string().regex(/^sensor\.[a-z0-9_]+$/).optional(),
-  name: z.string().optional(),
-  area: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  ...entityBaseSchema.shape,
   ...calibrationSchema.shape,
 });
 
@@ -31,8 +30,7 @@ function addSensor(ctx: PluginContext<OnewireConfig>, config: OnewireConfig, sen
   const quantity = QUANTITIES.temperature;
   const entity = ctx.entities.add({
     id: sensor.id ?? defaultEntityId(sensor.device),
-    name: sensor.name,
-    area: sensor.area,
+    ...entityBaseOf(sensor),
     attributes: { unit: quantity.unit, deviceClass: quantity.deviceClass, stateClass: 'measurement', device: sensor.device },
   });
   const filter = createReadingFilter(quantity, sensor);

@@ -1,13 +1,12 @@
 /** `pwm-light`: dimmable lights on PCA9685 channels, gamma-corrected, with background fades. */
 import { z } from 'zod';
 import { openPca9685, type Pca9685 } from '../../hardware/index.js';
-import { definePlugin, type PluginContext, type TimerHandle } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext, type TimerHandle } from '../../core/plugin-api.js';
 import { dutyFor, fadeLevel } from './fade.js';
 
 const lightSchema = z.strictObject({
   id: z.string().regex(/^light\.[a-z0-9_]+$/, 'must look like light.<object_id>'),
-  name: z.string().optional(),
-  area: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  ...entityBaseSchema.shape,
   channel: z.number().int().min(0).max(15),
 });
 
@@ -55,8 +54,7 @@ function addLight(ctx: PluginContext<PwmLightConfig>, chip: Pca9685, gamma: numb
 
   const entity = ctx.entities.add({
     id: def.id,
-    name: def.name,
-    area: def.area,
+    ...entityBaseOf(def),
     commands: {
       turn_on: (p) => goTo((p.brightness as number | undefined) ?? ctx.storage.get<number>(memoryKey) ?? 100, p.transitionMs as number | undefined),
       turn_off: (p) => goTo(0, p.transitionMs as number | undefined),

@@ -1,6 +1,6 @@
 /** `shutter`: a cover on two relays (or power + direction), with interlock, dead time and position estimate. */
 import { z } from 'zod';
-import { definePlugin, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugin-api.js';
 import { openLine, type LineSpec } from '../_lib/lines.js';
 import { createShutterController } from './controller.js';
 import { powerDirectionDrive, twoRelayDrive, type MotorDrive } from './relays.js';
@@ -28,8 +28,7 @@ export default definePlugin<ShutterConfig>({
       const drive = await openDrive(ctx, def);
       const entity = ctx.entities.add({
         id: def.id,
-        name: def.name,
-        area: def.area,
+        ...entityBaseOf(def),
         commands: {
           open: () => controller.moveTo(100),
           close: () => controller.moveTo(0),

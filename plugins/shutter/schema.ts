@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { entityBase } from '../_lib/entity.js';
+import { entityBaseSchema } from '../../core/plugin-api.js';
 import { lineSchema } from '../_lib/lines.js';
 
 const common = {
   id: z.string().regex(/^cover\.[a-z0-9_]+$/, 'must look like cover.<object_id>'),
-  ...entityBase,
+  ...entityBaseSchema.shape,
   /** Relays energised at a physical low (most relay boards). */
   activeLow: z.boolean().default(false),
   travelUpS: z.number().positive().max(600),

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { createKernel, currentContext, type Context, type EntityState } from '../../kernel/index.js';
-import type { EntityPort } from '../entity-port.js';
+import { initialAttributes, registrationOf, type EntityPort } from '../entity-port.js';
 import type { Rpc } from './rpc.js';
 
 export interface ChildPort {
@@ -32,11 +32,11 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
 
   const port: EntityPort = {
     add(def, owner, handlers) {
-      const info = local.registry.add({ id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles });
+      const info = local.registry.add(registrationOf(def, owner));
       const { commands, ...plain } = def;
       // The hub must hear of the entity before its first state update.
       rpc.call('entities.add', plain, Object.keys(commands ?? {})).catch(fail);
-      local.states.init(info, def.attributes);
+      local.states.init(info, initialAttributes(def));
       if (handlers) local.dispatcher.register(info.id, handlers);
     },
     update: (entityId, patch, context) => void local.states.update(entityId, patch, context),

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ConflictError, UnavailableError, ValidationError } from '../../errors.js';
 import { createContext, type Context, type Kernel, type StatePatch } from '../../kernel/index.js';
 import type { EntityDefinition } from '../../plugin-api.js';
+import { initialAttributes, registrationOf } from '../entity-port.js';
 import { RemoteError, type Rpc, type RpcHandler } from './rpc.js';
 
 const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -31,8 +32,8 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
       const existing = kernel.registry.get(def.id);
       if (existing && existing.owner !== pluginId) throw new ConflictError(`entity '${def.id}' is declared by both '${existing.owner}' and '${pluginId}'`);
       if (!existing) {
-        const info = kernel.registry.add({ id: def.id, owner: pluginId, name: def.name, area: def.area, allowedRoles: def.allowedRoles });
-        kernel.states.init(info, def.attributes);
+        const info = kernel.registry.add(registrationOf(def, pluginId));
+        kernel.states.init(info, initialAttributes(def));
       }
       entityIds.add(def.id);
       const route = (command: string) => async (params: Readonly<Record<string, unknown>>, context: Context) => {

@@ -4,14 +4,15 @@
  * automations can trigger on. Outside this repository, import from 'hearth/plugin-api'.
  */
 import { z } from 'zod';
-import { definePlugin } from '../../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema } from '../../../core/plugin-api.js';
 
 const configSchema = z.strictObject({
   /** BCM number of the input line the button pulls. */
   line: z.number().int().min(0).max(27),
   id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/).default('binary_sensor.doorbell'),
+  /** name, area, allowedRoles, hidden, icon: the keys every entity takes. */
+  ...entityBaseSchema.shape,
   name: z.string().default('Doorbell'),
-  area: z.string().optional(),
   /** A button to ground with a pull-up reads low when pressed. */
   inverted: z.boolean().default(false),
   debounceMs: z.number().int().min(0).max(1000).default(50),
@@ -32,7 +33,7 @@ export default definePlugin<DoorbellConfig>({
   async setup(ctx) {
     const config = configSchema.parse(ctx.config);
     const button = ctx.hardware.gpio.open(config.line, { direction: 'in', edge: 'both', activeLow: config.inverted, debounceMs: config.debounceMs });
-    const entity = ctx.entities.add({ id: config.id, name: config.name, area: config.area, attributes: { deviceClass: 'occupancy' } });
+    const entity = ctx.entities.add({ id: config.id, ...entityBaseOf(config), attributes: { deviceClass: 'occupancy' } });
     let lastRing = -Infinity;
     button.watch((pressed, atMs) => {
       entity.setState(pressed ? 'on' : 'off');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
+import { createKernelPort } from '../../../core/plugins/entity-port.js';
 import { JSON_HEADERS, bearer, createHarness, errorOf, type Harness } from './harness.js';
 import { connectWs } from './ws-client.js';
 
@@ -71,5 +72,16 @@ describe('an entity with allowedRoles: [admin]', () => {
     member.socket.close();
     admin.socket.close();
     await Promise.all([member.closed, admin.closed]);
+  });
+});
+
+describe('hidden and icon', () => {
+  it('reach GET /api/entities as attributes, beside the plugin\'s own', async () => {
+    createKernelPort(h.kernel).add({ id: 'light.attic', icon: 'mdi:lamp', hidden: true, attributes: { brightness: 0 } }, 'test', undefined);
+    const res = await h.app.request('/api/entities/light.attic', { headers: bearer(h.tokens.member) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { attributes: object }).attributes).toEqual({ brightness: 0, icon: 'mdi:lamp', hidden: true });
+    const all = (await (await h.app.request('/api/entities', { headers: bearer(h.tokens.member) })).json()) as Array<{ id: string; attributes: object }>;
+    expect(all.find((e) => e.id === 'light.hall')?.attributes).not.toHaveProperty('hidden');
   });
 });
