@@ -5,7 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 
-export const PYTHON_BIN = process.env.PYTHON_BIN ?? 'python3';
+// Debian's python3, where scripts/ensure-test-tools.mjs installs python3-jinja2: a python3 earlier on PATH
+// (pyenv, a venv) may lack it.
+export const PYTHON_BIN = process.env.PYTHON_BIN ?? '/usr/bin/python3';
 
 export interface Render {
   template: string;
