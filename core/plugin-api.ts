@@ -21,6 +21,7 @@ export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, OneWire, SimBoard 
 export const PLUGIN_API_VERSION = 1;
 
 export type { JsonSchema } from './plugins/info.js';
+export { pollDevice, type PollDeviceOptions } from './plugins/poll-device.js';
 
 export interface PluginManifest {
   /** Lower-case id, `[a-z0-9-]+`. */

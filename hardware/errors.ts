@@ -32,3 +32,8 @@ export function errnoOf(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** By name too: a plugin bundling its own copy of the HAL throws its own class. */
+export function isHardwareError(err: unknown): err is HardwareError {
+  return err instanceof HardwareError || (err instanceof Error && err.name === 'HardwareError');
+}

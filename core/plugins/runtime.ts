@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { isHardwareError } from '../../hardware/errors.js';
 import type { Hardware } from '../../hardware/index.js';
 import { ConflictError, UnavailableError, errorMessage } from '../errors.js';
 import type { StatePatch } from '../kernel/index.js';
@@ -13,6 +14,7 @@ import {
   type PluginTimers,
   type TimerHandle,
 } from '../plugin-api.js';
+import { currentPluginScope, runInPluginScope, runOutsidePluginScope } from './attribution.js';
 import type { EntityPort } from './entity-port.js';
 import type { LoadedPlugin } from './load.js';
 import { createPluginStorage } from './storage.js';
@@ -42,7 +44,13 @@ export type FailureHandler = (err: unknown, where: string) => void;
 /** What a runtime needs of a loaded plugin (an isolated child has no manifest-validated entry of its own). */
 export type RuntimePlugin = Pick<LoadedPlugin, 'id' | 'config'>;
 
-/** Builds the `ctx` of one plugin instance; every callback it takes is guarded by `fail`. */
+/**
+ * Builds the `ctx` of one plugin instance; every callback it takes is guarded. Failures
+ * come in two tiers: an I/O error (a `HardwareError`) in a command handler, or in a timer
+ * that handler started, makes only that entity unavailable until its next success; any
+ * other throw is a bug and goes to `fail`. Everything the plugin runs is in its scope
+ * (attribution.ts), so an error escaping from a raw timer can still be blamed on it.
+ */
 export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fail: FailureHandler): PluginRuntime {
   const port = deps.entities;
   const id = loaded.id;
@@ -51,18 +59,42 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
   const stopHandlers: (() => void | Promise<void>)[] = [];
   const entityIds: string[] = [];
   const storage = createPluginStorage(join(deps.dataDir, 'plugins'), id);
-  const attributed = <T>(fn: () => T): T => (deps.watchdog ? deps.watchdog.run(id, fn) : fn());
+  /** Entities this runtime marked unavailable after an I/O error; the next success brings them back. */
+  const ioDown = new Set<string>();
+  const attributed = <T>(fn: () => T, entityId?: string): T =>
+    runInPluginScope({ pluginId: id, ...(entityId && { entityId }) }, () => (deps.watchdog ? deps.watchdog.run(id, fn) : fn()));
+  const hub = <T>(fn: () => T): T => runOutsidePluginScope(fn);
   let alive = true;
 
+  function ioFailed(err: Error, where: string, entityId: string | undefined): void {
+    log.warn({ err: err.message, ...(entityId && { entity: entityId }) }, `I/O error in ${where}; retrying on the next ${entityId ? 'command or update' : 'run'}`);
+    if (entityId && alive && !ioDown.has(entityId)) {
+      ioDown.add(entityId);
+      hub(() => port.update(entityId, { available: false }));
+    }
+  }
+  function succeeded(entityId: string | undefined): void {
+    if (entityId && alive && ioDown.delete(entityId)) hub(() => port.update(entityId, { available: true }));
+  }
+  const failed = (err: unknown, where: string, entityId: string | undefined): void =>
+    isHardwareError(err) ? ioFailed(err, where, entityId) : fail(err, where);
+
+  /** The entity whose handler is running, when the plugin starts a timer from it. */
+  const owningEntity = (): string | undefined => {
+    const scope = currentPluginScope();
+    return scope?.pluginId === id ? scope.entityId : undefined;
+  };
+
   const guard =
-    (where: string, fn: () => void | Promise<void>) =>
+    (where: string, fn: () => void | Promise<void>, entityId?: string) =>
     (): void => {
       if (!alive) return;
       try {
-        const result = attributed(fn);
-        if (result instanceof Promise) result.catch((err: unknown) => fail(err, where));
+        const result = attributed(fn, entityId);
+        if (result instanceof Promise) result.then(() => succeeded(entityId), (err: unknown) => failed(err, where, entityId));
+        else succeeded(entityId);
       } catch (err) {
-        fail(err, where);
+        failed(err, where, entityId);
       }
     };
 
@@ -75,16 +107,17 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
 
   const timers: PluginTimers = {
     setTimeout(fn, ms) {
-      const handle = setTimeout(() => (disposers.delete(cancel), guard('timer', fn)()), ms);
+      const run = guard('timer', fn, owningEntity());
+      const handle = setTimeout(() => (disposers.delete(cancel), run()), ms);
       const cancel = () => clearTimeout(handle);
       return own(cancel);
     },
     setInterval(fn, ms) {
-      const handle = setInterval(guard('interval', fn), ms);
+      const handle = setInterval(guard('interval', fn, owningEntity()), ms);
       return own(() => clearInterval(handle));
     },
     cron(expression, fn) {
-      const job = new Cron(expression, { timezone: foreignZone(deps.hub.location?.timezone) }, guard(`cron '${expression}'`, fn));
+      const job = new Cron(expression, { timezone: foreignZone(deps.hub.location?.timezone) }, guard(`cron '${expression}'`, fn, owningEntity()));
       return own(() => job.stop());
     },
   };
@@ -93,23 +126,28 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     return async (params, context) => {
       if (!alive) throw new UnavailableError(`plugin '${id}' is not running`);
       try {
-        await attributed(() => handler(params, context));
+        await attributed(() => handler(params, context), entityId);
       } catch (err) {
         // By name too: a plugin bundling its own copy of the API has its own class.
         if (err instanceof CommandRejectedError || (err as Error | undefined)?.name === 'CommandRejectedError') throw new ConflictError((err as Error).message);
+        if (isHardwareError(err)) {
+          ioFailed(err, `command ${command} on ${entityId}`, entityId);
+          throw new UnavailableError(`'${entityId}' did not answer ${command}: ${err.message}; the next command tries again`);
+        }
         fail(err, `command ${command} on ${entityId}`);
         throw new UnavailableError(`plugin '${id}' failed while handling ${command}: ${errorMessage(err)}`);
       }
+      succeeded(entityId);
     };
   }
 
   function addEntity(def: EntityDefinition): EntityHandle {
     if (!alive) throw new Error(`plugin '${id}' is stopped; it cannot add entities`);
     const handlers = def.commands && Object.fromEntries(Object.entries(def.commands).map(([c, h]) => [c, wrapHandler(def.id, c, h)]));
-    port.add(def, id, handlers);
+    hub(() => port.add(def, id, handlers));
     entityIds.push(def.id);
     const update = (patch: StatePatch) => {
-      if (alive) port.update(def.id, patch);
+      if (alive) hub(() => port.update(def.id, patch));
     };
     return {
       id: def.id,
@@ -139,7 +177,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
       },
     },
     events: {
-      fire: (type, data = {}) => port.fire(type, data, id),
+      fire: (type, data = {}) => hub(() => port.fire(type, data, id)),
     },
     timers,
     storage,

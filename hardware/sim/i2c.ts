@@ -33,11 +33,12 @@ export function createSimI2c(): SimI2cBuses {
     let busClosed = false;
     const transfer = async <T>(address: number, what: string, job: (d: SimI2cDevice) => T): Promise<T> => {
       if (busClosed || closed) throw new HardwareError('closed', `/dev/i2c-${busNumber} is closed`);
-      const fault = faults.get(key(busNumber, address));
-      if (fault) throw fault;
       const device = devices.get(key(busNumber, address));
       if (!device) throw new HardwareError('io', `${what} on /dev/i2c-${busNumber} failed: no device acknowledges at ${hex(address)}`);
       try {
+        // A fault fails the transfer as the Linux backend reports a failed ioctl: as a HardwareError.
+        const fault = faults.get(key(busNumber, address));
+        if (fault) throw fault;
         return job(device);
       } catch (err) {
         if (err instanceof HardwareError) throw err;

@@ -1,4 +1,4 @@
-/** Pure helpers shared by polled sensor plugins: calibration, change threshold, error streaks. */
+/** Pure helpers shared by polled sensor plugins: calibration and change threshold. */
 import { z } from 'zod';
 
 export const calibrationSchema = z.strictObject({
@@ -37,26 +37,5 @@ export function createReadingFilter(quantity: Quantity, calibration: Partial<Cal
     if (last !== undefined && Math.abs(value - last) < threshold) return undefined;
     last = value;
     return value;
-  };
-}
-
-/** Counts consecutive failures: unavailable after `limit`, available again on the next success. */
-export function createErrorStreak(limit: number): { failure(): boolean; success(): boolean } {
-  let streak = 0;
-  let down = false;
-  return {
-    /** True when this failure makes the device unavailable. */
-    failure() {
-      streak++;
-      if (down || streak < limit) return false;
-      return (down = true);
-    },
-    /** True when this success makes the device available again. */
-    success() {
-      streak = 0;
-      if (!down) return false;
-      down = false;
-      return true;
-    },
   };
 }

@@ -1,7 +1,7 @@
 /** `climate-i2c`: BME280, SHT31, BH1750 and ADS1115 channels as polled sensor entities. */
 import { z } from 'zod';
-import { definePlugin, entityBaseOf, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
-import { createErrorStreak, createReadingFilter } from '../_lib/sensor.js';
+import { definePlugin, entityBaseOf, pollDevice, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
+import { createReadingFilter } from '../_lib/sensor.js';
 import { readerFor } from './readers.js';
 import { climateConfigSchema, type ClimateConfig, type ClimateDevice } from './schema.js';
 
@@ -17,32 +17,20 @@ function addDevice(ctx: PluginContext<ClimateConfig>, bus: I2cBus, device: Clima
       attributes: { unit: c.quantity.unit, deviceClass: c.quantity.deviceClass, stateClass: 'measurement' },
     }) satisfies EntityHandle,
   }));
-  const streak = createErrorStreak(device.errorsBeforeUnavailable);
   let read: (() => Promise<Record<string, number>>) | undefined;
-  let busy = false;
-
-  const poll = async (): Promise<void> => {
-    if (busy) return; // a slow bus must not pile up reads
-    busy = true;
-    try {
-      read ??= await reader.open(bus);
-      const values = await read();
-      const recovered = streak.success();
+  pollDevice({ timers: ctx.timers, log: ctx.log.child({ chip: device.chip, address: device.address }) }, {
+    entities: sensors.map((s) => s.entity),
+    intervalMs: device.intervalS * 1000,
+    errorsBeforeUnavailable: device.errorsBeforeUnavailable,
+    read: async () => (read ??= await reader.open(bus))(),
+    onReading(values) {
       for (const s of sensors) {
         const value = s.filter(values[s.key]!);
-        if (recovered) s.entity.setAvailable(true);
         if (value !== undefined) s.entity.setState(value);
       }
-    } catch (err) {
-      read = undefined; // reopen next time: the chip may have been power-cycled
-      ctx.log.warn({ err: (err as Error).message, chip: device.chip, address: device.address }, 'read failed');
-      if (streak.failure()) for (const s of sensors) s.entity.setAvailable(false);
-    } finally {
-      busy = false;
-    }
-  };
-  ctx.timers.setInterval(poll, device.intervalS * 1000);
-  void poll();
+    },
+    onError: () => (read = undefined), // reopen next time: the chip may have been power-cycled
+  });
 }
 
 export default definePlugin<ClimateConfig>({

@@ -1,8 +1,8 @@
 /** `onewire`: DS18B20 temperature sensors on the 1-Wire bus, found by discovery or listed. */
 import { z } from 'zod';
 import { readDs18b20 } from '../../hardware/index.js';
-import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext } from '../../core/plugin-api.js';
-import { calibrationSchema, createErrorStreak, createReadingFilter, QUANTITIES } from '../_lib/sensor.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, pollDevice, type PluginContext } from '../../core/plugin-api.js';
+import { calibrationSchema, createReadingFilter, QUANTITIES } from '../_lib/sensor.js';
 
 const sensorSchema = z.strictObject({
   device: z.string().regex(/^28-[0-9a-f]{12}$/, 'a DS18B20 id looks like 28-0316a2794aff'),
@@ -34,19 +34,16 @@ function addSensor(ctx: PluginContext<OnewireConfig>, config: OnewireConfig, sen
     attributes: { unit: quantity.unit, deviceClass: quantity.deviceClass, stateClass: 'measurement', device: sensor.device },
   });
   const filter = createReadingFilter(quantity, sensor);
-  const streak = createErrorStreak(config.errorsBeforeUnavailable);
-  const poll = async (): Promise<void> => {
-    try {
-      const value = filter(await readDs18b20(ctx.hardware.oneWire, sensor.device));
-      if (streak.success()) entity.setAvailable(true);
+  pollDevice({ timers: ctx.timers, log: ctx.log.child({ device: sensor.device }) }, {
+    entities: [entity],
+    intervalMs: config.intervalS * 1000,
+    errorsBeforeUnavailable: config.errorsBeforeUnavailable,
+    read: () => readDs18b20(ctx.hardware.oneWire, sensor.device),
+    onReading(raw) {
+      const value = filter(raw);
       if (value !== undefined) entity.setState(value);
-    } catch (err) {
-      ctx.log.warn({ err: (err as Error).message, device: sensor.device }, 'read failed');
-      if (streak.failure()) entity.setAvailable(false);
-    }
-  };
-  ctx.timers.setInterval(poll, config.intervalS * 1000);
-  void poll();
+    },
+  });
 }
 
 export default definePlugin<OnewireConfig>({

@@ -7,6 +7,8 @@ export interface Pca9685Emulator extends SimI2cDevice {
   duty(channel: number): number;
   frequencyHz(): number;
   sleeping(): boolean;
+  /** Makes writes to one channel's registers fail (a NACK, as a marginal solder joint gives) until cleared with `null`. */
+  failChannel(channel: number, error: Error | null): void;
 }
 
 const MODE1 = 0x00;
@@ -35,9 +37,21 @@ export function createPca9685Emulator(): Pca9685Emulator {
   file.regs[PRE_SCALE] = 0x1e;
   for (let ch = 0; ch < 16; ch++) file.regs[0x06 + 4 * ch + 3] = 0x10; // power-on: full off
 
+  const faults = new Map<number, Error>();
+  const channelOf = (reg: number): number | undefined => (reg >= 0x06 && reg < 0x06 + 4 * 16 ? (reg - 0x06) >> 2 : undefined);
   const sleeping = (): boolean => (file.regs[MODE1]! & 0x10) !== 0;
   return {
-    write: file.write,
+    write(data) {
+      const channel = channelOf(data[0]!);
+      const fault = channel === undefined ? undefined : faults.get(channel);
+      // Only a transfer carrying data: a bare register-pointer write precedes every read.
+      if (fault && data.length > 1) throw fault;
+      file.write(data);
+    },
+    failChannel(channel, error) {
+      if (error) faults.set(channel, error);
+      else faults.delete(channel);
+    },
     read: file.read,
     sleeping,
     frequencyHz: () => pca9685Frequency(file.regs[PRE_SCALE]!),

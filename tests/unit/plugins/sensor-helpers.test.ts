@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createErrorStreak, createReadingFilter, QUANTITIES } from '../../../plugins/_lib/sensor.js';
+import { createReadingFilter, QUANTITIES } from '../../../plugins/_lib/sensor.js';
 import { dutyFor, fadeLevel } from '../../../plugins/pwm-light/fade.js';
 
 describe('sensor helpers', () => {
@@ -8,14 +8,6 @@ describe('sensor helpers', () => {
     expect(filter(21.123)).toBe(20.62);
     expect(filter(21.2)).toBeUndefined();
     expect(filter(21.35)).toBe(20.85);
-  });
-
-  it('goes unavailable after N consecutive errors and back on the next good read', () => {
-    const streak = createErrorStreak(3);
-    expect([streak.failure(), streak.failure(), streak.success()]).toEqual([false, false, false]);
-    expect([streak.failure(), streak.failure(), streak.failure(), streak.failure()]).toEqual([false, false, true, false]);
-    expect(streak.success()).toBe(true);
-    expect(streak.success()).toBe(false);
   });
 });
 
