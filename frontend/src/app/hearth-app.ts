@@ -223,14 +223,27 @@ export class HearthApp extends LitElement {
     if (predicted) this._entities = new Map(this._entities).set(entityId, predicted);
     this._pending = new Set(this._pending).add(entityId);
     try {
-      if (this.live.ready) await this.live.command(entityId, command, params);
-      else await this.api.command(entityId, command, params);
+      const { entity } = this.live.ready ? await this.live.command(entityId, command, params) : await this.api.command(entityId, command, params);
+      this.settle(entity);
     } catch (err) {
       const back = this.confirmed.get(entityId);
       if (back) this._entities = new Map(this._entities).set(entityId, back);
       this._pending = new Set([...this._pending].filter((id) => id !== entityId));
       this.toast(`${current.name}: ${errorText(err)}`);
     }
+  }
+
+  /**
+   * A command's answer is the state after it. When it changed nothing (the same option
+   * picked again, a lock told to lock) no live change follows, so the answer itself
+   * ends the "…" and replaces the prediction — unless a newer live state already came.
+   */
+  private settle(entity: EntityState) {
+    const known = this.confirmed.get(entity.id);
+    const latest = known && known.lastUpdated > entity.lastUpdated ? known : entity;
+    this.confirmed.set(entity.id, latest);
+    this._entities = new Map(this._entities).set(entity.id, latest);
+    this._pending = new Set([...this._pending].filter((id) => id !== entity.id));
   }
 
   private toast(text: string) {

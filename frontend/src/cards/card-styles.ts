@@ -38,4 +38,16 @@ export const cardStyles = css`
   .switch:hover:not(:disabled) { background: var(--surface-2); }
   .switch[aria-checked='true']:hover:not(:disabled) { background: var(--on); }
   .value { font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+  /* A row of small buttons (icon or short word) under the name, then any field or slider. */
+  .controls { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.5rem 0.75rem; flex-wrap: wrap; }
+  .buttons { display: flex; gap: 0.3rem; flex: none; flex-wrap: wrap; }
+  .buttons button, button.action { min-width: 40px; height: 36px; padding: 0 0.65rem; display: inline-grid; place-items: center; cursor: pointer;
+    color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius-sm); font: inherit; }
+  .buttons button:hover:not(:disabled), button.action:hover:not(:disabled) { background: var(--surface-2); }
+  .buttons button:disabled, button.action:disabled { opacity: 0.45; cursor: default; }
+  .buttons svg { width: 22px; height: 22px; fill: currentColor; }
+  button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  select, input[type='number'], input[type='password'] { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border);
+    border-radius: var(--radius-sm); min-height: 36px; padding: 0.25rem 0.5rem; max-width: 100%; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

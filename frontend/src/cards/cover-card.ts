@@ -10,7 +10,7 @@ const DOWN = 'M7 10l5 5 5-5z';
 const STOP = 'M7 7h10v10H7z';
 
 /**
- * A shutter: its name and state on the first row, controls on their own row below
+ * A shutter or a valve (the same states and commands): its name and state on the first row, controls on their own row below
  * (up / stop / down and a position slider) so a narrow card never cuts the name. The
  * slider's filled track is the estimated position, pulsing while the motor runs; its
  * thumb is the target.
@@ -20,14 +20,8 @@ export class HearthCoverCard extends LitElement {
   static override styles = [
     cardStyles,
     css`
-      .controls { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.75rem; }
-      .buttons { display: flex; gap: 0.3rem; flex: none; }
-      .buttons button { width: 40px; height: 36px; padding: 0; display: grid; place-items: center; cursor: pointer; color: var(--text);
-        background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius-sm); }
-      .buttons button:hover:not(:disabled) { background: var(--surface-2); }
-      .buttons button:disabled { opacity: 0.45; cursor: default; }
-      .buttons button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-      .buttons svg { width: 22px; height: 22px; fill: currentColor; }
+      .controls { flex-wrap: nowrap; }
+      .buttons button { width: 40px; padding: 0; }
       .controls input { flex: 1; min-width: 0; }
       .moving input::-webkit-slider-runnable-track { animation: pulse 1.2s ease-in-out infinite; }
       @keyframes pulse { 50% { opacity: 0.6; } }

@@ -7,7 +7,11 @@ export interface AreaSection {
   entities: EntityState[];
 }
 
-const DOMAIN_ORDER = ['light', 'switch', 'cover', 'sensor', 'binary_sensor'];
+// Controls first, then readings: the things tapped most sit at the top of an area.
+const DOMAIN_ORDER = [
+  'alarm_control_panel', 'light', 'switch', 'climate', 'cover', 'valve', 'fan', 'lock', 'siren', 'button', 'number', 'select',
+  'schedule', 'weather', 'sensor', 'binary_sensor',
+];
 
 /** Home page sections: configured area order first, then any others, then "Other". */
 export function groupByArea(entities: Iterable<EntityState>, areaOrder: readonly string[] = []): AreaSection[] {
@@ -45,7 +49,43 @@ const ICONS = {
   smoke: 'M12 2 1 21h22zm-1 7h2v5h-2zm0 7h2v2h-2z',
   rain: 'M6 14a4 4 0 0 1-.4-8A6 6 0 0 1 17 6.5 3.5 3.5 0 0 1 18 14zm1 2h2l-1 4H6zm5 0h2l-1 4h-2zm5 0h2l-1 4h-2z',
   dot: 'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10',
+  dial: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20m0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16m-1 3h2v7h-2z',
+  lock: 'M12 2a5 5 0 0 0-5 5v3H5v12h14V10h-2V7a5 5 0 0 0-5-5m-3 8V7a3 3 0 0 1 6 0v3z',
+  lockOpen: 'M12 2a5 5 0 0 0-5 5h2a3 3 0 0 1 6 0v3H5v12h14V10h-2V7a5 5 0 0 0-5-5',
+  valve: 'M2 9h4v8H2zm16 0h4v8h-4zM6 10l6 3-6 3zm12 0v6l-6-3zM11 5h2v7h-2zM8 4h8v2H8z',
+  fan: 'M12 2c4 0 4 4 1.5 7.2a3 3 0 0 1 1.3 1.3C18 8 22 8 22 12s-4 4-7.2 1.5a3 3 0 0 1-1.3 1.3C16 18 16 22 12 22s-4-4-1.5-7.2a3 3 0 0 1-1.3-1.3C6 16 2 16 2 12s4-4 7.2-1.5a3 3 0 0 1 1.3-1.3C8 6 8 2 12 2',
+  siren: 'M6 20v-6a6 6 0 0 1 12 0v6h2v2H4v-2zM11 1h2v3h-2zM3.5 5l1.4-1.4 2.1 2.1-1.4 1.4zm13.4.7 2.1-2.1L20.5 5l-2.1 2.1z',
+  press: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16m0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12m0 2a4 4 0 1 0 0 8 4 4 0 0 0 0-8',
+  counter: 'M4 5h16v14H4zm2 2v10h12V7zm2 2h2v6H8zm4 0h4v4h-2v-2h-2zm0 4h2v2h2v0h-4z',
+  list: 'M3 5h2v2H3zm4 0h14v2H7zM3 11h2v2H3zm4 0h14v2H7zM3 17h2v2H3zm4 0h14v2H7z',
+  tag: 'M3 3h8l10 10-8 8L3 11zm4 2.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3',
+  shield: 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5zm0 2.2 6 2.2V11c0 4-2.6 7.8-6 8.9-3.4-1.1-6-4.9-6-8.9V6.4z',
+  shieldFull: 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5z',
+  calendar: 'M6 2h2v2h8V2h2v2h2a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h2zM5 9v10h14V9zm6 2h2v4h3v2h-5z',
+  cloud: 'M6 19a5 5 0 0 1-.8-9.9A7 7 0 0 1 18.6 9 5 5 0 0 1 18 19z',
+  moon: 'M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9',
+  partlyCloudy: 'M7 2h2v3H7zM1.6 5 3 3.6l2.1 2.1-1.4 1.4zM1 10h3v2H1zm7-3a4 4 0 0 1 3.6 2.3A6 6 0 0 0 6.3 13 4 4 0 0 1 8 7m1 15a4 4 0 0 1-.5-8 6 6 0 0 1 11.1-.1A4 4 0 0 1 19 22z',
+  fog: 'M4 7h16v2H4zm-2 4h14v2H2zm4 4h16v2H6z',
+  snow: 'M6 14a4 4 0 0 1-.4-8A6 6 0 0 1 17 6.5 3.5 3.5 0 0 1 18 14zm1 3h2v2H7zm4 2h2v2h-2zm4-2h2v2h-2z',
+  hail: 'M6 14a4 4 0 0 1-.4-8A6 6 0 0 1 17 6.5 3.5 3.5 0 0 1 18 14zm2 2.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m4 2a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m4-2a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3',
+  wind: 'M3 8h10a2 2 0 1 0-2-2H9a4 4 0 1 1 4 4H3zm0 4h15a3 3 0 1 1-3 3h2a1 1 0 1 0 1-1H3z',
 } as const;
+
+/** Weather conditions (DESIGN §2) by icon; lightning and "exceptional" borrow the flash and warning shapes. */
+export const WEATHER_ICONS: Readonly<Record<string, string>> = {
+  'clear-night': ICONS.moon,
+  cloudy: ICONS.cloud,
+  fog: ICONS.fog,
+  hail: ICONS.hail,
+  lightning: ICONS.flash,
+  partlycloudy: ICONS.partlyCloudy,
+  pouring: ICONS.rain,
+  rainy: ICONS.rain,
+  snowy: ICONS.snow,
+  sunny: ICONS.sun,
+  windy: ICONS.wind,
+  exceptional: ICONS.smoke,
+};
 
 export function iconFor(entity: EntityState): string {
   const on = entity.state === 'on';
@@ -58,16 +98,59 @@ export function iconFor(entity: EntityState): string {
     case 'cover':
       return entity.state === 'closed' ? ICONS.blinds : ICONS.blindsOpen;
     case 'sensor':
+      if (typeof entity.state === 'string' || dc === 'enum') return ICONS.tag;
       return ({ temperature: ICONS.thermometer, humidity: ICONS.water, moisture: ICONS.water, pressure: ICONS.gauge, illuminance: ICONS.sun, voltage: ICONS.flash, power: ICONS.flash } as Record<string, string>)[dc] ?? ICONS.gauge;
     case 'binary_sensor':
       if (dc === 'door') return on ? ICONS.doorOpen : ICONS.door;
       return ({ motion: ICONS.motion, occupancy: ICONS.motion, window: ICONS.window, smoke: ICONS.smoke, moisture: ICONS.water, rain: ICONS.rain } as Record<string, string>)[dc] ?? ICONS.dot;
+    case 'climate':
+      return ICONS.dial;
+    case 'lock':
+      return entity.state === 'locked' || entity.state === 'locking' ? ICONS.lock : ICONS.lockOpen;
+    case 'valve':
+      return ICONS.valve;
+    case 'fan':
+      return ICONS.fan;
+    case 'siren':
+      return ICONS.siren;
+    case 'button':
+      return ICONS.press;
+    case 'number':
+      return ICONS.counter;
+    case 'select':
+      return ICONS.list;
+    case 'alarm_control_panel':
+      return entity.state === 'disarmed' || entity.state === null ? ICONS.shield : ICONS.shieldFull;
+    case 'weather':
+      return WEATHER_ICONS[String(entity.state)] ?? ICONS.cloud;
+    case 'schedule':
+      return ICONS.calendar;
     default:
       return ICONS.dot;
   }
 }
 
-/** An entity is "active" (tinted card) when it is on, open, moving or detecting. */
+/**
+ * An entity is "active" (tinted card) when it is on, open, moving or detecting — or, for
+ * the domains where "on" is not a state, when it asks for attention: a thermostat heating,
+ * a door not locked, an alarm that is armed or sounding.
+ */
 export function isActive(entity: EntityState): boolean {
-  return entity.available && (entity.state === 'on' || entity.state === 'open' || entity.state === 'opening' || entity.state === 'closing');
+  if (!entity.available) return false;
+  switch (entity.domain) {
+    case 'climate':
+      return entity.attributes.hvacAction === 'heating';
+    case 'lock':
+      return entity.state === 'unlocked' || entity.state === 'unlocking' || entity.state === 'jammed';
+    case 'alarm_control_panel':
+      return entity.state !== 'disarmed' && entity.state !== null;
+    case 'button':
+    case 'number':
+    case 'select':
+    case 'weather':
+    case 'sensor':
+      return false;
+    default:
+      return entity.state === 'on' || entity.state === 'open' || entity.state === 'opening' || entity.state === 'closing';
+  }
 }

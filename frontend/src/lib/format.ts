@@ -13,6 +13,8 @@ export function formatNumber(value: number, unit?: string, locale?: string): str
 const WORDS: Record<string, Record<string, string>> = {
   binary_sensor: { on: 'Detected', off: 'Clear' },
   default: { on: 'On', off: 'Off', open: 'Open', closed: 'Closed', opening: 'Opening', closing: 'Closing' },
+  climate: { off: 'Off', heat: 'Heat', cool: 'Cool', auto: 'Auto' },
+  weather: { 'clear-night': 'Clear night', partlycloudy: 'Partly cloudy' },
 };
 const DEVICE_CLASS_WORDS: Record<string, [on: string, off: string]> = {
   door: ['Open', 'Closed'],
@@ -24,25 +26,45 @@ const DEVICE_CLASS_WORDS: Record<string, [on: string, off: string]> = {
   rain: ['Raining', 'Dry'],
 };
 
+/** A state word as a person reads it: "armed_home" → "Armed home". */
+export function stateWord(domain: string, state: string): string {
+  return WORDS[domain]?.[state] ?? WORDS.default![state] ?? titleCase(state);
+}
+
 /** The state line of a card: "On · 80%", "21.5°C", "Open", "Unavailable". */
-export function formatState(entity: EntityState): string {
+export function formatState(entity: EntityState, now: number = Date.now()): string {
   if (!entity.available) return 'Unavailable';
   const { state, attributes } = entity;
-  if (state === null) return 'Unknown';
-  if (entity.domain === 'sensor' && typeof state === 'number') return formatNumber(state, stringAttr(attributes.unit));
+  if (state === null) return entity.domain === 'button' ? 'Never pressed' : 'Unknown';
+  if ((entity.domain === 'sensor' || entity.domain === 'number') && typeof state === 'number') return formatNumber(state, stringAttr(attributes.unit));
   if (entity.domain === 'binary_sensor') {
     const words = DEVICE_CLASS_WORDS[stringAttr(attributes.deviceClass) ?? ''];
     if (words) return state === 'on' ? words[0] : words[1];
     return WORDS.binary_sensor![String(state)] ?? String(state);
   }
-  const word = WORDS.default![String(state)] ?? String(state);
-  if (entity.domain === 'light' && state === 'on' && typeof attributes.brightness === 'number') return `${word} · ${attributes.brightness}%`;
-  if (entity.domain === 'cover' && typeof attributes.position === 'number') {
-    const target = attributes.targetPosition;
-    if ((state === 'opening' || state === 'closing') && typeof target === 'number') return `${word} · ${attributes.position}% → ${target}%`;
-    if (state === 'open' && attributes.position < 100) return `Open · ${attributes.position}%`;
+  // A select shows its option as written: it is the user's own label.
+  if (entity.domain === 'select') return String(state);
+  if (entity.domain === 'button') return `Pressed ${formatRelative(String(state), now)}`;
+  const word = stateWord(entity.domain, String(state));
+  switch (entity.domain) {
+    case 'light':
+      return state === 'on' && typeof attributes.brightness === 'number' ? `${word} · ${attributes.brightness}%` : word;
+    case 'fan':
+      return state === 'on' && typeof attributes.percentage === 'number' ? `${word} · ${attributes.percentage}%` : word;
+    case 'climate':
+      return typeof attributes.hvacAction === 'string' && state !== 'off' ? `${word} · ${titleCase(attributes.hvacAction)}` : word;
+    case 'weather':
+      return typeof attributes.temperature === 'number' ? `${word} · ${formatNumber(attributes.temperature, stringAttr(attributes.unit) ?? '°C')}` : word;
+    case 'cover':
+    case 'valve': {
+      if (typeof attributes.position !== 'number') return word;
+      const target = attributes.targetPosition;
+      if ((state === 'opening' || state === 'closing') && typeof target === 'number') return `${word} · ${attributes.position}% → ${target}%`;
+      return state === 'open' && attributes.position < 100 ? `Open · ${attributes.position}%` : word;
+    }
+    default:
+      return word;
   }
-  return word;
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { EntityState, HistoryPoint, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
+import { cardFor } from '../cards/pick.js';
 import { errorText } from '../lib/errors.js';
 import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
@@ -23,6 +24,8 @@ export class HearthEntityView extends LitElement {
       .head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
       .big { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
       .chart { min-height: 300px; }
+      /* The device's own card, so it can be worked from here too. */
+      .control { max-width: 420px; margin-bottom: 1rem; }
       .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 340px), 1fr)); margin-top: 1rem; }
       .u-legend { color: var(--text); font-size: 0.85rem; }
       .tabs button[aria-pressed='true'] { background: var(--accent-soft); color: var(--accent); border-color: var(--accent); }
@@ -138,6 +141,7 @@ export class HearthEntityView extends LitElement {
         <span class="big">${e ? formatState(e) : ''}</span>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+      ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e)}</div>` : nothing}
       <div class="panel">
         <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
           <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>

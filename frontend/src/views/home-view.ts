@@ -1,11 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { EntityState } from '../api/types.js';
-import '../cards/binary-sensor-card.js';
-import '../cards/cover-card.js';
-import '../cards/light-card.js';
-import '../cards/sensor-card.js';
-import '../cards/switch-card.js';
+import { cardFor } from '../cards/pick.js';
 import { groupByArea } from '../lib/entities.js';
 import type { Point } from '../lib/sparkline.js';
 import { controls } from '../styles/theme.js';
@@ -42,22 +38,6 @@ export class HearthHomeView extends LitElement {
     this.pending = new Set();
   }
 
-  private card(e: EntityState) {
-    const pending = this.pending.has(e.id);
-    switch (e.domain) {
-      case 'light':
-        return html`<hearth-light-card .entity=${e} ?pending=${pending}></hearth-light-card>`;
-      case 'switch':
-        return html`<hearth-switch-card .entity=${e} ?pending=${pending}></hearth-switch-card>`;
-      case 'cover':
-        return html`<hearth-cover-card .entity=${e} ?pending=${pending}></hearth-cover-card>`;
-      case 'sensor':
-        return html`<hearth-sensor-card .entity=${e} .history=${this.sparklines.get(e.id)}></hearth-sensor-card>`;
-      case 'binary_sensor':
-        return html`<hearth-binary-sensor-card .entity=${e} .now=${this.now}></hearth-binary-sensor-card>`;
-    }
-  }
-
   override render() {
     if (this.entities.length === 0) {
       return html`<div class="panel empty"><h2>No devices yet</h2><p class="muted">Add plugins to hearth.yaml and restart the hub; their entities appear here.</p></div>`;
@@ -65,7 +45,7 @@ export class HearthHomeView extends LitElement {
     return groupByArea(this.entities, this.areas).map(
       (s) => html`<section aria-labelledby="area-${s.area ?? 'other'}">
         <h2 id="area-${s.area ?? 'other'}">${s.title}</h2>
-        <div class="grid">${repeat(s.entities, (e) => e.id, (e) => this.card(e))}</div>
+        <div class="grid">${repeat(s.entities, (e) => e.id, (e) => cardFor(e, { pending: this.pending.has(e.id), history: this.sparklines.get(e.id), now: this.now }))}</div>
       </section>`,
     );
   }

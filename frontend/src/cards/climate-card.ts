@@ -1,0 +1,65 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { EntityState } from '../api/types.js';
+import { stepTarget, stringList } from '../lib/controls.js';
+import { isActive } from '../lib/entities.js';
+import { formatNumber, stateWord, titleCase } from '../lib/format.js';
+import { cardStyles } from './card-styles.js';
+import { sendCommand } from './events.js';
+import { cardHead, icon } from './head.js';
+
+const MINUS = 'M5 11h14v2H5z';
+const PLUS = 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z';
+const HVAC_MODES = ['off', 'heat', 'cool', 'auto'];
+
+/** A thermostat: the room's temperature, the target with − / + by its step, the mode and the preset. */
+export class HearthClimateCard extends LitElement {
+  static override properties = { entity: { attribute: false }, pending: { type: Boolean } };
+  static override styles = [
+    cardStyles,
+    css`
+      .target { display: flex; align-items: center; gap: 0.4rem; }
+      .target output { min-width: 4.5rem; text-align: center; font-weight: 600; font-variant-numeric: tabular-nums; }
+      select { flex: 1 1 7rem; }
+    `,
+  ];
+  declare entity: EntityState;
+  declare pending: boolean;
+
+  private send(command: string, params?: Record<string, unknown>) {
+    sendCommand(this, this.entity.id, command, params);
+  }
+
+  override render() {
+    const e = this.entity;
+    const a = e.attributes;
+    const unit = typeof a.unit === 'string' ? a.unit : '°C';
+    const off = !e.available;
+    const down = stepTarget(a, -1);
+    const up = stepTarget(a, 1);
+    const modes = stringList(a.hvacModes).length ? stringList(a.hvacModes) : HVAC_MODES;
+    const presets = stringList(a.presets);
+    return html`<div class="card ${isActive(e) ? 'active' : ''} ${off ? 'unavailable' : ''} ${this.pending ? 'pending' : ''}">
+      ${cardHead(e)}
+      <span class="value" title="Current temperature">${typeof a.currentTemperature === 'number' ? formatNumber(a.currentTemperature, unit) : '–'}</span>
+      <div class="controls">
+        <div class="target" role="group" aria-label="${e.name} target temperature">
+          <button class="action" aria-label="Lower ${e.name} target" ?disabled=${off || down === undefined}
+            @click=${() => this.send('set_temperature', { temperature: down })}>${icon(MINUS)}</button>
+          <output aria-live="polite">${typeof a.targetTemperature === 'number' ? `→ ${formatNumber(a.targetTemperature, unit)}` : '–'}</output>
+          <button class="action" aria-label="Raise ${e.name} target" ?disabled=${off || up === undefined}
+            @click=${() => this.send('set_temperature', { temperature: up })}>${icon(PLUS)}</button>
+        </div>
+        <select aria-label="${e.name} mode" ?disabled=${off} @change=${(ev: Event) => this.send('set_hvac_mode', { mode: (ev.target as HTMLSelectElement).value })}>
+          ${modes.map((m) => html`<option value=${m} ?selected=${m === e.state}>${stateWord('climate', m)}</option>`)}
+        </select>
+        ${presets.length
+          ? html`<select aria-label="${e.name} preset" ?disabled=${off} @change=${(ev: Event) => this.send('set_preset', { preset: (ev.target as HTMLSelectElement).value })}>
+              ${a.preset === undefined ? html`<option value="" selected disabled>Preset</option>` : nothing}
+              ${presets.map((p) => html`<option value=${p} ?selected=${p === a.preset}>${titleCase(p)}</option>`)}
+            </select>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+}
+customElements.define('hearth-climate-card', HearthClimateCard);

@@ -1,0 +1,26 @@
+import { LitElement, html } from 'lit';
+import type { EntityState } from '../api/types.js';
+import { isActive } from '../lib/entities.js';
+import { formatState, formatTime } from '../lib/format.js';
+import { cardStyles } from './card-styles.js';
+import { cardHead } from './head.js';
+
+/** A weekly schedule, read-only here: inside or outside a block, the block's value, and when that changes. */
+export class HearthScheduleCard extends LitElement {
+  static override properties = { entity: { attribute: false }, now: { type: Number } };
+  static override styles = cardStyles;
+  declare entity: EntityState;
+  declare now: number;
+
+  override render() {
+    const e = this.entity;
+    const next = typeof e.attributes.next === 'string' ? e.attributes.next : undefined;
+    const change = e.available && next ? ` · ${e.state === 'on' ? 'until' : 'next'} ${formatTime(next, this.now ?? Date.now())}` : '';
+    const value = e.attributes.value;
+    return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'}">
+      ${cardHead(e, `${formatState(e)}${change}`)}
+      <span class="value">${e.state === 'on' && (typeof value === 'number' || typeof value === 'string') ? String(value) : ''}</span>
+    </div>`;
+  }
+}
+customElements.define('hearth-schedule-card', HearthScheduleCard);
