@@ -5,7 +5,7 @@ import { sparklinePath, type Point } from '../lib/sparkline.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead } from './head.js';
 
-/** A reading with its unit and a 24 h sparkline (the shell hands in the points). */
+/** A reading with its unit and a 24 h sparkline (the shell hands in the points); an enum sensor's word instead. */
 export class HearthSensorCard extends LitElement {
   static override properties = { entity: { attribute: false }, history: { attribute: false } };
   static override styles = [
@@ -24,7 +24,7 @@ export class HearthSensorCard extends LitElement {
     const points = this.history?.length && typeof e.state === 'number' ? [...this.history, [Date.now(), e.state] as const] : [];
     const path = points.length > 1 ? sparklinePath(points, 200, 32) : '';
     return html`<div class="card ${e.available ? '' : 'unavailable'}">
-      ${cardHead(e, e.attributes.deviceClass ? titleCase(String(e.attributes.deviceClass)) : 'Sensor')}
+      ${cardHead(e, e.attributes.deviceClass && e.attributes.deviceClass !== 'enum' ? titleCase(String(e.attributes.deviceClass)) : 'Sensor')}
       <span class="value">${formatState(e)}</span>
       ${path
         ? html`<svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label="${e.name}, last 24 hours">${svg`<path d=${path}></path>`}</svg>`
