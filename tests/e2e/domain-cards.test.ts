@@ -67,6 +67,7 @@ describe('dashboard cards for every domain', { timeout: 60_000 }, () => {
     ]);
     await expect.poll(() => text('hearth-schedule-card')).toMatch(/On · until \d\d:\d\d[\s\S]*21/);
     await expect.poll(() => text('hearth-sensor-card', 'Tariff')).toContain('Off peak');
+    expect(await page.getByText('Hidden chime').count()).toBe(0);
     await shot(page, 'cards-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'cards-dark');

@@ -39,10 +39,12 @@ export class HearthHomeView extends LitElement {
   }
 
   override render() {
-    if (this.entities.length === 0) {
+    // `hidden: true` (hearth.yaml) keeps an entity off the dashboard, not out of the hub.
+    const shown = this.entities.filter((e) => e.attributes.hidden !== true);
+    if (shown.length === 0) {
       return html`<div class="panel empty"><h2>No devices yet</h2><p class="muted">Add plugins to hearth.yaml and restart the hub; their entities appear here.</p></div>`;
     }
-    return groupByArea(this.entities, this.areas).map(
+    return groupByArea(shown, this.areas).map(
       (s) => html`<section aria-labelledby="area-${s.area ?? 'other'}">
         <h2 id="area-${s.area ?? 'other'}">${s.title}</h2>
         <div class="grid">${repeat(s.entities, (e) => e.id, (e) => cardFor(e, { pending: this.pending.has(e.id), history: this.sparklines.get(e.id), now: this.now }))}</div>
