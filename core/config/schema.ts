@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../kernel/roles.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,6 +55,11 @@ const mqtt = z.strictObject({
   reconnect: z.strictObject({ minMs: z.number().int().min(10).default(1000), maxMs: z.number().int().min(10).default(60_000) }).prefault({}),
   /** Mirror other hubs' entities from the same broker (several Pis, one home). */
   federation: z.boolean().default(true),
+  /**
+   * The role a command received on `/set` acts with against entities' `allowedRoles`:
+   * MQTT carries no Hearth user, and anyone who may publish on the broker can send one.
+   */
+  commandRole: z.enum(ROLES).default('member'),
   /** PEM file paths, relative to the config file. */
   tls: z
     .strictObject({ ca: z.string().optional(), cert: z.string().optional(), key: z.string().optional(), rejectUnauthorized: z.boolean().default(true) })

@@ -97,7 +97,7 @@ export function createMqttBridge(deps: MqttBridgeDeps): MqttBridge {
     if (!parsed.ok) return log.warn({ entityId, error: parsed.error }, 'malformed command ignored');
     const { command, params, node: from } = parsed.value;
     try {
-      await kernel.dispatcher.dispatch({ entityId, command, params, context: createContext({ node: from ?? 'mqtt' }) });
+      await kernel.dispatcher.dispatch({ entityId, command, params, context: createContext({ node: from ?? 'mqtt', role: config.commandRole }) });
     } catch (err) {
       log.warn({ entityId, command, from, err: errorMessage(err) }, 'command from MQTT failed');
     }
