@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Gpio, HardwareBackend, I2cBus, OneWire, SimBoard } from '../hardware/index.js';
+import type { Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
 import type { CommandHandler } from './kernel/dispatcher.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
 import type { StateValue } from './kernel/domains.js';
@@ -15,7 +15,7 @@ export type { Context } from './kernel/context.js';
 export type { CommandHandler, CommandParamsObject } from './kernel/dispatcher.js';
 export type { Attributes, EntityState, Role } from './kernel/entity.js';
 export type { Domain, DomainStates, StateValue } from './kernel/domains.js';
-export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, OneWire, SimBoard } from '../hardware/index.js';
+export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
 
 /** Bumped only on a breaking change; the host refuses any other value. */
 export const PLUGIN_API_VERSION = 1;
@@ -146,7 +146,10 @@ export interface PluginStorage {
 /** Hardware opened through the host, which releases it (outputs to their safe state) on stop or failure. */
 export interface PluginHardware {
   readonly backend: HardwareBackend;
+  /** Header lines and MCP23017 expander lines, both owned and released by the hub. */
   readonly gpio: Gpio;
+  /** PWM outputs (PCA9685 channels), owned by the hub and darkened on every exit. */
+  readonly pwm: Pwm;
   i2c(busNumber: number): I2cBus;
   readonly oneWire: OneWire;
   /** The simulated board, on the sim backend only. */

@@ -1,3 +1,5 @@
+import type { LineSpec } from './line-spec.js';
+
 /** A logical level: 1 = active. With `activeLow`, 1 is driven as a physical low. */
 export type Level = 0 | 1;
 
@@ -13,11 +15,14 @@ export interface GpioOpenOptions {
   debounceMs?: number;
   /** Outputs: logical level driven from the first instant the line is an output. */
   initial?: Level;
+  /** What the line senses or drives ("Hall light"); the sim board's simulator panel shows it. */
+  label?: string;
 }
 
 export type Unwatch = () => void;
 
 export interface GpioLine {
+  /** The BCM number, or the pin (0–15) of an expander line. */
   readonly line: number;
   readonly direction: 'in' | 'out';
   /** Logical level (after `activeLow`). */
@@ -30,6 +35,19 @@ export interface GpioLine {
 }
 
 export interface Gpio {
-  /** `line` is the BCM number on a Pi header (or an expander's line number). */
+  /**
+   * A header line (BCM number) or an expander line (`{ expander: 'mcp23017', bus, address, pin }`).
+   * The hub owns both: one driver per expander, shared by every plugin, and every output is
+   * driven to its inactive level when the line closes or the hardware closes. An expander
+   * line opens in the background (its chip is probed over I2C): an open error is reported
+   * by the line's first operation, so `await line.read()` checks it at once.
+   */
+  open(line: LineSpec, options: GpioOpenOptions): GpioLine;
+}
+
+/** One backend's header lines (BCM numbers only); expanders are layered on top by the HAL. */
+export interface HeaderGpio {
   open(line: number, options: GpioOpenOptions): GpioLine;
+  /** Closes every open line; outputs end at logical 0 (relays released). */
+  closeAll(): Promise<void>;
 }

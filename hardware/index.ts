@@ -4,7 +4,13 @@
  * chip emulators and physics are re-exported here for tests and the demo house.
  */
 export type { Edge, Gpio, GpioLine, GpioOpenOptions, Level, Unwatch } from './gpio.js';
+export type { Pwm, PwmChannel } from './pwm.js';
 export type { I2cBus } from './i2c.js';
+/** Line-spec parsing: the `line:` and PWM channel syntax of every config, as zod schemas. */
+export {
+  headerLineSchema, expanderLineSchema, lineSpecSchema, pwmSpecSchema, parseLineSpec, parsePwmSpec, describeLine, describePwm,
+  type LineSpec, type ExpanderLine, type PwmSpec, type PwmChannelSpec,
+} from './line-spec.js';
 export type { OneWire } from './onewire.js';
 export type { Hardware, HardwareBackend, HardwareOptions } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';

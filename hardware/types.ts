@@ -1,5 +1,6 @@
 import type { Gpio } from './gpio.js';
 import type { I2cBus } from './i2c.js';
+import type { Pwm } from './pwm.js';
 import type { OneWire } from './onewire.js';
 import type { SimBoard, SimBoardOptions } from './sim/board.js';
 import type { OnoffModule } from './linux/onoff-adapter.js';
@@ -21,11 +22,17 @@ export interface HardwareOptions {
 
 export interface Hardware {
   readonly backend: HardwareBackend;
+  /** Header lines and expander lines. */
   readonly gpio: Gpio;
+  /** PWM outputs (PCA9685 channels). */
+  readonly pwm: Pwm;
   i2c(busNumber: number): I2cBus;
   readonly oneWire: OneWire;
   /** Present on the sim backend only. */
   readonly sim?: SimBoard;
-  /** Closes every line and bus; outputs are left at their safe (inactive) level. */
+  /**
+   * Drives every output the hub opened to its safe level (header lines and expander
+   * latches inactive, PWM channels at duty 0), then closes the buses. Safe to call twice.
+   */
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { GpioLine, Hardware, I2cBus } from '../../hardware/index.js';
+import { describeLine, type GpioLine, type Hardware, type I2cBus, type PwmChannel } from '../../hardware/index.js';
 import type { PluginHardware } from '../plugin-api.js';
 
 /** Wraps a plugin callback so a throw inside it fails the plugin, not the hub. */
@@ -6,29 +6,43 @@ export type CallbackGuard = (where: string, fn: () => void | Promise<void>) => (
 
 export interface TrackedHardware {
   readonly hardware: PluginHardware;
-  /** Closes every line the plugin opened; outputs fall back to their safe level. */
+  /** Closes every line and PWM channel the plugin opened; outputs fall back to their safe level. */
   release(): Promise<void>;
 }
 
 /**
- * The hardware a plugin sees: the same interfaces, but the host knows every line it
- * opened so it can release them when the plugin stops or fails. I2C buses are shared
- * between plugins, so a plugin cannot close one under another's feet.
+ * The hardware a plugin sees: the same interfaces, but the host knows every line
+ * (header or expander) and every PWM channel it opened, so it can release them when
+ * the plugin stops or fails. I2C buses are shared between plugins, so a plugin cannot
+ * close one under another's feet.
  */
 export function trackHardware(hw: Hardware, guard: CallbackGuard): TrackedHardware {
   const lines = new Set<GpioLine>();
+  const channels = new Set<PwmChannel>();
   const buses = new Map<number, I2cBus>();
-  const gpio = {
-    open(line: number, options: Parameters<Hardware['gpio']['open']>[1]): GpioLine {
+  const gpio: PluginHardware['gpio'] = {
+    open(line, options) {
       const opened = hw.gpio.open(line, options);
       lines.add(opened);
+      const where = `watch of ${describeLine(line)}`;
       return {
         line: opened.line,
         direction: opened.direction,
         read: () => opened.read(),
         write: (value) => opened.write(value),
-        watch: (cb) => opened.watch((value, atMs) => guard(`watch of line ${line}`, () => cb(value, atMs))()),
+        watch: (cb) => opened.watch((value, atMs) => guard(where, () => cb(value, atMs))()),
         close: () => (lines.delete(opened), opened.close()),
+      };
+    },
+  };
+  const pwm: PluginHardware['pwm'] = {
+    open(spec) {
+      const opened = hw.pwm.open(spec);
+      channels.add(opened);
+      return {
+        spec: opened.spec,
+        set: (duty) => opened.set(duty),
+        close: () => (channels.delete(opened), opened.close()),
       };
     },
   };
@@ -38,11 +52,12 @@ export function trackHardware(hw: Hardware, guard: CallbackGuard): TrackedHardwa
     return bus;
   };
   return {
-    hardware: { backend: hw.backend, gpio, i2c, oneWire: hw.oneWire, ...(hw.sim && { sim: hw.sim }) },
+    hardware: { backend: hw.backend, gpio, pwm, i2c, oneWire: hw.oneWire, ...(hw.sim && { sim: hw.sim }) },
     async release() {
-      const open = [...lines];
+      const open = [...lines, ...channels];
       lines.clear();
-      await Promise.allSettled(open.map((l) => l.close()));
+      channels.clear();
+      await Promise.allSettled(open.map((o) => o.close()));
     },
   };
 }

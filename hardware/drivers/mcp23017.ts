@@ -1,4 +1,4 @@
-import type { Gpio, GpioLine, GpioOpenOptions, Level } from '../gpio.js';
+import type { GpioLine, GpioOpenOptions, Level } from '../gpio.js';
 import type { I2cBus } from '../i2c.js';
 import { HardwareError } from '../errors.js';
 import { createEdgeFilter, type EdgeFilter } from '../common/edge-filter.js';
@@ -16,8 +16,13 @@ export interface Mcp23017Options {
   pullUps?: number[];
 }
 
-/** The expander's 16 lines (GPA0–7 = 0–7, GPB0–7 = 8–15) behind the `Gpio` interface. */
-export interface Mcp23017 extends Gpio {
+/**
+ * The expander's 16 lines (GPA0–7 = 0–7, GPB0–7 = 8–15) as `GpioLine`s. Plugins do not
+ * open it themselves: `gpio.open({ expander: 'mcp23017', … })` reaches the hub's one
+ * driver per chip, which the hub releases on every exit.
+ */
+export interface Mcp23017 {
+  open(pin: number, options: GpioOpenOptions): GpioLine;
   /** Stops polling and releases outputs to their inactive level. */
   close(): Promise<void>;
 }

@@ -1,16 +1,11 @@
-import type { Gpio, GpioLine, GpioOpenOptions, Level } from '../gpio.js';
+import type { GpioLine, GpioOpenOptions, HeaderGpio, Level } from '../gpio.js';
 import { HardwareError } from '../errors.js';
 import { createEdgeFilter } from '../common/edge-filter.js';
 import { sysfsNumber, type GpioChipInfo } from './gpiochip.js';
 import type { OnoffModule } from './onoff-adapter.js';
 import { gpioOpenError } from './errors.js';
 
-export interface LinuxGpio extends Gpio {
-  /** Closes every open line; outputs end at logical 0 (relays released). */
-  closeAll(): Promise<void>;
-}
-
-export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; onWatchError?: (err: unknown) => void }): LinuxGpio {
+export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; onWatchError?: (err: unknown) => void }): HeaderGpio {
   const { onoff, chip } = deps;
   const open = new Map<number, GpioLine>();
 

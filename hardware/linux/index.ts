@@ -1,5 +1,6 @@
-import type { Hardware } from '../index.js';
+import type { Hardware } from '../types.js';
 import type { I2cBus } from '../i2c.js';
+import { assembleHardware } from '../hub/assemble.js';
 import { detectHeaderChip } from './sysfs-chips.js';
 import { createLinuxGpio } from './gpio.js';
 import { createLinuxI2cBus, loadI2cBus, type I2cBusModule, type LinuxI2cOptions } from './i2c.js';
@@ -25,11 +26,10 @@ export async function openLinuxHardware(options: LinuxHardwareOptions): Promise<
   // Native modules load only here, so the sim backend runs where they cannot build.
   const onoff = options.modules?.onoff ?? (await loadOnoff());
   const i2cModule = options.modules?.i2cBus ?? (await loadI2cBus());
-  const gpio = createLinuxGpio({ onoff, chip, onWatchError: options.onWatchError });
   const buses = new Map<number, I2cBus>();
-  return {
+  return assembleHardware({
     backend: 'linux',
-    gpio,
+    header: createLinuxGpio({ onoff, chip, onWatchError: options.onWatchError }),
     i2c(busNumber) {
       let bus = buses.get(busNumber);
       if (!bus) {
@@ -38,15 +38,10 @@ export async function openLinuxHardware(options: LinuxHardwareOptions): Promise<
       }
       return bus;
     },
-    oneWire: createSysfsOneWire(options.sysfsRoot),
-    async close() {
-      // Outputs first: relays must be released even if a bus refuses to close.
-      try {
-        await gpio.closeAll();
-      } finally {
-        await Promise.allSettled([...buses.values()].map((b) => b.close()));
-        buses.clear();
-      }
+    async closeBuses() {
+      await Promise.allSettled([...buses.values()].map((b) => b.close()));
+      buses.clear();
     },
-  };
+    oneWire: createSysfsOneWire(options.sysfsRoot),
+  });
 }

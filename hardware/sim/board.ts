@@ -1,5 +1,6 @@
 import type { Level, Unwatch } from '../gpio.js';
 import type { Hardware } from '../types.js';
+import { assembleHardware } from '../hub/assemble.js';
 import { createSimClock, type SimClock, type SimClockOptions } from './clock.js';
 import { createSimEnvironment, type SimEnvironment } from './environment.js';
 import { createSimPins, type SimLineInfo } from './gpio.js';
@@ -96,15 +97,12 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     },
   };
 
-  return {
+  const hardware = assembleHardware({
     backend: 'sim',
-    gpio: pins.gpio,
+    header: { open: pins.gpio.open, closeAll: pins.closeAll },
     i2c: (busNumber) => i2c.bus(busNumber),
+    closeBuses: () => i2c.closeAll(),
     oneWire: oneWire.oneWire,
-    sim,
-    async close() {
-      await pins.closeAll();
-      await i2c.closeAll();
-    },
-  };
+  });
+  return { ...hardware, sim };
 }

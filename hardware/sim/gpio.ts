@@ -1,4 +1,4 @@
-import type { Gpio, GpioLine, GpioOpenOptions, Level, Unwatch } from '../gpio.js';
+import type { GpioLine, GpioOpenOptions, HeaderGpio, Level, Unwatch } from '../gpio.js';
 import { HardwareError } from '../errors.js';
 import { createEdgeFilter, type EdgeFilter } from '../common/edge-filter.js';
 
@@ -21,7 +21,7 @@ interface LineState {
 
 /** The board's pins as a multimeter and a signal generator see them: physical levels. */
 export interface SimPins {
-  readonly gpio: Gpio;
+  readonly gpio: Pick<HeaderGpio, 'open'>;
   lines(): SimLineInfo[];
   drive(line: number, value: Level): void;
   level(line: number): Level;
@@ -74,6 +74,7 @@ export function createSimPins(options: { lineCount?: number; onWatchError?: (err
     check(line);
     const s = state(line);
     if (s.open) throw new HardwareError('busy', `GPIO ${line} is already open`);
+    if (opts.label) s.label = opts.label;
     const activeLow = opts.activeLow ?? false;
     const toPhysical = (v: Level): Level => (activeLow ? invert(v) : v);
     const isOut = opts.direction === 'out';

@@ -1,11 +1,10 @@
 /** `gpio`: binary sensors on input lines; switches and lights on output lines. */
 import { z } from 'zod';
 import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugin-api.js';
-import { openLine } from '../_lib/lines.js';
 import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
 
 async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensorConfig): Promise<void> {
-  const line = await openLine(ctx, def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted }, def.name ?? def.id);
+  const line = ctx.hardware.gpio.open(def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted, label: def.name ?? def.id });
   const entity = ctx.entities.add({
     id: def.id,
     ...entityBaseOf(def),
@@ -18,7 +17,8 @@ async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensor
 async function addOutput(ctx: PluginContext<GpioConfig>, def: OutputConfig): Promise<void> {
   const key = `state:${def.id}`;
   const initial = def.restore === 'last' && ctx.storage.get<'on' | 'off'>(key) === 'on' ? 1 : 0;
-  const line = await openLine(ctx, def.line, { direction: 'out', activeLow: def.activeLow, initial }, def.name ?? def.id);
+  const line = ctx.hardware.gpio.open(def.line, { direction: 'out', activeLow: def.activeLow, initial, label: def.name ?? def.id });
+  await line.read(); // an expander that does not answer fails setup here, not at the first command
   const set = async (on: boolean): Promise<void> => {
     await line.write(on ? 1 : 0);
     ctx.storage.set(key, on ? 'on' : 'off');

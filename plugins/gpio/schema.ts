@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineSchema } from '../_lib/lines.js';
+import { lineSpecSchema } from '../../hardware/index.js';
 import { entityBaseSchema } from '../../core/plugin-api.js';
 
 const BINARY_DEVICE_CLASSES = ['motion', 'door', 'window', 'moisture', 'smoke', 'occupancy', 'rain', 'opening', 'presence', 'vibration', 'problem'] as const;
@@ -8,7 +8,7 @@ const BINARY_DEVICE_CLASSES = ['motion', 'door', 'window', 'moisture', 'smoke', 
 const binarySensor = z.strictObject({
   id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/),
   ...entityBaseSchema.shape,
-  line: lineSchema,
+  line: lineSpecSchema,
   deviceClass: z.enum(BINARY_DEVICE_CLASSES).optional(),
   /** "on" when the line is low (a contact to ground with a pull-up). */
   inverted: z.boolean().default(false),
@@ -19,7 +19,7 @@ const binarySensor = z.strictObject({
 const output = z.strictObject({
   id: z.string().regex(/^(switch|light)\.[a-z0-9_]+$/),
   ...entityBaseSchema.shape,
-  line: lineSchema,
+  line: lineSpecSchema,
   /** The relay is energised at a physical low (most relay boards). */
   activeLow: z.boolean().default(false),
   /** After a restart: `off` (safe) or `last` (the state before the restart). */

@@ -1,7 +1,6 @@
 /** `pwm-light`: dimmable lights on PCA9685 channels, gamma-corrected, with background fades. */
 import { z } from 'zod';
-import { openPca9685, type Pca9685 } from '../../hardware/index.js';
-import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext, type TimerHandle } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext, type PwmChannel, type PwmSpec, type TimerHandle } from '../../core/plugin-api.js';
 import { dutyFor, fadeLevel } from './fade.js';
 
 const lightSchema = z.strictObject({
@@ -21,14 +20,18 @@ export const pwmLightConfigSchema = z.strictObject({
 type PwmLightConfig = z.infer<typeof pwmLightConfigSchema>;
 type LightConfig = z.infer<typeof lightSchema>;
 
+export function pwmSpecOf(config: PwmLightConfig, light: LightConfig): PwmSpec {
+  return { chip: 'pca9685', bus: config.bus, address: config.address, channel: light.channel, frequencyHz: config.frequencyHz };
+}
+
 /** How often a fade updates the duty: smooth to the eye, light on the bus. */
 const FADE_STEP_MS = 40;
 
-function addLight(ctx: PluginContext<PwmLightConfig>, chip: Pca9685, gamma: number, def: LightConfig): void {
+function addLight(ctx: PluginContext<PwmLightConfig>, channel: PwmChannel, gamma: number, def: LightConfig): void {
   const memoryKey = `last:${def.id}`;
   let level = 0;
   let fade: TimerHandle | undefined;
-  const apply = (brightness: number): Promise<void> => chip.setDuty(def.channel, dutyFor(brightness, gamma));
+  const apply = (brightness: number): Promise<void> => channel.set(dutyFor(brightness, gamma));
 
   async function goTo(target: number, transitionMs = 0): Promise<void> {
     fade?.cancel();
@@ -61,11 +64,6 @@ function addLight(ctx: PluginContext<PwmLightConfig>, chip: Pca9685, gamma: numb
     },
   });
   entity.setState('off', { brightness: 0 });
-  // Dark before the host lets go of the bus: a PCA9685 keeps its duty without us.
-  ctx.onStop(async () => {
-    fade?.cancel();
-    await chip.setDuty(def.channel, 0);
-  });
 }
 
 export default definePlugin<PwmLightConfig>({
@@ -79,8 +77,9 @@ export default definePlugin<PwmLightConfig>({
   },
   async setup(ctx) {
     const config = pwmLightConfigSchema.parse(ctx.config);
-    const chip = await openPca9685(ctx.hardware.i2c(config.bus), config.address, { frequencyHz: config.frequencyHz });
-    for (const def of config.lights) await chip.setDuty(def.channel, 0);
-    for (const def of config.lights) addLight(ctx, chip, config.gamma, def);
+    // The hub owns the channels: it darkens them on stop and on a crash.
+    const channels = config.lights.map((def) => ctx.hardware.pwm.open(pwmSpecOf(config, def)));
+    for (const channel of channels) await channel.set(0); // a chip that does not answer fails setup here
+    config.lights.forEach((def, i) => addLight(ctx, channels[i]!, config.gamma, def));
   },
 });

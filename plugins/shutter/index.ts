@@ -1,14 +1,17 @@
 /** `shutter`: a cover on two relays (or power + direction), with interlock, dead time and position estimate. */
 import { z } from 'zod';
-import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugin-api.js';
-import { openLine, type LineSpec } from '../_lib/lines.js';
+import { definePlugin, entityBaseOf, type LineSpec, type PluginContext } from '../../core/plugin-api.js';
 import { createShutterController } from './controller.js';
 import { powerDirectionDrive, twoRelayDrive, type MotorDrive } from './relays.js';
 import { shutterConfigSchema, type ShutterConfig, type ShutterEntityConfig } from './schema.js';
 
 async function openDrive(ctx: PluginContext<ShutterConfig>, def: ShutterEntityConfig): Promise<MotorDrive> {
   const name = def.name ?? def.id;
-  const output = (line: LineSpec, role: string) => openLine(ctx, line, { direction: 'out', activeLow: def.activeLow, initial: 0 }, `${name} ${role}`);
+  const output = async (spec: LineSpec, role: string) => {
+    const line = ctx.hardware.gpio.open(spec, { direction: 'out', activeLow: def.activeLow, initial: 0, label: `${name} ${role}` });
+    await line.read(); // an expander that does not answer fails setup here, before any relay moves
+    return line;
+  };
   if ('upLine' in def) return twoRelayDrive(await output(def.upLine, 'up'), await output(def.downLine, 'down'));
   return powerDirectionDrive(await output(def.powerLine, 'power'), await output(def.directionLine, 'direction'), def.directionUpLevel);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityBaseSchema } from '../../core/plugin-api.js';
-import { lineSchema } from '../_lib/lines.js';
+import { lineSpecSchema } from '../../hardware/index.js';
 
 const common = {
   id: z.string().regex(/^cover\.[a-z0-9_]+$/, 'must look like cover.<object_id>'),
@@ -18,13 +18,13 @@ const common = {
 };
 
 /** Two relays: one per direction. */
-const twoRelays = z.strictObject({ ...common, upLine: lineSchema, downLine: lineSchema });
+const twoRelays = z.strictObject({ ...common, upLine: lineSpecSchema, downLine: lineSpecSchema });
 
 /** A power relay and a change-over direction relay (energised = up unless `directionUpLevel: 0`). */
 const powerDirection = z.strictObject({
   ...common,
-  powerLine: lineSchema,
-  directionLine: lineSchema,
+  powerLine: lineSpecSchema,
+  directionLine: lineSpecSchema,
   directionUpLevel: z.union([z.literal(0), z.literal(1)]).default(1),
 });
 

@@ -1,4 +1,4 @@
-import type { GpioLine, GpioOpenOptions, Level } from '../../../hardware/index.js';
+import type { GpioLine, GpioOpenOptions, Level, LineSpec, PwmChannel, PwmSpec } from '../../../hardware/index.js';
 import type { PluginHardware } from '../../plugin-api.js';
 import type { Rpc, RpcHandler } from './rpc.js';
 
@@ -6,11 +6,13 @@ const I2C_METHODS = new Set(['readByte', 'writeByte', 'readBlock', 'writeBlock',
 
 /**
  * The hub side of an isolated plugin's hardware: the hub opens and holds every line
- * for the child, so when the child dies its relays are released by the hub, which
- * is still alive — a crashed process cannot leave a motor running.
+ * (header or expander) and PWM channel for the child, so when the child dies its relays
+ * are released by the hub, which is still alive — a crashed process cannot leave a motor
+ * running. The child shares the hub's one driver per chip instead of a copy of the latch.
  */
 export function createHardwareServer(hardware: PluginHardware, rpc: () => Rpc): Record<string, RpcHandler> {
   const lines = new Map<number, GpioLine>();
+  const channels = new Map<number, PwmChannel>();
   const unwatch = new Map<number, () => void>();
   let nextHandle = 1;
   const line = (handle: number): GpioLine => {
@@ -18,10 +20,15 @@ export function createHardwareServer(hardware: PluginHardware, rpc: () => Rpc): 
     if (!found) throw new Error(`line handle ${handle} is closed`);
     return found;
   };
+  const channel = (handle: number): PwmChannel => {
+    const found = channels.get(handle);
+    if (!found) throw new Error(`PWM handle ${handle} is closed`);
+    return found;
+  };
   return {
-    'gpio.open': (number: number, options: GpioOpenOptions) => {
+    'gpio.open': (spec: LineSpec, options: GpioOpenOptions) => {
       const handle = nextHandle++;
-      lines.set(handle, hardware.gpio.open(number, options));
+      lines.set(handle, hardware.gpio.open(spec, options));
       return handle;
     },
     'line.read': (handle: number) => line(handle).read(),
@@ -39,6 +46,17 @@ export function createHardwareServer(hardware: PluginHardware, rpc: () => Rpc): 
       unwatch.delete(handle);
       const closing = lines.get(handle);
       lines.delete(handle);
+      await closing?.close();
+    },
+    'pwm.open': (spec: PwmSpec) => {
+      const handle = nextHandle++;
+      channels.set(handle, hardware.pwm.open(spec));
+      return handle;
+    },
+    'pwm.set': (handle: number, duty: number) => channel(handle).set(duty),
+    'pwm.close': async (handle: number) => {
+      const closing = channels.get(handle);
+      channels.delete(handle);
       await closing?.close();
     },
     i2c: async (busNumber: number, method: string, args: unknown[]) => {

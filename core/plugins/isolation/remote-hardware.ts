@@ -1,4 +1,5 @@
-import type { Gpio, GpioLine, Hardware, HardwareBackend, I2cBus, Level, OneWire } from '../../../hardware/index.js';
+import type { Gpio, GpioLine, Hardware, HardwareBackend, I2cBus, Level, OneWire, Pwm, PwmChannel } from '../../../hardware/index.js';
+import { parsePwmSpec } from '../../../hardware/index.js';
 import type { Rpc } from './rpc.js';
 
 /**
@@ -13,12 +14,12 @@ export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenE
   const watchers = new Map<number, Set<(value: Level, atMs: number) => void>>();
 
   const gpio: Gpio = {
-    open(number, options): GpioLine {
-      const handle = rpc.call<number>('gpio.open', number, options);
+    open(spec, options): GpioLine {
+      const handle = rpc.call<number>('gpio.open', spec, options);
       handle.catch(onOpenError);
       const on = async <T>(method: string, ...args: unknown[]) => rpc.call<T>(method, await handle, ...args);
       return {
-        line: number,
+        line: typeof spec === 'number' ? spec : spec.pin,
         direction: options.direction,
         read: () => on<Level>('line.read'),
         write: (value) => on<void>('line.write', value),
@@ -38,6 +39,18 @@ export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenE
           watchers.delete(h);
           await rpc.call('line.close', h);
         },
+      };
+    },
+  };
+
+  const pwm: Pwm = {
+    open(spec): PwmChannel {
+      const handle = rpc.call<number>('pwm.open', spec);
+      handle.catch(onOpenError);
+      return {
+        spec: parsePwmSpec(spec),
+        set: async (duty) => rpc.call<void>('pwm.set', await handle, duty),
+        close: async () => rpc.call<void>('pwm.close', await handle),
       };
     },
   };
@@ -64,7 +77,7 @@ export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenE
   };
 
   return {
-    hardware: { backend, gpio, i2c, oneWire, close: async () => {} },
+    hardware: { backend, gpio, pwm, i2c, oneWire, close: async () => {} },
     onWatch(handle, value, atMs) {
       for (const cb of watchers.get(handle) ?? []) cb(value, atMs);
     },
