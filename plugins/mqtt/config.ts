@@ -5,7 +5,13 @@ const stateMap = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** One entity fed by MQTT topics (a Tasmota plug, a Shelly relay, a Zigbee2MQTT sensor). */
 export const topicEntitySchema = z.strictObject({
-  id: z.string().regex(/^(binary_sensor|sensor|switch|light|cover)\.[a-z0-9_]+$/, 'use <domain>.<object_id>'),
+  // Every domain but `schedule`, which the hub's own schedules own.
+  id: z
+    .string()
+    .regex(
+      /^(binary_sensor|sensor|switch|light|cover|climate|lock|valve|fan|siren|button|number|select|alarm_control_panel|weather)\.[a-z0-9_]+$/,
+      'use <domain>.<object_id>, the domain one of binary_sensor, sensor, switch, light, cover, climate, lock, valve, fan, siren, button, number, select, alarm_control_panel, weather',
+    ),
   ...entityBaseSchema.shape,
   stateTopic: z.string().optional(),
   /** Where the state sits in a JSON payload: `POWER`, `ENERGY.Power`, `$.state`, `data[0].temp`; absent = the whole payload. */
@@ -15,12 +21,14 @@ export const topicEntitySchema = z.strictObject({
   /** Attributes read from the same JSON payload: `{ brightness: Dimmer, position: Shutter1.Position }`. */
   attributePaths: z.record(z.string(), z.string()).optional(),
   commandTopic: z.string().optional(),
-  /** Command → payload template; `{{brightness}}`, `{{position}}`, `{{transitionMs}}` are replaced by the params. */
+  /** Command → payload template; `{{brightness}}`, `{{position}}`, `{{value}}`, `{{code}}` … are replaced by the command's params. */
   commandPayloads: z.record(z.string(), z.string()).optional(),
+  /** Command → topic, for devices that take some commands elsewhere (a thermostat's setpoint topic); the rest go to `commandTopic`. */
+  commandTopics: z.record(z.string(), z.string()).optional(),
   availabilityTopic: z.string().optional(),
   payloadAvailable: z.string().default('online'),
   payloadNotAvailable: z.string().default('offline'),
-  /** Static attributes: unit, deviceClass, stateClass. */
+  /** Static attributes: unit, deviceClass, stateClass; `options` of a select or an enum sensor; min/max/step of a number. */
   attributes: z.record(z.string(), z.unknown()).optional(),
   retain: z.boolean().default(false),
   /** Without a state topic, a command sets the state it asked for. */

@@ -3,14 +3,25 @@ import { z } from 'zod';
 import { definePlugin, entityBaseOf, type CommandHandler, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
 import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type TopicEntity, type TopicEntityInput } from './config.js';
 import { importDiscovery } from './ha-import.js';
-import { commandPayload, extract, optimisticState, readPath, toState } from './mapping.js';
+import { commandPayload, extract, optimisticUpdate, readPath, toState } from './mapping.js';
 
+/** The commands a topic entity of each domain sends (`toggle` comes from on/off). */
 const COMMANDS: Readonly<Partial<Record<Domain, readonly string[]>>> = {
   sensor: [],
   binary_sensor: [],
   switch: ['turn_on', 'turn_off'],
   light: ['turn_on', 'turn_off'],
   cover: ['open', 'close', 'stop', 'set_position'],
+  climate: ['set_hvac_mode', 'set_temperature', 'set_preset', 'turn_on', 'turn_off'],
+  lock: ['lock', 'unlock', 'open'],
+  valve: ['open', 'close', 'stop', 'set_position'],
+  fan: ['turn_on', 'turn_off', 'set_percentage'],
+  siren: ['turn_on', 'turn_off'],
+  button: ['press'],
+  number: ['set_value'],
+  select: ['select_option'],
+  alarm_control_panel: ['arm_home', 'arm_away', 'arm_night', 'disarm', 'trigger'],
+  weather: [],
 };
 
 type Route = (payload: string) => void;
@@ -100,19 +111,19 @@ function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: To
   const domain = entity.id.slice(0, entity.id.indexOf('.')) as Domain;
   const optimistic = entity.optimistic ?? entity.stateTopic === undefined;
   const commands: Record<string, CommandHandler> = {};
-  if (entity.commandTopic) {
-    const topic = entity.commandTopic;
-    for (const command of COMMANDS[domain] ?? []) {
-      commands[command] = (params) => {
-        const payload = commandPayload(entity, command, params);
-        if (payload === undefined) return;
-        publish(topic, payload, { qos: config.qos, retain: entity.retain });
-        if (!optimistic) return;
-        const attributes = { ...(params.brightness !== undefined && { brightness: params.brightness }), ...(params.position !== undefined && { position: params.position }) };
-        const state = optimisticState(command) ?? (command === 'set_position' ? (params.position === 0 ? 'closed' : 'open') : undefined);
-        if (state !== undefined) handle.setState(state, attributes);
-      };
-    }
+  for (const command of COMMANDS[domain] ?? []) {
+    const topic = entity.commandTopics?.[command] ?? entity.commandTopic;
+    if (topic === undefined) continue;
+    commands[command] = (params) => {
+      const payload = commandPayload(entity, command, params);
+      if (payload === undefined) return;
+      publish(topic, payload, { qos: config.qos, retain: entity.retain });
+      // A button has no state to report: its state is when it was last pressed.
+      if (!optimistic && domain !== 'button') return;
+      const update = optimisticUpdate(domain, command, params, new Date());
+      if (update?.state !== undefined) handle.setState(update.state, update.attributes);
+      else if (update?.attributes) handle.setAttributes(update.attributes);
+    };
   }
   const handle = ctx.entities.add({
     id: entity.id,
@@ -122,7 +133,7 @@ function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: To
   });
   if (entity.stateTopic) {
     route(entity.stateTopic, (payload) => {
-      const state = toState(domain, extract(payload, entity.statePath), entity.stateMap);
+      const state = toState(domain, extract(payload, entity.statePath), entity.stateMap, { textual: entity.attributes?.deviceClass === 'enum' });
       const attributes = attributesFrom(payload, entity.attributePaths);
       if (state !== undefined) handle.setState(state, attributes);
       else if (attributes) handle.setAttributes(attributes);

@@ -27,26 +27,54 @@ export function extract(payload: string, path: string | undefined): unknown {
 
 const ON = new Set(['on', 'true', '1', 'yes', 'open']);
 const OFF = new Set(['off', 'false', '0', 'no', 'closed', 'close']);
-const COVER = new Set(['open', 'opening', 'closed', 'closing']);
+const MOTION = new Set(['open', 'opening', 'closed', 'closing']);
 
-/** A raw value as the domain's state, or undefined when it means nothing to that domain. */
-export function toState(domain: Domain, raw: unknown, map?: Readonly<Record<string, string | number>>): StateValue | null | undefined {
+/** What a raw value may mean beyond the domain: an enum sensor reads text, not numbers. */
+export interface StateShape {
+  /** The entity is an enum sensor (`deviceClass: enum`). */
+  textual?: boolean;
+}
+
+/**
+ * A raw value as the domain's state, or undefined when it means nothing to that domain.
+ * Words of a fixed set (lock, climate, alarm, weather) are lower-cased and left to the
+ * kernel, which holds every state to its domain; option names keep their case.
+ */
+export function toState(domain: Domain, raw: unknown, map?: Readonly<Record<string, string | number>>, shape: StateShape = {}): StateValue | null | undefined {
   if (raw === undefined) return undefined;
   if (raw === null) return null;
   const mapped = map && Object.hasOwn(map, String(raw)) ? map[String(raw)] : raw;
   const word = String(mapped).toLowerCase();
   switch (domain) {
-    case 'sensor': {
-      const n = typeof mapped === 'number' ? mapped : Number(mapped);
-      return typeof mapped !== 'boolean' && String(mapped).trim() !== '' && Number.isFinite(n) ? n : undefined;
-    }
+    case 'sensor':
+      return numeric(mapped) ?? (shape.textual && typeof mapped === 'string' && mapped.trim() !== '' ? mapped.trim() : undefined);
+    case 'number':
+      return numeric(mapped);
     case 'cover':
-      return COVER.has(word) ? (word as StateValue) : undefined;
+    case 'valve':
+      return MOTION.has(word) ? (word as StateValue) : undefined;
+    case 'select':
+    case 'button': {
+      const text = typeof mapped === 'number' ? String(mapped) : mapped;
+      return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
+    }
+    case 'climate':
+    case 'lock':
+    case 'alarm_control_panel':
+    case 'weather':
+      return typeof mapped === 'string' && word.trim() !== '' ? (word.trim() as StateValue) : undefined;
     default:
       return ON.has(word) ? 'on' : OFF.has(word) ? 'off' : undefined;
   }
 }
 
+function numeric(value: unknown): number | undefined {
+  if (typeof value === 'boolean' || String(value).trim() === '') return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** What a device expects when the entity has no template: Home Assistant's defaults, and the bare value for a setting. */
 const DEFAULT_PAYLOADS: Readonly<Record<string, string>> = {
   turn_on: 'ON',
   turn_off: 'OFF',
@@ -54,6 +82,20 @@ const DEFAULT_PAYLOADS: Readonly<Record<string, string>> = {
   close: 'CLOSE',
   stop: 'STOP',
   set_position: '{{position}}',
+  lock: 'LOCK',
+  unlock: 'UNLOCK',
+  press: 'PRESS',
+  set_value: '{{value}}',
+  select_option: '{{option}}',
+  set_percentage: '{{percentage}}',
+  set_hvac_mode: '{{mode}}',
+  set_temperature: '{{temperature}}',
+  set_preset: '{{preset}}',
+  arm_home: 'ARM_HOME',
+  arm_away: 'ARM_AWAY',
+  arm_night: 'ARM_NIGHT',
+  disarm: 'DISARM',
+  trigger: 'TRIGGER',
 };
 
 /** The payload a command sends, from the entity's template (or the common default) and the command's params. */
@@ -63,7 +105,55 @@ export function commandPayload(entity: Pick<TopicEntity, 'commandPayloads'>, com
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
 }
 
-/** The state a command leads to, for optimistic entities (no state topic to confirm it). */
-export function optimisticState(command: string): StateValue | undefined {
-  return ({ turn_on: 'on', turn_off: 'off', open: 'open', close: 'closed' } as const)[command as 'turn_on'];
+export interface Optimistic {
+  state?: StateValue;
+  attributes?: Record<string, unknown>;
+}
+
+const ARMED: Readonly<Record<string, StateValue>> = { arm_home: 'armed_home', arm_away: 'armed_away', arm_night: 'armed_night', disarm: 'disarmed', trigger: 'triggered' };
+
+/**
+ * What a command leads to, for optimistic entities (no state topic to confirm it):
+ * the state it asks for and the attributes it sets. `now` is the press time of a button.
+ */
+export function optimisticUpdate(domain: Domain, command: string, params: Readonly<Record<string, unknown>>, now: Date): Optimistic | undefined {
+  const p = params as Readonly<Record<string, number | string | undefined>>;
+  switch (command) {
+    case 'turn_on':
+      if (domain === 'climate') return undefined; // back to a mode the device picks
+      return { state: 'on', attributes: defined({ brightness: p.brightness, percentage: p.percentage }) };
+    case 'turn_off':
+      return { state: 'off' };
+    case 'open':
+      return { state: domain === 'lock' ? 'unlocked' : 'open' };
+    case 'close':
+      return { state: 'closed' };
+    case 'set_position':
+      return { state: p.position === 0 ? 'closed' : 'open', attributes: { position: p.position } };
+    case 'lock':
+      return { state: 'locked' };
+    case 'unlock':
+      return { state: 'unlocked' };
+    case 'press':
+      return { state: now.toISOString() };
+    case 'set_value':
+      return { state: p.value as number };
+    case 'select_option':
+      return { state: p.option as string };
+    case 'set_percentage':
+      return { state: p.percentage === 0 ? 'off' : 'on', attributes: { percentage: p.percentage } };
+    case 'set_hvac_mode':
+      return { state: p.mode as StateValue };
+    case 'set_temperature':
+      return { attributes: { targetTemperature: p.temperature } };
+    case 'set_preset':
+      return { attributes: { preset: p.preset } };
+    default:
+      return ARMED[command] === undefined ? undefined : { state: ARMED[command] };
+  }
+}
+
+function defined(values: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.entries(values).filter(([, v]) => v !== undefined);
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
