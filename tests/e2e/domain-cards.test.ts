@@ -207,6 +207,13 @@ describe('dashboard cards for every domain', { timeout: 60_000 }, () => {
     await shot(page, 'cards-after');
   });
 
+  it('the cards fit a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, 'cards-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("an entity's detail page carries the same control", async () => {
     await page.getByRole('link', { name: 'Front door' }).click();
     const control = page.locator('hearth-entity-view hearth-lock-card');

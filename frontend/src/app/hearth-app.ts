@@ -3,7 +3,7 @@ import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, typ
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
-import { predictState } from '../lib/optimistic.js';
+import { latestOf, predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
 import { appendReading, downsampleMinMax, numericPoints, type Point } from '../lib/sparkline.js';
@@ -239,8 +239,7 @@ export class HearthApp extends LitElement {
    * ends the "…" and replaces the prediction — unless a newer live state already came.
    */
   private settle(entity: EntityState) {
-    const known = this.confirmed.get(entity.id);
-    const latest = known && known.lastUpdated > entity.lastUpdated ? known : entity;
+    const latest = latestOf(this.confirmed.get(entity.id), entity);
     this.confirmed.set(entity.id, latest);
     this._entities = new Map(this._entities).set(entity.id, latest);
     this._pending = new Set([...this._pending].filter((id) => id !== entity.id));

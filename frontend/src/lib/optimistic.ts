@@ -51,3 +51,8 @@ export function predictState(entity: EntityState, command: string, params: Recor
       return undefined;
   }
 }
+
+/** Of what the hub last streamed and a command's answer, the one it wrote last (the answer on a tie). */
+export function latestOf(streamed: EntityState | undefined, answer: EntityState): EntityState {
+  return streamed && streamed.lastUpdated > answer.lastUpdated ? streamed : answer;
+}

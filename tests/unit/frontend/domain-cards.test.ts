@@ -4,7 +4,7 @@ import type { EntityState } from '../../../frontend/src/api/types.js';
 import { climateRange, forecastLabels, forecastRows, numberControl, snap, stepTarget, stringList } from '../../../frontend/src/lib/controls.js';
 import { groupByArea, iconFor, isActive } from '../../../frontend/src/lib/entities.js';
 import { formatState } from '../../../frontend/src/lib/format.js';
-import { predictState } from '../../../frontend/src/lib/optimistic.js';
+import { latestOf, predictState } from '../../../frontend/src/lib/optimistic.js';
 
 const entity = (over: Partial<EntityState>): EntityState => ({
   id: 'climate.hall', domain: 'climate', name: 'Hall', area: 'hall', state: 'heat', attributes: {}, available: true,
@@ -121,5 +121,16 @@ describe('optimistic state of the new domains', () => {
     expect(predictState(entity({ domain: 'lock', state: 'locked' }), 'lock')).toBeUndefined();
     expect(predictState(entity({ domain: 'alarm_control_panel', state: 'disarmed' }), 'arm_away', { code: '1' })).toBeUndefined();
     expect(predictState(entity({ domain: 'button', state: null }), 'press')).toBeUndefined();
+  });
+});
+
+describe("a command's answer", () => {
+  it('replaces the prediction unless the stream already brought something newer', () => {
+    const answer = entity({ state: 'cool', lastUpdated: '2024-01-01T00:00:02.000Z' });
+    expect(latestOf(undefined, answer)).toBe(answer);
+    expect(latestOf(entity({ lastUpdated: '2024-01-01T00:00:01.000Z' }), answer)).toBe(answer);
+    expect(latestOf(entity({ lastUpdated: '2024-01-01T00:00:02.000Z' }), answer)).toBe(answer);
+    const newer = entity({ state: 'off', lastUpdated: '2024-01-01T00:00:03.000Z' });
+    expect(latestOf(newer, answer)).toBe(newer);
   });
 });
