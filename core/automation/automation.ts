@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
-import { childContext, createContext, isoTime, type Context } from '../kernel/index.js';
+import { childContext, createContext, isoTime, type Context, type Role } from '../kernel/index.js';
 import { evaluate } from './conditions.js';
 import type { AutomationDefinition } from './definition.js';
 import { createWaitTracker, type ResumePoint } from './resume.js';
@@ -18,6 +18,8 @@ export interface PendingRun {
   runId: string;
   trigger: TriggerData;
   parentContextId?: string;
+  /** The role of who ran it by hand: a resumed run must not act with more. */
+  role?: Role;
   points: ResumePoint[];
 }
 
@@ -62,7 +64,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
     const startedAt = env.clock.now();
     const waits = createWaitTracker((points) => {
       if (keepingPending) return;
-      if (points.length) hooks.savePending?.({ version: 2, runId, trigger, parentContextId: context.parentId, points });
+      if (points.length) hooks.savePending?.({ version: 2, runId, trigger, parentContextId: context.parentId, ...(context.role && { role: context.role }), points });
       else hooks.removePending?.(runId);
     });
     const finish = (outcome: RunOutcome, reason?: string): Trace => {
@@ -153,7 +155,7 @@ export function createAutomationRuntime(definition: AutomationDefinition, env: R
       for (const { kind, deadline } of pending.points) {
         if (deadline !== null && deadline < env.clock.now()) log.info({ runId: pending.runId, dueAt: isoTime(deadline) }, `a ${kind} fell due while the hub was down; continuing late`);
       }
-      const context = createContext({ automationId: definition.id, ...(pending.parentContextId && { parentId: pending.parentContextId }) });
+      const context = createContext({ automationId: definition.id, role: pending.role, ...(pending.parentContextId && { parentId: pending.parentContextId }) });
       void launch(pending.trigger, context, { points: pending.points, runId: pending.runId });
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../kernel/index.js';
 
 /**
  * One level of the position of a waiting step: its index in its sequence and,
@@ -53,7 +54,7 @@ const kind = z.enum(['delay', 'wait']);
 const deadline = z.number().nullable();
 const frame = z.object({ step: z.number().int().min(0), enter: z.union([z.number().int().min(0), z.literal('default')]).optional() });
 const point = z.object({ cursor: z.array(frame).min(1), kind, deadline });
-const base = { runId: z.string(), trigger: z.record(z.string(), z.unknown()), parentContextId: z.string().optional() };
+const base = { runId: z.string(), trigger: z.record(z.string(), z.unknown()), parentContextId: z.string().optional(), role: z.enum(ROLES).optional() };
 
 /** Version 2 stores every waiting point; version 1 (no `version`) stored one top-level `{step, kind, deadline}`. */
 const storedRun = z.union([

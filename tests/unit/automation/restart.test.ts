@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createContext } from '../../../core/kernel/index.js';
 import { bootHub, useTempDatabase } from './harness.js';
 
 /**
@@ -60,6 +61,20 @@ describe('restart-proof timers', () => {
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(third.home.calls).toHaveLength(0);
     await third.shutdown();
+  });
+
+  it('a run started by hand resumes with the role of who started it, not as the hub', async () => {
+    const first = await boot();
+    first.engine.create({ id: 'm', triggers: [{ type: 'event', event: 'never' }], actions: [{ delay: '30m' }, { command: 'turn_off', entity: 'light.hall' }] });
+    void first.engine.run('m', createContext({ userId: 'u-adam', role: 'admin' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    await first.shutdown();
+
+    const second = await boot();
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(second.home.calls).toHaveLength(1);
+    expect(second.home.calls[0]!.context).toMatchObject({ automationId: 'm', role: 'admin' });
+    await second.shutdown();
   });
 
   it('a delay that fell due while the hub was down runs at start', async () => {
