@@ -1,5 +1,5 @@
 import type { EntityState, LogbookEntry } from '../api/types.js';
-import { formatState, titleCase } from './format.js';
+import { formatState, stateWord } from './format.js';
 
 /** What the shell knows to name things; an entry carries only ids. */
 export interface LogbookNames {
@@ -18,10 +18,18 @@ export interface LogbookLine {
 
 const COMMAND_WORDS: Record<string, string> = {
   turn_on: 'turned on', turn_off: 'turned off', toggle: 'toggled', open: 'opened', close: 'closed', stop: 'stopped',
+  lock: 'locked', unlock: 'unlocked', press: 'pressed', disarm: 'disarmed', trigger: 'triggered',
 };
 const STATE_WORDS: Record<string, string> = {
   on: 'turned on', off: 'turned off', open: 'opened', closed: 'closed', opening: 'started opening', closing: 'started closing',
   available: 'is available again', unavailable: 'became unavailable', removed: 'was removed',
+  locked: 'locked', unlocked: 'unlocked', locking: 'started locking', unlocking: 'started unlocking', jammed: 'jammed',
+  disarmed: 'disarmed', arming: 'started arming', armed_home: 'armed (home)', armed_away: 'armed (away)', armed_night: 'armed (night)', triggered: 'triggered',
+};
+/** Commands that set one value: the param that carries it and the unit to write after it. */
+const SETTERS: Record<string, [param: string, unit: string]> = {
+  set_position: ['position', '%'], set_percentage: ['percentage', '%'], set_temperature: ['temperature', '°'], set_value: ['value', ''],
+  select_option: ['option', ''], set_hvac_mode: ['mode', ''], set_preset: ['preset', ''],
 };
 
 /** Who caused it: an automation first (it is the nearer cause), then the user, then a remote hub. */
@@ -47,7 +55,10 @@ export function describeEntry(e: LogbookEntry, names: LogbookNames): LogbookLine
     const by = who ? ` · ${who}` : '';
     // A door "opens", a motion sensor "detects": the card's own words read better than on/off.
     if (entity?.domain === 'binary_sensor' && (e.what === 'on' || e.what === 'off')) return line(`${target}: ${formatState({ ...entity, state: e.what, available: true })}${by}`);
-    return line(`${target} ${STATE_WORDS[e.what] ?? `changed to ${titleCase(e.what)}`}${by}`);
+    // A button's state is the time of its last press; a select's options are the user's own words.
+    if (entity?.domain === 'button' && !(e.what in STATE_WORDS)) return line(`${target} was pressed${by}`);
+    const value = entity?.domain === 'select' ? e.what : stateWord(entity?.domain ?? '', e.what);
+    return line(`${target} ${STATE_WORDS[e.what] ?? `changed to ${value}`}${by}`);
   }
   if (e.kind === 'command') {
     const did = commandPredicate(e.what, target, e.details);
@@ -60,15 +71,21 @@ export function describeEntry(e: LogbookEntry, names: LogbookNames): LogbookLine
 
 function commandPredicate(command: string, target: string, details: LogbookEntry['details']): string {
   const params = paramsOf(details);
-  if (command === 'set_position' && typeof params.position === 'number') return `set ${target} to ${params.position}%`;
   if (command === 'turn_on' && typeof params.brightness === 'number') return `set ${target} to ${params.brightness}%`;
-  return `${COMMAND_WORDS[command] ?? `ran ${command} on`} ${target}`;
+  const arm = /^arm_(home|away|night)$/.exec(command);
+  if (arm) return `armed ${target} (${arm[1]})`;
+  return setTo(command, target, params) ?? `${COMMAND_WORDS[command] ?? `ran ${command} on`} ${target}`;
 }
 
 function commandInfinitive(command: string, target: string, details: LogbookEntry['details']): string {
-  const params = paramsOf(details);
-  if (command === 'set_position' && typeof params.position === 'number') return `set ${target} to ${params.position}%`;
-  return `${command.replace(/_/g, ' ')} ${target}`;
+  return setTo(command, target, paramsOf(details)) ?? `${command.replace(/_/g, ' ')} ${target}`;
+}
+
+/** "set Thermostat to 21.5°", the same in the past and the infinitive. */
+function setTo(command: string, target: string, params: Record<string, unknown>): string | undefined {
+  const setter = SETTERS[command];
+  const value = setter && params[setter[0]];
+  return typeof value === 'number' || typeof value === 'string' ? `set ${target} to ${value}${setter![1]}` : undefined;
 }
 
 function paramsOf(details: LogbookEntry['details']): Record<string, unknown> {

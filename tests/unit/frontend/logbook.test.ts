@@ -11,6 +11,12 @@ const ENTITIES = new Map([
   ['light.hall', entity('light.hall', 'Hall light')],
   ['binary_sensor.front_door', entity('binary_sensor.front_door', 'Front door', { attributes: { deviceClass: 'door' } })],
   ['cover.living_room', entity('cover.living_room', 'Living room shutter')],
+  ['lock.front', entity('lock.front', 'Front lock')],
+  ['button.bell', entity('button.bell', 'Bell test')],
+  ['weather.home', entity('weather.home', 'Weather')],
+  ['select.programme', entity('select.programme', 'Programme')],
+  ['climate.hall', entity('climate.hall', 'Thermostat')],
+  ['alarm_control_panel.house', entity('alarm_control_panel.house', 'House alarm')],
 ]);
 const names: LogbookNames = { entity: (id) => ENTITIES.get(id), automation: (id) => (id === 'night' ? 'Night' : undefined) };
 
@@ -40,6 +46,20 @@ describe('logbook sentences', () => {
     expect(describeEntry(row({ entityId: 'binary_sensor.front_door', what: 'on' }), names).text).toBe('Front door: Open');
     expect(describeEntry(row({ entityId: 'cover.living_room', what: 'closing', context: { id: 'x', node: 'pi-garden' } }), names).text).toBe('Living room shutter started closing · Hub pi-garden');
     expect(describeEntry(row({ what: 'unavailable', context: null }), names).text).toBe('Hall light became unavailable');
+  });
+
+  it('speaks the words of the newer domains', () => {
+    const by = { context: { id: 'x', userId: 'u1' }, userName: 'alice' };
+    expect(describeEntry(row({ entityId: 'lock.front', what: 'unlocked' }), names).text).toBe('Front lock unlocked');
+    expect(describeEntry(row({ entityId: 'button.bell', what: '2026-01-01T10:00:00.000Z' }), names).text).toBe('Bell test was pressed');
+    expect(describeEntry(row({ entityId: 'weather.home', what: 'partlycloudy' }), names).text).toBe('Weather changed to Partly cloudy');
+    expect(describeEntry(row({ entityId: 'select.programme', what: 'eco_plus' }), names).text).toBe('Programme changed to eco_plus');
+    expect(describeEntry(row({ kind: 'command', entityId: 'climate.hall', what: 'set_temperature', outcome: 'ok', details: { params: { temperature: 21.5 } }, ...by }), names).text)
+      .toBe('alice set Thermostat to 21.5°');
+    expect(describeEntry(row({ kind: 'command', entityId: 'alarm_control_panel.house', what: 'arm_away', outcome: 'ok', details: { params: {} }, ...by }), names).text)
+      .toBe('alice armed House alarm (away)');
+    expect(describeEntry(row({ kind: 'command', entityId: 'alarm_control_panel.house', what: 'disarm', outcome: 'failed', details: { error: 'wrong code' }, ...by }), names).text)
+      .toBe('alice could not disarm House alarm: wrong code');
   });
 
   it('turns audit rows into sentences, failed sign-ins included', () => {
