@@ -1,6 +1,6 @@
 /** The automation schema of DESIGN §7, shared by the YAML file and the API. */
 import { z } from 'zod';
-import { ENTITY_ID_PATTERN } from '../kernel/index.js';
+import { commandSchema, domainOf, ENTITY_ID_PATTERN, unknownCommandMessage } from '../kernel/index.js';
 import { durationSchema } from './duration.js';
 import { byKey, byType } from './keyed.js';
 
@@ -87,7 +87,7 @@ const alias = z.string().optional();
 
 export const actionSchema: z.ZodType<Action> = z.lazy(() =>
   byKey<Action>('an action', {
-    command: z.strictObject({ command: z.string().min(1), entity: entityOrTemplate, params: z.record(z.string(), z.unknown()).optional(), alias }),
+    command: z.strictObject({ command: z.string().min(1), entity: entityOrTemplate, params: z.record(z.string(), z.unknown()).optional(), alias }).superRefine(checkCommand),
     delay: z.strictObject({ delay: durationSchema(), alias }),
     wait_for_trigger: z.strictObject({
       wait_for_trigger: z.union([triggerSchema, z.array(triggerSchema).min(1)]).transform((t) => (Array.isArray(t) ? t : [t])),
@@ -108,6 +108,21 @@ export const actionSchema: z.ZodType<Action> = z.lazy(() =>
     log: z.strictObject({ log: z.string(), level: z.enum(['info', 'warn', 'error']).default('info'), alias }),
   }),
 );
+
+/**
+ * A command on a named entity is checked against its domain when the automation is
+ * saved, not when it first runs; one whose entity or params come from trigger
+ * templates is checked by the dispatcher once they are filled in.
+ */
+function checkCommand(action: { command: string; entity: string; params?: Record<string, unknown> | undefined }, ctx: z.RefinementCtx): void {
+  if (!ENTITY_ID_PATTERN.test(action.entity)) return;
+  const domain = domainOf(action.entity);
+  const schema = commandSchema(domain, action.command);
+  if (!schema) return void ctx.addIssue({ code: 'custom', path: ['command'], message: unknownCommandMessage(domain, action.command) });
+  if (JSON.stringify(action.params ?? {}).includes('{{')) return;
+  const parsed = schema.safeParse(action.params ?? {});
+  for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['params', ...issue.path.filter((k) => typeof k !== 'symbol')], message: issue.message });
+}
 
 export const MODES = ['single', 'restart', 'queued', 'parallel'] as const;
 export type Mode = (typeof MODES)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError, HearthError, NotFoundError, UnavailableError, ValidationError, errorMessage } from '../errors.js';
 import { createContext, runInContext, type Context } from './context.js';
-import { commandSchema, commandsOf } from './domains.js';
+import { commandSchema, unknownCommandMessage } from './domains.js';
 import type { EntityState } from './entity.js';
 import type { EventBus } from './events.js';
 import type { EntityRegistry } from './registry.js';
@@ -64,14 +64,7 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
   function resolve(entityId: string, command: string, params: unknown) {
     const info = registry.require(entityId);
     const schema = commandSchema(info.domain, command);
-    if (!schema) {
-      const known = commandsOf(info.domain);
-      throw new ValidationError(
-        known.length
-          ? `unknown command '${command}' for ${info.domain}; expected one of ${known.join(', ')}`
-          : `${info.domain} entities take no commands`,
-      );
-    }
+    if (!schema) throw new ValidationError(unknownCommandMessage(info.domain, command));
     const parsed = parseParams(schema, params);
     if (!parsed.success) {
       throw new ValidationError(`invalid params for ${command}: ${z.prettifyError(parsed.error)}`, parsed.error.issues);

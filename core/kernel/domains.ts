@@ -181,6 +181,12 @@ export function commandsOf(domain: Domain): string[] {
   return Object.keys(COMMAND_PARAMS[domain]);
 }
 
+/** Why `command` is no command of `domain` (for the dispatcher and config checks alike). */
+export function unknownCommandMessage(domain: Domain, command: string): string {
+  const known = commandsOf(domain);
+  return known.length ? `unknown command '${command}' for ${domain}; expected one of ${known.join(', ')}` : `${domain} entities take no commands`;
+}
+
 export function commandSchema(domain: Domain, command: string): z.ZodType | undefined {
   const table: Record<string, z.ZodType> = COMMAND_PARAMS[domain];
   return Object.hasOwn(table, command) ? table[command] : undefined;

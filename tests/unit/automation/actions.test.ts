@@ -98,10 +98,50 @@ describe('actions', () => {
   });
 
   it('a failing command ends the run with the error in its step', async () => {
-    const trace = await runOnMotion([{ command: 'set_position', entity: 'light.hall' }, { command: 'turn_on', entity: 'switch.fan' }]);
+    // A templated entity is known only when the run fills it in: the dispatcher refuses it then.
+    const trace = await runOnMotion([{ command: 'set_position', entity: '{{ trigger.entity }}' }, { command: 'turn_on', entity: 'switch.fan' }]);
     expect(trace.outcome).toBe('error');
-    expect(trace.steps[0]!.error).toMatch(/unknown command 'set_position'/);
+    expect(trace.steps[0]!.error).toMatch(/binary_sensor entities take no commands/);
     expect(commands()).toEqual([]);
+  });
+
+  it('works on the newer domains: an attribute trigger, a lock condition, commands with their params', async () => {
+    const { kernel } = fx.home();
+    const done: string[] = [];
+    const add = (id: string, state: string | number, attributes: Record<string, unknown>, commands: Record<string, (p: Record<string, unknown>) => void> = {}) => {
+      kernel.states.init(kernel.registry.add({ id, owner: 'test' }), attributes);
+      kernel.states.update(id, { state: state as never });
+      kernel.dispatcher.register(id, Object.fromEntries(Object.entries(commands).map(([name, fn]) => [name, (p: Record<string, unknown>) => (done.push(`${id}:${name}:${JSON.stringify(p)}`), fn(p))])));
+    };
+    add('climate.hall', 'heat', { currentTemperature: 19, targetTemperature: 20 });
+    add('lock.front_door', 'unlocked', {}, { lock: () => kernel.states.update('lock.front_door', { state: 'locked' }) });
+    add('number.boiler', 50, { min: 30, max: 70 }, { set_value: (p) => kernel.states.update('number.boiler', { state: p.value as number }) });
+    add('select.heating_mode', 'eco', { options: ['eco', 'comfort'] }, { select_option: () => undefined });
+    fx.engine().create({
+      id: 'cold',
+      triggers: [{ type: 'numeric_state', entity: 'climate.hall', attribute: 'currentTemperature', below: 18 }],
+      conditions: [
+        { type: 'state', entity: 'lock.front_door', state: 'unlocked' },
+        { type: 'numeric_state', entity: 'number.boiler', below: 60 },
+        { type: 'state', entity: 'select.heating_mode', state: ['eco', 'off'] },
+      ],
+      actions: [
+        { command: 'lock', entity: 'lock.front_door' },
+        { command: 'set_value', entity: 'number.boiler', params: { value: '{{ trigger.to }}' } },
+        { command: 'select_option', entity: 'select.heating_mode', params: { option: 'comfort' } },
+      ],
+    });
+    const trace = nextTrace(kernel, 'cold');
+    kernel.states.update('climate.hall', { attributes: { currentTemperature: 17.5 } });
+    expect((await trace).outcome).toBe('completed');
+    expect(done).toEqual(['lock.front_door:lock:{}', 'number.boiler:set_value:{"value":17.5}', 'select.heating_mode:select_option:{"option":"comfort"}']);
+    expect(kernel.states.get('lock.front_door')?.state).toBe('locked');
+
+    // Now the door is locked: the condition holds the next run back.
+    const again = nextTrace(kernel, 'cold');
+    kernel.states.update('climate.hall', { attributes: { currentTemperature: 18.5 } });
+    kernel.states.update('climate.hall', { attributes: { currentTemperature: 17 } });
+    expect((await again).outcome).toBe('conditions_failed');
   });
 
   it('conditions gate the run and the trace says so', async () => {

@@ -9,6 +9,11 @@ function state(id: string, value: EntityState['state'], lastChanged = '2024-06-0
 const states = new Map([
   ['switch.fan', state('switch.fan', 'on', '2024-06-03T09:55:00Z')],
   ['sensor.t', state('sensor.t', 21.5, '2024-06-03T09:00:00Z', { battery: 80 })],
+  ['lock.door', state('lock.door', 'locked', '2024-06-03T09:00:00Z')],
+  ['number.boiler', state('number.boiler', 55)],
+  ['climate.hall', state('climate.hall', 'heat', '2024-06-03T09:00:00Z', { currentTemperature: 19.5, preset: 'eco' })],
+  ['alarm_control_panel.house', state('alarm_control_panel.house', 'armed_night')],
+  ['sensor.tariff', state('sensor.tariff', 'off_peak', '2024-06-03T09:00:00Z', { deviceClass: 'enum', options: ['peak', 'off_peak'] })],
 ]);
 function env(iso: string): ConditionEnv {
   return { getState: (id) => states.get(id), now: Date.parse(iso), location: { latitude: 48.85, longitude: 2.35, timezone: 'Europe/Paris' } };
@@ -23,6 +28,20 @@ describe('conditions', () => {
     expect(check({ type: 'state', entity: 'switch.fan', state: 'on', for: '5m' })).toBe(true);
     expect(check({ type: 'state', entity: 'switch.fan', state: 'on', for: '6m' })).toBe(false);
     expect(check({ type: 'state', entity: 'switch.missing', state: 'on' })).toBe(false);
+  });
+
+  it('work on the newer domains: states, numbers and attributes', () => {
+    expect(check({ type: 'state', entity: 'lock.door', state: 'locked', for: '1h' })).toBe(true);
+    expect(check({ type: 'state', entity: 'lock.door', state: ['unlocked', 'jammed'] })).toBe(false);
+    expect(check({ type: 'state', entity: 'alarm_control_panel.house', state: ['armed_away', 'armed_night'] })).toBe(true);
+    expect(check({ type: 'state', entity: 'sensor.tariff', state: 'off_peak' })).toBe(true);
+    expect(check({ type: 'state', entity: 'climate.hall', attribute: 'preset', state: 'eco' })).toBe(true);
+    expect(check({ type: 'numeric_state', entity: 'number.boiler', above: 50, below: 60 })).toBe(true);
+    expect(check({ type: 'numeric_state', entity: 'climate.hall', attribute: 'currentTemperature', below: 19 })).toBe(false);
+    expect(check({ type: 'numeric_state', entity: 'climate.hall', attribute: 'currentTemperature', below: 20 })).toBe(true);
+    // A state that is no number never satisfies a numeric condition.
+    expect(check({ type: 'numeric_state', entity: 'sensor.tariff', above: 0 })).toBe(false);
+    expect(check({ type: 'numeric_state', entity: 'climate.hall', above: 0 })).toBe(false);
   });
 
   it('numeric_state bounds are strict', () => {

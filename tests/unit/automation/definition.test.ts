@@ -58,6 +58,30 @@ describe('automation schema', () => {
     expect(attempt({ triggers: [{ type: 'numeric_state', entity: 'sensor.t' }] })).toThrow(ValidationError);
   });
 
+  it('checks a command on a named entity against its domain and params', () => {
+    const actions = (...list: unknown[]) => () => parseOrThrow({ ...base, actions: list });
+    expect(actions({ command: 'lock', entity: 'switch.pump' })).toThrow(/actions\[0\]\.command: unknown command 'lock' for switch; expected one of turn_on, turn_off, toggle/);
+    expect(actions({ command: 'press', entity: 'weather.home' })).toThrow(/weather entities take no commands/);
+    expect(actions({ command: 'set_value', entity: 'number.boiler', params: { value: 'hot' } })).toThrow(/actions\[0\]\.params\.value: .*expected number/);
+    expect(actions({ command: 'disarm', entity: 'alarm_control_panel.house' })).toThrow(/actions\[0\]\.params\.code/);
+    expect(actions({ command: 'set_hvac_mode', entity: 'climate.hall', params: { mode: 'turbo' } })).toThrow(/params\.mode/);
+    expect(actions({ delay: 1 }, { command: 'lock', entity: 'lock.door', params: { force: true } })).toThrow(/actions\[1\]\.params: .*force/);
+    expect(actions({ choose: [{ conditions: [{ type: 'state', entity: 'lock.door', state: 'locked' }], actions: [{ command: 'set_percentage', entity: 'fan.bath', params: { percentage: 140 } }] }] })).toThrow(
+      /actions\[0\]\.choose\[0\]\.actions\[0\]\.params\.percentage/,
+    );
+    // Valid ones pass; templates are left to the dispatcher once the run fills them in.
+    expect(
+      actions(
+        { command: 'set_temperature', entity: 'climate.hall', params: { temperature: 21.5 } },
+        { command: 'select_option', entity: 'select.mode', params: { option: 'eco' } },
+        { command: 'arm_away', entity: 'alarm_control_panel.house' },
+        { command: 'set_value', entity: 'number.boiler', params: { value: '{{ trigger.to }}' } },
+        { command: 'anything', entity: '{{ trigger.entity }}' },
+        { command: 'toggle', entity: 'siren.yard' },
+      ),
+    ).not.toThrow();
+  });
+
   it('parses durations in every accepted form', () => {
     expect(parseDuration(90)).toBe(90_000);
     expect(parseDuration('1h30m')).toBe(5_400_000);
