@@ -5,16 +5,18 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
-import type { CommandHandler } from './kernel/dispatcher.js';
+import type { Context } from './kernel/context.js';
+import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
-import type { StateValue } from './kernel/domains.js';
 import { ROLES } from './kernel/roles.js';
+import type { ConfigSchema } from './plugins/config-schema.js';
 import type { JsonSchema } from './plugins/info.js';
 
 export type { Context } from './kernel/context.js';
-export type { CommandHandler, CommandParamsObject } from './kernel/dispatcher.js';
 export type { Attributes, EntityState, Role } from './kernel/entity.js';
-export type { Domain, DomainStates, StateValue } from './kernel/domains.js';
+export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
+export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
+export { entityIdSchema } from './plugins/entity-id.js';
 export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
 
 /** Bumped only on a breaking change; the host refuses any other value. */
@@ -30,16 +32,32 @@ export interface PluginManifest {
   version: string;
   apiVersion: typeof PLUGIN_API_VERSION;
   description?: string;
-  /** Validates the plugin's entry in `plugins:` (minus the host's own keys). */
-  configSchema: JsonSchema;
+  /**
+   * JSON Schema of the plugin's entry in `plugins:` (minus the host's own keys), for
+   * the host's check and the dashboard's form. Leave it out when the plugin gives
+   * `config`: the host derives it from that schema.
+   */
+  configSchema?: JsonSchema;
 }
 
 export interface HearthPlugin<Config = Record<string, unknown>> {
   manifest: PluginManifest;
+  /**
+   * The config's schema (zod 4, or any Standard Schema that converts itself to JSON
+   * Schema): the host validates the entry with it, once, and `setup` gets its output,
+   * defaults applied. Without it the host checks `manifest.configSchema` and `setup`
+   * gets the entry as it is.
+   */
+  config?: ConfigSchema<Config>;
   setup(ctx: PluginContext<Config>): void | Promise<void>;
 }
 
-/** Identity at run time; it only gives `setup` its types. */
+/**
+ * Identity at run time (a plain `{ manifest, config, setup }` object works the same);
+ * it types `ctx.config` from the `config` schema, so the type and the host's check
+ * come from one schema. A plugin with only a JSON Schema names its config type itself:
+ * `definePlugin<MyConfig>({ manifest: { …, configSchema }, setup })`.
+ */
 export function definePlugin<Config = Record<string, unknown>>(plugin: HearthPlugin<Config>): HearthPlugin<Config> {
   return plugin;
 }
@@ -84,15 +102,33 @@ export function entityBaseOf(entry: EntityBase): EntityBase {
   };
 }
 
-export interface EntityDefinition {
+/** `<domain>.<object_id>` for one of the domains `D`. */
+export type EntityId<D extends Domain = Domain> = `${D}.${string}`;
+
+/** What a handler of command `C` gets on an entity of domain `D`: the params after the dispatcher validated them. */
+export type CommandParamsOf<D extends Domain, C extends string> = D extends Domain ? (C extends CommandName<D> ? CommandParams<D, C> : never) : never;
+
+/**
+ * Declared as a method so a handler typed for one command still fits where any
+ * handler is stored; the dispatcher only ever calls it with that command's params.
+ */
+export type CommandHandler<D extends Domain = Domain, C extends CommandName<D> = CommandName<D>> = {
+  handle(params: Readonly<CommandParamsOf<D, C>>, context: Context): void | Promise<void>;
+}['handle'];
+
+/** Handlers keyed by the domain's command names (DESIGN §2); any other key is refused when the entity is added. */
+export type EntityCommands<D extends Domain> = { readonly [C in CommandName<D>]?: CommandHandler<D, C> };
+
+/** An entity of one domain: its commands are that domain's. */
+export interface DomainEntityDefinition<D extends Domain> {
   /** `<domain>.<object_id>`; the domain decides the state and commands (DESIGN §2). */
-  id: string;
+  id: EntityId<D>;
   name?: string;
   area?: string;
   /** Static attributes: unit, deviceClass, stateClass … */
   attributes?: Attributes;
   /** Handlers for this domain's commands. A light without `toggle` gets one from on/off. */
-  commands?: Readonly<Record<string, CommandHandler>>;
+  commands?: EntityCommands<D>;
   /** Roles that may command it, a listed role or any above it; checked on every command path. */
   allowedRoles?: readonly Role[];
   /** Becomes the attribute `hidden: true`: the dashboard leaves it off its views. */
@@ -100,6 +136,12 @@ export interface EntityDefinition {
   /** Becomes the attribute `icon` (`mdi:garage`). */
   icon?: string;
 }
+
+/**
+ * One definition per domain, told apart by the id's prefix: `commands` is typed by the
+ * domain of `id` without the author naming it.
+ */
+export type EntityDefinition<D extends Domain = Domain> = D extends Domain ? DomainEntityDefinition<D> : never;
 
 export interface EntityHandle {
   readonly id: string;

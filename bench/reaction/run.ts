@@ -12,7 +12,8 @@ import { createAutomationEngine, parseOrThrow } from '../../core/automation/inde
 import { openDatabase } from '../../core/db/index.js';
 import { createKernel } from '../../core/kernel/index.js';
 import { silentLogger } from '../../core/log.js';
-import { createPluginHost } from '../../core/plugins/index.js';
+import { parseConfig } from '../../core/config/index.js';
+import { createPluginHost, loadPlugins } from '../../core/plugins/index.js';
 import { createSimBoard } from '../../hardware/sim/index.js';
 import plugin, { INPUT_LINE, OUTPUT_LINE } from './plugin.js';
 
@@ -25,7 +26,8 @@ const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-reaction-'));
 const hardware = createSimBoard();
 const kernel = createKernel(log);
 const host = createPluginHost({ kernel, hardware, log, dataDir: dir, hub: { name: 'bench' } });
-await host.start([{ id: 'bench-gpio', entry: { use: 'bench-gpio' }, plugin, config: {}, file: fileURLToPath(import.meta.url) }]);
+const benchPlugin = async () => ({ module: plugin, file: fileURLToPath(new URL('./plugin.ts', import.meta.url)) });
+await host.start(await loadPlugins(parseConfig('plugins: [{ use: bench-gpio }]', join(dir, 'hearth.yaml')), benchPlugin));
 const database = openDatabase(join(dir, 'hearth.db'));
 const rule = (id: string, to: 'on' | 'off') => {
   const input = { id, mode: 'queued', triggers: [{ type: 'state', entity: 'binary_sensor.bench_button', to }], actions: [{ command: `turn_${to}`, entity: 'switch.bench_relay' }] };

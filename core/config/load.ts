@@ -51,7 +51,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   const raw = doc.toJS() ?? {};
   const toIssues = (list: RawIssue[]) => list.map((i) => issue(i.path, i.message, i.key));
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(toIssues(describeZodIssues(configSchema, parsed.error, raw)));
+  if (!parsed.success) throw new ConfigError(toIssues(describeZodIssues(configSchema, parsed.error.issues, raw)));
   const duplicates = duplicateEntityIds(parsed.data.plugins);
   if (duplicates.length) throw new ConfigError(toIssues(duplicates));
   return { config: parsed.data, file, dir: dirname(file), locate, issue };

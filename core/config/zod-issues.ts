@@ -10,8 +10,8 @@ export interface RawIssue {
 }
 
 /** Zod issues as messages a person fixes without reading zod's vocabulary. */
-export function describeZodIssues(schema: z.ZodType, error: z.ZodError, input: unknown): RawIssue[] {
-  return error.issues.flatMap((issue): RawIssue[] => {
+export function describeZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input: unknown): RawIssue[] {
+  return issues.flatMap((issue): RawIssue[] => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, path);

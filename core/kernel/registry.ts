@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { domainOf, isEntityId } from './domains.js';
+import { DOMAINS, commandsOf, domainOf, isEntityId, type Domain } from './domains.js';
 import { nameFromId, type EntityInfo, type Role } from './entity.js';
 import type { EventBus } from './events.js';
 
@@ -10,6 +10,8 @@ export interface EntityRegistration {
   area?: string | null;
   allowedRoles?: readonly Role[];
   remote?: { node: string };
+  /** Commands the owner has handlers for; one the domain does not have is refused. */
+  commands?: readonly string[];
 }
 
 export interface EntityRegistry {
@@ -29,9 +31,10 @@ export function createEntityRegistry(bus: EventBus): EntityRegistry {
       const { id, owner } = registration;
       if (!isEntityId(id)) {
         throw new ValidationError(
-          `invalid entity id '${id}': expected <domain>.<object_id> with domain binary_sensor, sensor, switch, light or cover and object_id of a-z, 0-9 and _`,
+          `invalid entity id '${id}': expected <domain>.<object_id> with domain one of ${DOMAINS.join(', ')} and object_id of a-z, 0-9 and _`,
         );
       }
+      checkCommands(id, domainOf(id), registration.commands ?? []);
       const existing = entities.get(id);
       if (existing) {
         throw new ConflictError(`entity '${id}' is declared by both '${existing.owner}' and '${owner}'`);
@@ -64,4 +67,17 @@ export function createEntityRegistry(bus: EventBus): EntityRegistry {
     list: () => [...entities.values()],
     ownedBy: (owner) => [...entities.values()].filter((e) => e.owner === owner),
   };
+}
+
+/** A handler for a command the domain lacks would never run: a typo the plugin author should hear of at once. */
+function checkCommands(id: string, domain: Domain, commands: readonly string[]): void {
+  const known = commandsOf(domain);
+  const unknown = commands.filter((c) => !known.includes(c));
+  if (unknown.length === 0) return;
+  const names = unknown.map((c) => `'${c}'`).join(', ');
+  throw new ValidationError(
+    known.length
+      ? `entity '${id}' has a handler for ${names}, which ${domain} entities do not take; their commands are ${known.join(', ')}`
+      : `entity '${id}' has a handler for ${names}, but ${domain} entities take no commands`,
+  );
 }

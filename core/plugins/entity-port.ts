@@ -20,8 +20,8 @@ export interface EntityPort {
 }
 
 /** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
-export function registrationOf(def: Omit<EntityDefinition, 'commands'>, owner: string): EntityRegistration {
-  return { id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles };
+export function registrationOf(def: Omit<EntityDefinition, 'commands'>, owner: string, commands: readonly string[]): EntityRegistration {
+  return { id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles, commands };
 }
 
 /**
@@ -36,7 +36,7 @@ export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attr
 export function createKernelPort(kernel: Kernel): EntityPort {
   return {
     add(def, owner, handlers) {
-      const info = kernel.registry.add(registrationOf(def, owner));
+      const info = kernel.registry.add(registrationOf(def, owner, Object.keys(handlers ?? {})));
       kernel.states.init(info, initialAttributes(def));
       if (handlers) kernel.dispatcher.register(info.id, handlers);
     },

@@ -1,5 +1,5 @@
 export { createPluginHost, type PluginHost, type PluginHostDeps, type PluginHostOptions, type PluginInfo } from './host.js';
-export { loadPlugins, pluginConfigOf, type LoadedPlugin } from './load.js';
+export { importPluginModule, loadPlugins, pluginConfigOf, type LoadablePlugin, type LoadedPlugin, type PluginImporter } from './load.js';
 export { resolvePlugin, PLUGIN_KEYWORD } from './resolve.js';
 export type { RuntimeDeps } from './runtime.js';
 export { readAutoIsolated, startBlockWatchdog, type BlockWatchdog } from './watchdog.js';

@@ -1,6 +1,10 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { z } from 'zod';
 import { unknownKeyMessage } from '../config/did-you-mean.js';
+import { describeZodIssues } from '../config/zod-issues.js';
 import type { JsonSchema } from '../plugin-api.js';
+import type { ConfigSchema, ConfigSchemaIssue } from './config-schema.js';
+import type { LoadablePlugin } from './load.js';
 
 export interface SchemaIssue {
   /** Path inside the plugin's config. */
@@ -13,6 +17,33 @@ export interface SchemaIssue {
 export type ConfigValidator = (config: Record<string, unknown>) => SchemaIssue[];
 
 export type ConfigSchemaCompiler = (schema: JsonSchema) => ConfigValidator;
+
+/**
+ * Validates a plugin's entry once, with the plugin's `config` schema when
+ * it has one (its output is what `setup` gets), else with the manifest's JSON Schema.
+ */
+export async function checkPluginConfig(
+  plugin: LoadablePlugin,
+  entry: Record<string, unknown>,
+  compile: ConfigSchemaCompiler,
+): Promise<{ config: Record<string, unknown>; issues: SchemaIssue[] }> {
+  if (!plugin.config) return { config: entry, issues: compile(plugin.manifest.configSchema)(entry) };
+  const result = await plugin.config['~standard'].validate(entry);
+  // An entry is a YAML mapping, so a schema that accepts it yields one.
+  if (!result.issues) return { config: result.value as Record<string, unknown>, issues: [] };
+  return { config: entry, issues: describeIssues(plugin.config, result.issues, entry) };
+}
+
+/** Zod's own issues name unknown keys and missing ones; other libraries' are taken as they come. */
+function describeIssues(schema: ConfigSchema<unknown>, issues: readonly ConfigSchemaIssue[], entry: unknown): SchemaIssue[] {
+  if (schema['~standard'].vendor === 'zod' && '_zod' in schema) {
+    return describeZodIssues(schema as unknown as z.ZodType, issues as readonly z.core.$ZodIssue[], entry).map((i) => ({ ...i, path: [...i.path] }));
+  }
+  return issues.map((issue) => ({
+    path: (issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)).filter((p): p is string | number => typeof p !== 'symbol'),
+    message: issue.message,
+  }));
+}
 
 /**
  * A compiler for one loading pass. Ajv caches every schema it compiled, and the

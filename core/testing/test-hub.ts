@@ -15,7 +15,7 @@ export interface TestHubOptions {
   /** The hearth.yaml content, as an object or YAML text; validated like the real file. */
   config?: Record<string, unknown> | string;
   /** In-memory plugin modules, used by entries whose `use:` is their key. */
-  plugins?: Readonly<Record<string, HearthPlugin<never>>>;
+  plugins?: Readonly<Record<string, HearthPlugin<unknown>>>;
   /** The board to run on; default a fresh `createSimBoard(sim)`. */
   hardware?: SimHardware;
   sim?: SimBoardOptions;

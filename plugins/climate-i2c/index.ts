@@ -1,5 +1,4 @@
 /** `climate-i2c`: BME280, SHT31, BH1750 and ADS1115 channels as polled sensor entities. */
-import { z } from 'zod';
 import { definePlugin, entityBaseOf, pollDevice, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
 import { createReadingFilter } from '../_lib/sensor.js';
 import { readerFor } from './readers.js';
@@ -33,17 +32,17 @@ function addDevice(ctx: PluginContext<ClimateConfig>, bus: I2cBus, device: Clima
   });
 }
 
-export default definePlugin<ClimateConfig>({
+export default definePlugin({
   manifest: {
     id: 'climate-i2c',
     name: 'I2C climate sensors',
     version: '1.0.0',
     apiVersion: 1,
     description: 'BME280, SHT31, BH1750 and ADS1115 readings as sensor entities, calibrated and de-noised.',
-    configSchema: z.toJSONSchema(climateConfigSchema, { io: 'input' }),
   },
+  config: climateConfigSchema,
   setup(ctx) {
-    const config = climateConfigSchema.parse(ctx.config);
+    const { config } = ctx;
     const bus = ctx.hardware.i2c(config.bus);
     for (const device of config.devices) addDevice(ctx, bus, device);
   },

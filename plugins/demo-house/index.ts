@@ -4,7 +4,6 @@
  * (examples/demo-house.yaml) feels real. The device plugins read it like real hardware.
  * List it first, so its chips are on the bus before the device plugins probe them.
  */
-import { z } from 'zod';
 import { createBh1750Emulator, createBme280Emulator, createPca9685Emulator, createSht31Emulator } from '../../hardware/index.js';
 import { definePlugin, type SimBoard } from '../../core/plugin-api.js';
 import { demoHouseSchema, type DemoHouseConfig } from './schema.js';
@@ -31,19 +30,19 @@ function attachChips(sim: SimBoard, config: DemoHouseConfig): (() => void)[] {
   });
 }
 
-export default definePlugin<DemoHouseConfig>({
+export default definePlugin({
   manifest: {
     id: 'demo-house',
     name: 'Demo house',
     version: '1.0.0',
     apiVersion: 1,
     description: 'Simulated wiring and a scripted day for the sim backend: motion, a door, rain, the sun.',
-    configSchema: z.toJSONSchema(demoHouseSchema, { io: 'input' }),
   },
+  config: demoHouseSchema,
   setup(ctx) {
     const sim = ctx.hardware.sim;
     if (!sim) throw new Error("demo-house drives the simulated board; set 'hardware: { backend: sim }'");
-    const config = demoHouseSchema.parse(ctx.config);
+    const { config } = ctx;
     sim.clock.setSpeed(config.clockSpeed);
     const detach = attachChips(sim, config);
     for (const s of config.shutters) {

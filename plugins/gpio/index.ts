@@ -1,5 +1,4 @@
 /** `gpio`: binary sensors on input lines; switches and lights on output lines. */
-import { z } from 'zod';
 import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugin-api.js';
 import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
 
@@ -32,20 +31,20 @@ async function addOutput(ctx: PluginContext<GpioConfig>, def: OutputConfig): Pro
   entity.setState(initial ? 'on' : 'off');
 }
 
-export default definePlugin<GpioConfig>({
+export default definePlugin({
   manifest: {
     id: 'gpio',
     name: 'GPIO',
     version: '1.0.0',
     apiVersion: 1,
     description: 'Binary sensors on input lines; switches and lights on relay outputs (header or MCP23017).',
-    configSchema: z.toJSONSchema(gpioConfigSchema, { io: 'input' }),
   },
+  config: gpioConfigSchema,
   async setup(ctx) {
-    const config = gpioConfigSchema.parse(ctx.config);
-    for (const def of config.entities) {
-      if (def.id.startsWith('binary_sensor.')) await addBinarySensor(ctx, def as BinarySensorConfig);
-      else await addOutput(ctx, def as OutputConfig);
+    for (const def of ctx.config.entities) {
+      // Only an input entry has `inverted` (defaulted, so always present).
+      if ('inverted' in def) await addBinarySensor(ctx, def);
+      else await addOutput(ctx, def);
     }
   },
 });

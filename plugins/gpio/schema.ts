@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { lineSpecSchema } from '../../hardware/index.js';
-import { entityBaseSchema } from '../../core/plugin-api.js';
+import { entityBaseSchema, entityIdSchema } from '../../core/plugin-api.js';
 
 const BINARY_DEVICE_CLASSES = ['motion', 'door', 'window', 'moisture', 'smoke', 'occupancy', 'rain', 'opening', 'presence', 'vibration', 'problem'] as const;
 
 /** An input line. Pull-ups are the wiring's job (a resistor, or the expander's own). */
 const binarySensor = z.strictObject({
-  id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/),
+  id: entityIdSchema('binary_sensor'),
   ...entityBaseSchema.shape,
   line: lineSpecSchema,
   deviceClass: z.enum(BINARY_DEVICE_CLASSES).optional(),
@@ -17,7 +17,7 @@ const binarySensor = z.strictObject({
 
 /** An output line driving a relay or an LED. */
 const output = z.strictObject({
-  id: z.string().regex(/^(switch|light)\.[a-z0-9_]+$/),
+  id: entityIdSchema('switch', 'light'),
   ...entityBaseSchema.shape,
   line: lineSpecSchema,
   /** The relay is energised at a physical low (most relay boards). */

@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import { entityBaseSchema } from '../../core/plugin-api.js';
+import { entityBaseSchema, entityIdSchema } from '../../core/plugin-api.js';
 
 const stateMap = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** One entity fed by MQTT topics (a Tasmota plug, a Shelly relay, a Zigbee2MQTT sensor). */
 export const topicEntitySchema = z.strictObject({
   // Every domain but `schedule`, which the hub's own schedules own.
-  id: z
-    .string()
-    .regex(
-      /^(binary_sensor|sensor|switch|light|cover|climate|lock|valve|fan|siren|button|number|select|alarm_control_panel|weather)\.[a-z0-9_]+$/,
-      'use <domain>.<object_id>, the domain one of binary_sensor, sensor, switch, light, cover, climate, lock, valve, fan, siren, button, number, select, alarm_control_panel, weather',
-    ),
+  id: entityIdSchema('binary_sensor', 'sensor', 'switch', 'light', 'cover', 'climate', 'lock', 'valve', 'fan', 'siren', 'button', 'number', 'select', 'alarm_control_panel', 'weather'),
   ...entityBaseSchema.shape,
   stateTopic: z.string().optional(),
   /** Where the state sits in a JSON payload: `POWER`, `ENERGY.Power`, `$.state`, `data[0].temp`; absent = the whole payload. */

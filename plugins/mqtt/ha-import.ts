@@ -69,7 +69,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   pow_cmd_t: 'power_command_topic',
 };
 
-const DOMAINS = new Set(['sensor', 'binary_sensor', 'switch', 'light', 'cover', 'climate', 'lock', 'valve', 'fan', 'siren', 'button', 'number', 'select', 'alarm_control_panel']);
+const DOMAINS = ['sensor', 'binary_sensor', 'switch', 'light', 'cover', 'climate', 'lock', 'valve', 'fan', 'siren', 'button', 'number', 'select', 'alarm_control_panel'] as const;
+const isImported = (component: string): component is (typeof DOMAINS)[number] => (DOMAINS as readonly string[]).includes(component);
 
 /** Device payload → Hearth state, for the state words HA lets a device rename. */
 const STATE_WORDS: readonly [string, string][] = [
@@ -133,7 +134,7 @@ export type Imported = { ok: true; entity: TopicEntityInput } | { ok: false; rea
 export function importDiscovery(topic: string, payload: string, prefix: string): Imported {
   const parts = topic.slice(prefix.length + 1).split('/');
   const component = parts[0]!;
-  if (!DOMAINS.has(component)) return { ok: false, reason: `component '${component}' is not supported` };
+  if (!isImported(component)) return { ok: false, reason: `component '${component}' is not supported` };
   let raw: unknown;
   try {
     raw = JSON.parse(payload);

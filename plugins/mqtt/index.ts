@@ -1,5 +1,4 @@
 import { connect, type MqttClient } from 'mqtt';
-import { z } from 'zod';
 import { definePlugin, entityBaseOf, type CommandHandler, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
 import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type TopicEntity, type TopicEntityInput } from './config.js';
 import { importDiscovery } from './ha-import.js';
@@ -38,10 +37,10 @@ export default definePlugin({
     version: '1.0.0',
     apiVersion: 1,
     description: 'Entities from MQTT topics (Tasmota, Shelly, Zigbee2MQTT), optional Home Assistant discovery import',
-    configSchema: z.toJSONSchema(mqttPluginConfigSchema, { io: 'input' }),
   },
+  config: mqttPluginConfigSchema,
   async setup(ctx) {
-    const config = mqttPluginConfigSchema.parse(ctx.config);
+    const { config } = ctx;
     const routes = new Map<string, Route[]>();
     const client = connect(config.url, {
       clientId: config.clientId ?? `hearth_${ctx.pluginId}_${Math.random().toString(16).slice(2, 8)}`,
@@ -114,7 +113,8 @@ function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: To
   for (const command of COMMANDS[domain] ?? []) {
     const topic = entity.commandTopics?.[command] ?? entity.commandTopic;
     if (topic === undefined) continue;
-    commands[command] = (params) => {
+    // One handler serves several domains' commands: it reads params by name, as the payload templates do.
+    commands[command] = (params: Readonly<Record<string, unknown>>) => {
       const payload = commandPayload(entity, command, params);
       if (payload === undefined) return;
       publish(topic, payload, { qos: config.qos, retain: entity.retain });

@@ -1,13 +1,13 @@
 /** `onewire`: DS18B20 temperature sensors on the 1-Wire bus, found by discovery or listed. */
 import { z } from 'zod';
 import { readDs18b20 } from '../../hardware/index.js';
-import { definePlugin, entityBaseOf, entityBaseSchema, pollDevice, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, entityIdSchema, pollDevice, type EntityId, type PluginContext } from '../../core/plugin-api.js';
 import { calibrationSchema, createReadingFilter, QUANTITIES } from '../_lib/sensor.js';
 
 const sensorSchema = z.strictObject({
   device: z.string().regex(/^28-[0-9a-f]{12}$/, 'a DS18B20 id looks like 28-0316a2794aff'),
   /** Default `sensor.ds18b20_<the 12 hex digits>`: stable as long as the chip is. */
-  id: z.string().regex(/^sensor\.[a-z0-9_]+$/).optional(),
+  id: entityIdSchema('sensor').optional(),
   ...entityBaseSchema.shape,
   ...calibrationSchema.shape,
 });
@@ -22,7 +22,7 @@ export const onewireConfigSchema = z.strictObject({
 type OnewireConfig = z.infer<typeof onewireConfigSchema>;
 type SensorConfig = z.infer<typeof sensorSchema>;
 
-function defaultEntityId(device: string): string {
+function defaultEntityId(device: string): EntityId<'sensor'> {
   return `sensor.ds18b20_${device.slice(3)}`;
 }
 
@@ -46,17 +46,17 @@ function addSensor(ctx: PluginContext<OnewireConfig>, config: OnewireConfig, sen
   });
 }
 
-export default definePlugin<OnewireConfig>({
+export default definePlugin({
   manifest: {
     id: 'onewire',
     name: '1-Wire temperature',
     version: '1.0.0',
     apiVersion: 1,
     description: 'DS18B20 sensors on the 1-Wire bus, discovered or listed, with stable entity ids.',
-    configSchema: z.toJSONSchema(onewireConfigSchema, { io: 'input' }),
   },
+  config: onewireConfigSchema,
   async setup(ctx) {
-    const config = onewireConfigSchema.parse(ctx.config);
+    const { config } = ctx;
     const sensors = [...config.sensors];
     if (config.discover) {
       const listed = new Set(sensors.map((s) => s.device));

@@ -1,10 +1,10 @@
 /** `pwm-light`: dimmable lights on PCA9685 channels, gamma-corrected, with background fades. */
 import { z } from 'zod';
-import { definePlugin, entityBaseOf, entityBaseSchema, type PluginContext, type PwmChannel, type PwmSpec, type TimerHandle } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, entityIdSchema, type PluginContext, type PwmChannel, type PwmSpec, type TimerHandle } from '../../core/plugin-api.js';
 import { dutyFor, fadeLevel } from './fade.js';
 
 const lightSchema = z.strictObject({
-  id: z.string().regex(/^light\.[a-z0-9_]+$/, 'must look like light.<object_id>'),
+  id: entityIdSchema('light'),
   ...entityBaseSchema.shape,
   channel: z.number().int().min(0).max(15),
 });
@@ -59,24 +59,24 @@ function addLight(ctx: PluginContext<PwmLightConfig>, channel: PwmChannel, gamma
     id: def.id,
     ...entityBaseOf(def),
     commands: {
-      turn_on: (p) => goTo((p.brightness as number | undefined) ?? ctx.storage.get<number>(memoryKey) ?? 100, p.transitionMs as number | undefined),
-      turn_off: (p) => goTo(0, p.transitionMs as number | undefined),
+      turn_on: (p) => goTo(p.brightness ?? ctx.storage.get<number>(memoryKey) ?? 100, p.transitionMs),
+      turn_off: (p) => goTo(0, p.transitionMs),
     },
   });
   entity.setState('off', { brightness: 0 });
 }
 
-export default definePlugin<PwmLightConfig>({
+export default definePlugin({
   manifest: {
     id: 'pwm-light',
     name: 'PWM dimmers',
     version: '1.0.0',
     apiVersion: 1,
     description: 'Dimmable lights on PCA9685 channels with a perceptual brightness curve and fades.',
-    configSchema: z.toJSONSchema(pwmLightConfigSchema, { io: 'input' }),
   },
+  config: pwmLightConfigSchema,
   async setup(ctx) {
-    const config = pwmLightConfigSchema.parse(ctx.config);
+    const { config } = ctx;
     // The hub owns the channels: it darkens them on stop and on a crash.
     const channels = config.lights.map((def) => ctx.hardware.pwm.open(pwmSpecOf(config, def)));
     for (const channel of channels) await channel.set(0); // a chip that does not answer fails setup here

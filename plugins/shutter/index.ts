@@ -1,5 +1,4 @@
 /** `shutter`: a cover on two relays (or power + direction), with interlock, dead time and position estimate. */
-import { z } from 'zod';
 import { definePlugin, entityBaseOf, type LineSpec, type PluginContext } from '../../core/plugin-api.js';
 import { createShutterController } from './controller.js';
 import { powerDirectionDrive, twoRelayDrive, type MotorDrive } from './relays.js';
@@ -16,18 +15,17 @@ async function openDrive(ctx: PluginContext<ShutterConfig>, def: ShutterEntityCo
   return powerDirectionDrive(await output(def.powerLine, 'power'), await output(def.directionLine, 'direction'), def.directionUpLevel);
 }
 
-export default definePlugin<ShutterConfig>({
+export default definePlugin({
   manifest: {
     id: 'shutter',
     name: 'Shutters',
     version: '1.0.0',
     apiVersion: 1,
     description: 'Roller shutters on relays: interlocked, with reversal dead time and a position estimated from travel times.',
-    configSchema: z.toJSONSchema(shutterConfigSchema, { io: 'input' }),
   },
+  config: shutterConfigSchema,
   async setup(ctx) {
-    const config = shutterConfigSchema.parse(ctx.config);
-    for (const def of config.entities) {
+    for (const def of ctx.config.entities) {
       const drive = await openDrive(ctx, def);
       const entity = ctx.entities.add({
         id: def.id,
@@ -36,7 +34,7 @@ export default definePlugin<ShutterConfig>({
           open: () => controller.moveTo(100),
           close: () => controller.moveTo(0),
           stop: () => controller.stop(),
-          set_position: (params) => controller.moveTo(params.position as number),
+          set_position: (params) => controller.moveTo(params.position),
         },
       });
       const controller = createShutterController({

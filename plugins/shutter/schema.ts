@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { entityBaseSchema } from '../../core/plugin-api.js';
+import { entityBaseSchema, entityIdSchema } from '../../core/plugin-api.js';
 import { lineSpecSchema } from '../../hardware/index.js';
 
 const common = {
-  id: z.string().regex(/^cover\.[a-z0-9_]+$/, 'must look like cover.<object_id>'),
+  id: entityIdSchema('cover'),
   ...entityBaseSchema.shape,
   /** Relays energised at a physical low (most relay boards). */
   activeLow: z.boolean().default(false),

@@ -32,7 +32,7 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
 
   const port: EntityPort = {
     add(def, owner, handlers) {
-      const info = local.registry.add(registrationOf(def, owner));
+      const info = local.registry.add(registrationOf(def, owner, Object.keys(handlers ?? {})));
       const { commands, ...plain } = def;
       // The hub must hear of the entity before its first state update.
       rpc.call('entities.add', plain, Object.keys(commands ?? {})).catch(fail);

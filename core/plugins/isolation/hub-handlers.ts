@@ -32,7 +32,7 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
       const existing = kernel.registry.get(def.id);
       if (existing && existing.owner !== pluginId) throw new ConflictError(`entity '${def.id}' is declared by both '${existing.owner}' and '${pluginId}'`);
       if (!existing) {
-        const info = kernel.registry.add(registrationOf(def, pluginId));
+        const info = kernel.registry.add(registrationOf(def, pluginId, commands));
         kernel.states.init(info, initialAttributes(def));
       }
       entityIds.add(def.id);

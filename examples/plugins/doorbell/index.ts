@@ -4,12 +4,12 @@
  * automations can trigger on. Outside this repository, import from 'hearth/plugin-api'.
  */
 import { z } from 'zod';
-import { definePlugin, entityBaseOf, entityBaseSchema } from '../../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, entityBaseSchema, entityIdSchema } from '../../../core/plugin-api.js';
 
 const configSchema = z.strictObject({
   /** BCM number of the input line the button pulls. */
   line: z.number().int().min(0).max(27),
-  id: z.string().regex(/^binary_sensor\.[a-z0-9_]+$/).default('binary_sensor.doorbell'),
+  id: entityIdSchema('binary_sensor').default('binary_sensor.doorbell'),
   /** name, area, allowedRoles, hidden, icon: the keys every entity takes. */
   ...entityBaseSchema.shape,
   name: z.string().default('Doorbell'),
@@ -19,19 +19,18 @@ const configSchema = z.strictObject({
   /** Presses closer together than this ring once: an impatient visitor is still one visitor. */
   cooldownS: z.number().min(0).max(600).default(5),
 });
-type DoorbellConfig = z.infer<typeof configSchema>;
 
-export default definePlugin<DoorbellConfig>({
+export default definePlugin({
   manifest: {
     id: 'doorbell',
     name: 'Doorbell',
     version: '1.0.0',
     apiVersion: 1,
     description: 'A push button as a binary sensor plus a doorbell_pressed event.',
-    configSchema: z.toJSONSchema(configSchema, { io: 'input' }),
   },
+  config: configSchema,
   async setup(ctx) {
-    const config = configSchema.parse(ctx.config);
+    const { config } = ctx;
     const button = ctx.hardware.gpio.open(config.line, { direction: 'in', edge: 'both', activeLow: config.inverted, debounceMs: config.debounceMs });
     const entity = ctx.entities.add({ id: config.id, ...entityBaseOf(config), attributes: { deviceClass: 'occupancy' } });
     let lastRing = -Infinity;

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../core/config/index.js';
 import { entityBaseSchema } from '../../../core/plugin-api.js';
-import { createConfigSchemaCompiler } from '../../../core/plugins/validate-config.js';
 import { createTestHub, type TestHub } from '../../../core/testing/index.js';
 import { createBh1750Emulator, createPca9685Emulator, createSimBoard } from '../../../hardware/index.js';
 import mqttPlugin from '../../../plugins/mqtt/index.js';
@@ -47,10 +46,10 @@ describe('the shared entity base (allowedRoles, hidden, icon)', () => {
     expect((await hub.waitFor('binary_sensor.door', (s) => s.state === 'on')).attributes).toEqual({ icon: 'mdi:door' });
   });
 
-  it('the MQTT plugin (whose devices need a broker) declares the same keys', () => {
-    const validate = createConfigSchemaCompiler()(mqttPlugin.manifest.configSchema);
-    expect(validate({ entities: [{ id: 'switch.plug', commandTopic: 'plug/set', ...base }] })).toEqual([]);
-    expect(validate({ entities: [{ id: 'switch.plug', commandTopic: 'plug/set', allowedRoles: ['root'] }] })).toMatchObject([{ path: ['entities', 0, 'allowedRoles', 0] }]);
+  it('the MQTT plugin (whose devices need a broker) declares the same keys', async () => {
+    const validate = async (entry: unknown) => (await mqttPlugin.config!['~standard'].validate(entry)).issues;
+    expect(await validate({ entities: [{ id: 'switch.plug', commandTopic: 'plug/set', ...base }] })).toBeUndefined();
+    expect(await validate({ entities: [{ id: 'switch.plug', commandTopic: 'plug/set', allowedRoles: ['root'] }] })).toMatchObject([{ path: ['entities', 0, 'allowedRoles', 0] }]);
   });
 
   it('refuses an unknown role, an empty list, a malformed icon and a non-boolean hidden, each with its key path', async () => {
