@@ -11,7 +11,7 @@ export interface RawIssue {
 
 /** Zod issues as messages a person fixes without reading zod's vocabulary. */
 export function describeZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input: unknown): RawIssue[] {
-  return issues.flatMap((issue): RawIssue[] => {
+  return closestBranches(issues, []).flatMap((issue): RawIssue[] => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, path);
@@ -21,6 +21,22 @@ export function describeZodIssues(schema: z.ZodType, issues: readonly z.core.$Zo
       return [{ path, message: `missing required key (expected ${issue.expected})` }];
     }
     return [{ path, message: issue.message }];
+  });
+}
+
+/**
+ * A value that fits no member of a union gets one bare "Invalid input"; a person meant
+ * one of the members. Report the member with the fewest complaints (for a light with a
+ * bad role, the output entry's role, not the input entry's id).
+ */
+function closestBranches(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      if (closest.length > 0) return closestBranches(closest, path);
+    }
+    return [{ ...issue, path }];
   });
 }
 
