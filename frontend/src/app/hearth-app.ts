@@ -289,7 +289,7 @@ export class HearthApp extends LitElement {
         return html`<hearth-home-view .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
       case 'entity':
         return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
-          .live=${this._liveLog.filter((e) => e.entityId === r.id)}></hearth-entity-view>`;
+          .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}></hearth-entity-view>`;
       case 'history':
         return html`<h1>History</h1><div class="panel"><ul>${entities.filter((e) => e.domain === 'sensor' || e.domain === 'binary_sensor').map((e) => html`<li><a href="/entity/${e.id}">${e.name}</a></li>`)}</ul></div>`;
       case 'automations':

@@ -10,11 +10,17 @@ import { controls } from '../styles/theme.js';
 import './logbook-view.js';
 
 const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
+/**
+ * Domains whose history the chart can draw: numbers, or two states it plots as 1 and 0
+ * (on/open against the rest). A lock's, an alarm's or the weather's words are not two
+ * levels; their history is the logbook below.
+ */
+const CHARTED = new Set(['sensor', 'binary_sensor', 'switch', 'light', 'cover', 'valve', 'fan', 'siren', 'number', 'schedule']);
 
 /** Entity detail (lazy-loaded with uPlot): history chart with zoom and min/max band, statistics, its logbook. */
 export class HearthEntityView extends LitElement {
   static override properties = {
-    api: { attribute: false }, entity: { attribute: false }, entityId: { type: String }, names: { attribute: false }, live: { attribute: false },
+    api: { attribute: false }, entity: { attribute: false }, entityId: { type: String }, names: { attribute: false }, live: { attribute: false }, pending: { type: Boolean },
     _range: { state: true }, _stats: { state: true }, _log: { state: true }, _error: { state: true },
   };
   static override styles = [
@@ -37,6 +43,8 @@ export class HearthEntityView extends LitElement {
   declare names: LogbookNames;
   /** This entity's rows streamed since the page loaded its own. */
   declare live: LogbookEntry[];
+  /** A command sent from this page's card awaits the hub. */
+  declare pending: boolean;
   declare _range: number;
   declare _stats: { hour: StatisticsRow[]; day: StatisticsRow[] } | undefined;
   declare _log: LogbookEntry[] | undefined;
@@ -141,12 +149,12 @@ export class HearthEntityView extends LitElement {
         <span class="big">${e ? formatState(e) : ''}</span>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e)}</div>` : nothing}
-      <div class="panel">
+      ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e, { pending: this.pending })}</div>` : nothing}
+      ${!e || CHARTED.has(e.domain) ? html`<div class="panel">
         <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
           <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>
         <div class="chart" aria-label="History chart"></div>
-      </div>
+      </div>` : nothing}
       ${this._stats && typeof e?.state === 'number'
         ? html`<div class="grid">${this.statsTable(this._stats.hour, 'By hour', (r) => formatTime(r.start))}${this.statsTable(this._stats.day, 'By day', (r) => new Date(r.start).toLocaleDateString())}</div>`
         : nothing}
