@@ -10,6 +10,7 @@ import { installExitHandlers } from './safety/exit.js';
 import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
 import { loadFileAutomations } from './automation/index.js';
+import { releaseConfiguredOutputs } from './release-outputs.js';
 import { VERSION } from './version.js';
 
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
@@ -17,6 +18,8 @@ const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
 Usage:
   hearth start [--config FILE] [--port N] [--host H] [--data DIR]
   hearth check [--config FILE]
+  hearth release-outputs [--config FILE]   every output the config declares to its
+                                           safe level (run after any exit of the hub)
 ${USER_HELP}
   hearth backup [--out FILE] | hearth restore FILE   (hearth backup --help)
   hearth --version | --help
@@ -61,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       return check(values);
     case 'start':
       return start(values);
+    case 'release-outputs':
+      return releaseOutputs(values);
     default:
       return usage(`unknown command '${command}'`);
   }
@@ -94,6 +99,29 @@ async function check(values: Options): Promise<number> {
     if (err instanceof ConfigError) return reportConfigError(err);
     throw err;
   }
+}
+
+async function releaseOutputs(values: Options): Promise<number> {
+  let loaded: LoadedConfig;
+  try {
+    loaded = loadConfig(values.config ?? defaultConfigPath());
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    throw err;
+  }
+  let report;
+  try {
+    report = await releaseConfiguredOutputs(loaded);
+  } catch (err) {
+    // A config the hub would refuse never touched an output: nothing to release.
+    if (err instanceof ConfigError) return reportConfigError(err);
+    throw err;
+  }
+  if (report.backend === 'sim') process.stdout.write('simulated board: nothing outlives the hub, nothing to release\n');
+  else if (report.released.length) process.stdout.write(`released: ${report.released.join(', ')}\n`);
+  else process.stdout.write('no outputs declared\n');
+  for (const { output, error } of report.failed) process.stderr.write(`hearth: could not release ${output}: ${error}\n`);
+  return report.failed.length ? 1 : 0;
 }
 
 async function start(values: Options): Promise<number> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { openHardware, type Hardware } from '../hardware/index.js';
+import { openHardware, testStandInsFromEnv, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
@@ -62,7 +62,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const fileAutomations = loadFileAutomations(loaded);
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
-  const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend }));
+  const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend, ...testStandInsFromEnv() }));
   recordSimLines(hardware);
   const kernel = createKernel(log);
   const auth = createAuth(database);

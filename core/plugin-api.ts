@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
+import type { DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
 import type { Context } from './kernel/context.js';
 import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
@@ -17,7 +17,7 @@ export type { Attributes, EntityState, Role } from './kernel/entity.js';
 export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
 export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
 export { entityIdSchema } from './plugins/entity-id.js';
-export type { Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
+export type { DeclaredOutput, Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
 
 /** Bumped only on a breaking change; the host refuses any other value. */
 export const PLUGIN_API_VERSION = 1;
@@ -50,6 +50,12 @@ export interface HearthPlugin<Config = Record<string, unknown>> {
    */
   config?: ConfigSchema<Config>;
   setup(ctx: PluginContext<Config>): void | Promise<void>;
+  /**
+   * Every output this config drives, read from the config alone: `hearth release-outputs`
+   * (run by the service after any exit, `kill -9` included) releases them without
+   * running the plugin. A plugin that drives outputs should declare them.
+   */
+  outputs?(config: Config): DeclaredOutput[];
 }
 
 /**

@@ -15,6 +15,9 @@ export type { OneWire } from './onewire.js';
 export type { Hardware, HardwareBackend, HardwareOptions } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';
 export { openHardware } from './open.js';
+export { releaseDeclaredOutputs, type DeclaredOutput, type ReleaseReport } from './release.js';
+/** Test only: file-backed sysfs and I2C for a spawned hub, selected by HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR. */
+export { testStandInsFromEnv, TEST_SYSFS_ENV, TEST_I2C_DIR_ENV } from './linux/test-stand-ins.js';
 export * from './sim/index.js';
 export * from './drivers/index.js';
 export type { OnoffModule, OnoffGpio, I2cBusModule, RawI2cBus, GpioChipInfo } from './linux/index.js';

@@ -47,4 +47,6 @@ export default definePlugin({
       else await addOutput(ctx, def);
     }
   },
+  outputs: (config) =>
+    config.entities.flatMap((def) => ('inverted' in def ? [] : [{ kind: 'line' as const, line: def.line, activeLow: def.activeLow }])),
 });

@@ -75,9 +75,10 @@ export default definePlugin({
     description: 'Dimmable lights on PCA9685 channels with a perceptual brightness curve and fades.',
   },
   config: pwmLightConfigSchema,
+  outputs: (config) => config.lights.map((def) => ({ kind: 'pwm', pwm: pwmSpecOf(config, def) })),
   async setup(ctx) {
     const { config } = ctx;
-    // The hub owns the channels: it darkens them on stop and on a crash.
+    // The hub owns the channels: it darkens them on stop, on a crash and from `hearth release-outputs`.
     const channels = config.lights.map((def) => ctx.hardware.pwm.open(pwmSpecOf(config, def)));
     for (const channel of channels) await channel.set(0); // a chip that does not answer fails setup here
     config.lights.forEach((def, i) => addLight(ctx, channels[i]!, config.gamma, def));

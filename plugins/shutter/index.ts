@@ -24,6 +24,10 @@ export default definePlugin({
     description: 'Roller shutters on relays: interlocked, with reversal dead time and a position estimated from travel times.',
   },
   config: shutterConfigSchema,
+  outputs: (config) =>
+    config.entities.flatMap((def) =>
+      ('upLine' in def ? [def.upLine, def.downLine] : [def.powerLine, def.directionLine]).map((line) => ({ kind: 'line' as const, line, activeLow: def.activeLow })),
+    ),
   async setup(ctx) {
     for (const def of ctx.config.entities) {
       const drive = await openDrive(ctx, def);
