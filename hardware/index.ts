@@ -1,7 +1,8 @@
 /**
- * The hardware abstraction layer: the only hardware surface plugins and drivers see.
- * Contract: DESIGN §4. Drivers live in `./drivers/index.js`; the simulated board's
- * chip emulators and physics are re-exported here for tests and the demo house.
+ * The hardware abstraction layer: the only hardware surface plugins and drivers see,
+ * published as `hearth/hardware` (DESIGN §4): the HAL interfaces, the chip drivers,
+ * line-spec parsing and calibration helpers; the simulated board's chip emulators and
+ * physics for tests and the demo house. The Linux backends stay behind `openHardware`.
  */
 export type { Edge, Gpio, GpioLine, GpioOpenOptions, Level, Unwatch } from './gpio.js';
 export type { Pwm, PwmChannel } from './pwm.js';
@@ -14,11 +15,10 @@ export {
 export type { OneWire } from './onewire.js';
 export type { Hardware, HardwareBackend, HardwareOptions } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';
+export { calibrationSchema, createReadingFilter, QUANTITIES, type Calibration, type Quantity, type QuantityName } from './calibration.js';
 export { openHardware } from './open.js';
 export { releaseDeclaredOutputs, type DeclaredOutput, type ReleaseReport } from './release.js';
 /** Test only: file-backed sysfs and I2C for a spawned hub, selected by HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR. */
 export { testStandInsFromEnv, TEST_SYSFS_ENV, TEST_I2C_DIR_ENV } from './linux/test-stand-ins.js';
 export * from './sim/index.js';
 export * from './drivers/index.js';
-export type { OnoffModule, OnoffGpio, I2cBusModule, RawI2cBus, GpioChipInfo } from './linux/index.js';
-export { pickHeaderChip, sysfsNumber, detectHeaderChip } from './linux/index.js';

@@ -1,7 +1,7 @@
 /**
  * Builds the hub that `npm start` and the systemd unit run: one esbuild bundle per entry
- * point (the CLI, the isolated-plugin child, each built-in plugin, and the two modules
- * plugin authors import), sharing chunks in dist/chunks/, plus tsc's declarations.
+ * point (the CLI, the isolated-plugin child, each built-in plugin, and the three modules
+ * plugin authors import: plugin-api, hardware, testing), sharing chunks in dist/chunks/, plus tsc's declarations.
  *
  * Why a bundle and not tsc's file-per-module output: a Pi keeps every module's source
  * text and compiled code in memory for the process's life. Bundled and minified, the
@@ -37,7 +37,7 @@ const zodEnglishOnly = {
 rmSync(`${ROOT}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  entryPoints: ['core/cli.ts', 'core/plugin-api.ts', 'core/testing/index.ts', 'core/plugins/isolation/child.ts', ...builtinPlugins],
+  entryPoints: ['core/cli.ts', 'core/plugin-api.ts', 'hardware/index.ts', 'core/testing/index.ts', 'core/plugins/isolation/child.ts', ...builtinPlugins],
   outbase: '.',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,6 +1,6 @@
 /** `climate-i2c`: BME280, SHT31, BH1750 and ADS1115 channels as polled sensor entities. */
 import { definePlugin, entityBaseOf, pollDevice, type EntityHandle, type I2cBus, type PluginContext } from '../../core/plugin-api.js';
-import { createReadingFilter } from '../_lib/sensor.js';
+import { createReadingFilter } from '../../hardware/index.js';
 import { readerFor } from './readers.js';
 import { climateConfigSchema, type ClimateConfig, type ClimateDevice } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { openAds1115, openBh1750, openBme280, openSht31, type I2cBus } from '../../hardware/index.js';
-import { QUANTITIES, type Quantity } from '../_lib/sensor.js';
+import { QUANTITIES, type Quantity } from '../../hardware/index.js';
 import type { ClimateDevice } from './schema.js';
 
 /** One value a device reports, and how to calibrate it. */

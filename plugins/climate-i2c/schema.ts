@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityBaseSchema } from '../../core/plugin-api.js';
-import { calibrationSchema } from '../_lib/sensor.js';
+import { calibrationSchema } from '../../hardware/index.js';
 
 const base = {
   /** Entity ids are `sensor.<prefix>_<quantity>` (e.g. sensor.living_room_temperature). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { readDs18b20 } from '../../hardware/index.js';
 import { definePlugin, entityBaseOf, entityBaseSchema, entityIdSchema, pollDevice, type EntityId, type PluginContext } from '../../core/plugin-api.js';
-import { calibrationSchema, createReadingFilter, QUANTITIES } from '../_lib/sensor.js';
+import { calibrationSchema, createReadingFilter, QUANTITIES } from '../../hardware/index.js';
 
 const sensorSchema = z.strictObject({
   device: z.string().regex(/^28-[0-9a-f]{12}$/, 'a DS18B20 id looks like 28-0316a2794aff'),

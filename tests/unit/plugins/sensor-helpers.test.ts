@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReadingFilter, QUANTITIES } from '../../../plugins/_lib/sensor.js';
+import { createReadingFilter, QUANTITIES } from '../../../hardware/index.js';
 import { dutyFor, fadeLevel } from '../../../plugins/pwm-light/fade.js';
 
 describe('sensor helpers', () => {

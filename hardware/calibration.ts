@@ -1,4 +1,4 @@
-/** Pure helpers shared by polled sensor plugins: calibration and change threshold. */
+/** Pure helpers for polled sensors: calibration (scale, offset) and a change threshold, per quantity. */
 import { z } from 'zod';
 
 export const calibrationSchema = z.strictObject({
