@@ -142,7 +142,7 @@ async function start(values: Options): Promise<number> {
   const exitHandlers = installExitHandlers(log);
   let hub: Hub;
   try {
-    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? defaultDataDir()), port, host: values.host });
+    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? defaultDataDir()), port, host: values.host, exitHandlers });
   } catch (err) {
     if (err instanceof ConfigError) return reportConfigError(err);
     log.fatal({ err }, 'Hearth could not start');

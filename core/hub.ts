@@ -15,6 +15,7 @@ import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
 import type { MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
+import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
@@ -28,6 +29,8 @@ export interface HubOptions {
   host?: string;
   /** A board to use instead of opening `hardware.backend` (tests pass a sim board). */
   hardware?: Hardware;
+  /** The process's exit handlers: uncaught errors a plugin can be blamed for then fail only it. */
+  exitHandlers?: Pick<ExitHandlers, 'blameWith'>;
 }
 
 export interface Hub {
@@ -73,7 +76,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
-  const host = createPluginHost({ kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog }, { isolate: isolation.isolate });
+  const host = createPluginHost(
+    { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id) },
+    { isolate: isolation.isolate },
+  );
+  options.exitHandlers?.blameWith((err, kind) => host.blame(err, kind));
   const wsClients = { open: 0 };
   const metrics = createMetricsCollector({
     kernel,

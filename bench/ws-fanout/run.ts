@@ -28,7 +28,7 @@ const auth = createAuth(database, { passwordCost: { logN: 10, r: 8, p: 1 } });
 const kernel = createKernel(silentLogger());
 for (let i = 0; i < ENTITIES; i++) kernel.states.init(kernel.registry.add({ id: `sensor.bench_${i}`, owner: 'bench' }));
 const session = await auth.onboard({ username: 'bench', password: 'bench password' });
-const app = createApp({ kernel, auth, log: silentLogger(), version: 'bench', startedAt: Date.now(), plugins: { start: async () => {}, stop: async () => {}, warn: () => {}, list: () => [] } });
+const app = createApp({ kernel, auth, log: silentLogger(), version: 'bench', startedAt: Date.now(), plugins: { list: () => [] } });
 const server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
 
 const clients = fork(join(here, 'clients.ts'), [String(server.port), session.token, String(CLIENTS)], { execArgv: ['--import', 'tsx'] });

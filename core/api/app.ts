@@ -22,7 +22,7 @@ import { wsRoutes, type WsOptions } from './ws/route.js';
 
 export interface ApiDeps {
   kernel: Kernel;
-  plugins: PluginHost;
+  plugins: Pick<PluginHost, 'list'>;
   auth: Auth;
   log: Logger;
   version: string;

@@ -2,16 +2,19 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { LoadedPlugin } from './load.js';
 import { isBuiltinPlugin } from './resolve.js';
-import { readAutoIsolated, startBlockWatchdog, startTimedWatchdog, type BlockWatchdog } from './watchdog.js';
+import { readAutoIsolated, recordAutoIsolated, startBlockWatchdog, startTimedWatchdog, type BlockWatchdog } from './watchdog.js';
 
 export interface AutoIsolation {
   readonly watchdog: BlockWatchdog;
-  /** Plugins to isolate at this start because they blocked the event loop before. */
+  /** Plugins to isolate at this start because they blocked the event loop or threw outside their callbacks before. */
   readonly isolate: ReadonlySet<string>;
+  /** Isolates a plugin from the next start on (unless its entry says `autoIsolate: false`). */
+  record(pluginId: string): void;
 }
 
 /**
- * Watches for plugins that block the event loop and isolates them from the next
+ * Watches for plugins that block the event loop, takes note of those whose errors
+ * escaped their callbacks (the host blames them), and isolates both from the next
  * start on, unless their entry says `autoIsolate: false`. A watchdog thread, which
  * also catches a callback that never returns, runs only when a plugin from outside
  * Hearth runs in process; Hearth's own plugins are timed on the main thread.
@@ -39,5 +42,5 @@ export function startAutoIsolation(options: {
       options.warn(pluginId, `blocked the event loop for ${seconds} s${exempt.has(pluginId) ? '' : '; it will run isolated from the next start'}`);
     },
   });
-  return { watchdog, isolate };
+  return { watchdog, isolate, record: (pluginId) => !exempt.has(pluginId) && recordAutoIsolated(file, pluginId) };
 }

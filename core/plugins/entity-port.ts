@@ -36,9 +36,10 @@ export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attr
 export function createKernelPort(kernel: Kernel): EntityPort {
   return {
     add(def, owner, handlers) {
-      const info = kernel.registry.add(registrationOf(def, owner, Object.keys(handlers ?? {})));
-      kernel.states.init(info, initialAttributes(def));
-      if (handlers) kernel.dispatcher.register(info.id, handlers);
+      // A plugin restarted after a failure adds its entities again: they are its own.
+      if (kernel.registry.get(def.id)?.owner === owner) kernel.states.update(def.id, { available: true });
+      else kernel.states.init(kernel.registry.add(registrationOf(def, owner, Object.keys(handlers ?? {}))), initialAttributes(def));
+      if (handlers) kernel.dispatcher.register(def.id, handlers);
     },
     update: (entityId, patch, context) => void kernel.states.update(entityId, patch, context),
     get: (entityId) => kernel.states.get(entityId),

@@ -1,26 +1,31 @@
-import { errorMessage } from '../errors.js';
 import type { Kernel, PluginStatus } from '../kernel/index.js';
+import { blamedPlugins } from './attribution.js';
 import { createKernelPort } from './entity-port.js';
+import { createInProcessPlugin } from './in-process.js';
 import type { PluginInfo } from './info.js';
 import type { CrashPolicyOptions } from './isolation/crash-policy.js';
 import { createIsolatedPlugin } from './isolation/supervisor.js';
 import type { LoadedPlugin } from './load.js';
-import { createPluginRuntime, withTimeout, type RuntimeDeps } from './runtime.js';
+import { isBuiltinPlugin } from './resolve.js';
+import { createRestartStory, type RestartStory } from './restart-story.js';
+import type { RuntimeDeps } from './runtime.js';
 
-export type { PluginInfo } from './info.js';
+export type { PluginFailure, PluginInfo } from './info.js';
 
 export interface PluginHostOptions {
   /** Default bound on `setup`, overridden per entry by `setupTimeoutS`. */
   setupTimeoutMs?: number;
   /** Bound on each plugin's stop. */
   stopTimeoutMs?: number;
-  /** Plugins to isolate although their entry does not say so (auto-isolation after a block). */
+  /** Plugins to isolate although their entry does not say so (auto-isolation). */
   isolate?: ReadonlySet<string>;
   crashPolicy?: CrashPolicyOptions;
 }
 
 export interface PluginHostDeps extends Omit<RuntimeDeps, 'entities'> {
   kernel: Kernel;
+  /** Records a plugin from outside Hearth to run isolated from the next start. */
+  autoIsolate?(pluginId: string): void;
 }
 
 export interface PluginHost {
@@ -31,16 +36,24 @@ export interface PluginHost {
   list(): PluginInfo[];
   /** Records a problem against a plugin without stopping it (a blocked event loop). */
   warn(pluginId: string, message: string): void;
+  /**
+   * Fails the in-process plugin an uncaught error belongs to (by the scope it was thrown
+   * in, or by its module in the stack); false when no plugin can be blamed.
+   */
+  blame(err: unknown, kind: string): boolean;
 }
 
 interface Instance {
   loaded: LoadedPlugin;
   isolated: boolean;
+  autoIsolated: boolean;
   status: PluginStatus;
   error?: string;
+  story: RestartStory;
   entityIds(): string[];
   stop(): Promise<void>;
   pid?(): number | undefined;
+  fail?(err: unknown, where: string): void;
 }
 
 export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
@@ -58,63 +71,24 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
 
   const timeoutOf = (loaded: LoadedPlugin) => (loaded.entry.setupTimeoutS ? loaded.entry.setupTimeoutS * 1000 : setupTimeoutMs);
 
-  /** In process: a failure marks the plugin failed and makes it harmless; every other plugin goes on. */
-  async function startInProcess(loaded: LoadedPlugin): Promise<void> {
-    const instance = { loaded, isolated: false, status: 'loading' } as Instance;
-    const runtime = createPluginRuntime(loaded, runtimeDeps, (err, where) => fail(err, where));
-    instance.entityIds = () => [...runtime.entityIds];
-    instance.stop = async () => {
-      const wasRunning = instance.status !== 'failed';
-      await runtime.teardown(stopTimeoutMs);
-      if (wasRunning) setStatus(instance, 'stopped');
-    };
-    function fail(err: unknown, where: string): void {
-      if (instance.status === 'failed' || instance.status === 'stopped') return;
-      const message = `${where}: ${errorMessage(err)}`;
-      log.error({ plugin: loaded.id, err }, `plugin failed in ${where}`);
-      setStatus(instance, 'failed', message);
-      for (const entityId of runtime.entityIds) {
-        kernel.dispatcher.unregister(entityId, `plugin '${loaded.id}' failed (${message})`);
-        kernel.states.update(entityId, { available: false });
-      }
-      void runtime.teardown(stopTimeoutMs);
-    }
+  async function start(loaded: LoadedPlugin): Promise<void> {
+    const autoIsolated = loaded.entry.isolate === undefined && (options.isolate?.has(loaded.id) ?? false);
+    const isolated = loaded.entry.isolate ?? autoIsolated;
+    const instance = { loaded, isolated, autoIsolated, status: 'loading', story: createRestartStory(options.crashPolicy) } as Instance;
+    const common = { kernel, setupTimeoutMs: timeoutOf(loaded), stopTimeoutMs, story: instance.story, onStatus: (status: PluginStatus, error?: string) => setStatus(instance, status, error) };
+    const managed = isolated ? createIsolatedPlugin(loaded, { ...deps, ...common }) : createInProcessPlugin(loaded, { ...common, runtime: runtimeDeps });
+    instance.entityIds = managed.entityIds;
+    instance.stop = managed.stop;
+    if ('fail' in managed) instance.fail = managed.fail;
+    else instance.pid = () => managed.pid;
     instances.push(instance);
     setStatus(instance, 'loading');
-    try {
-      const runSetup = () => loaded.plugin.setup(runtime.ctx);
-      const { watchdog } = runtimeDeps;
-      const setup = Promise.resolve().then(() => (watchdog ? watchdog.run(loaded.id, runSetup) : runSetup()));
-      await withTimeout(setup, timeoutOf(loaded), 'setup');
-      if (instance.status === 'loading') setStatus(instance, 'running');
-    } catch (err) {
-      fail(err, 'setup');
-    }
-  }
-
-  async function startIsolated(loaded: LoadedPlugin): Promise<void> {
-    const instance = { loaded, isolated: true, status: 'loading' } as Instance;
-    const child = createIsolatedPlugin(loaded, {
-      ...deps,
-      setupTimeoutMs: timeoutOf(loaded),
-      stopTimeoutMs,
-      ...(options.crashPolicy && { crashPolicy: options.crashPolicy }),
-      onStatus: (status, error) => setStatus(instance, status, error),
-    });
-    instance.entityIds = child.entityIds;
-    instance.stop = child.stop;
-    instance.pid = () => child.pid;
-    instances.push(instance);
-    setStatus(instance, 'loading');
-    await child.start();
+    await managed.start();
   }
 
   return {
     async start(plugins) {
-      for (const loaded of plugins) {
-        const isolated = loaded.entry.isolate ?? options.isolate?.has(loaded.id) ?? false;
-        await (isolated ? startIsolated(loaded) : startInProcess(loaded));
-      }
+      for (const loaded of plugins) await start(loaded);
     },
     async stop() {
       for (const instance of [...instances].reverse()) await instance.stop();
@@ -123,15 +97,31 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
       const instance = instances.find((i) => i.loaded.id === pluginId);
       if (instance && instance.status === 'running') instance.error = message;
     },
+    blame(err, kind) {
+      const inProcess = instances.filter((i) => i.fail);
+      // Only modules from outside Hearth are searched for in stacks: the built-in ones may share a bundle.
+      const modules = inProcess.filter((i) => !isBuiltinPlugin(i.loaded.file)).map((i) => ({ pluginId: i.loaded.id, file: i.loaded.file }));
+      const ids = blamedPlugins(err, modules);
+      const blamed = inProcess.filter((i) => ids.includes(i.loaded.id));
+      for (const instance of blamed) {
+        const outside = !isBuiltinPlugin(instance.loaded.file) && instance.loaded.entry.autoIsolate !== false;
+        if (outside) deps.autoIsolate?.(instance.loaded.id);
+        log.error({ plugin: instance.loaded.id, err }, `${kind} in plugin '${instance.loaded.id}'${outside ? '; it will run isolated from the next start' : ''}`);
+        instance.fail!(err, kind);
+      }
+      return blamed.length > 0;
+    },
     list: () =>
-      instances.map(({ loaded, status, error, isolated, entityIds, pid }) => ({
+      instances.map(({ loaded, status, error, isolated, autoIsolated, story, entityIds, pid }) => ({
         id: loaded.id,
         name: loaded.plugin.manifest.name,
         version: loaded.plugin.manifest.version,
         ...(loaded.plugin.manifest.description && { description: loaded.plugin.manifest.description }),
         status,
         ...(error && { error }),
+        ...story.view(),
         isolated,
+        autoIsolated,
         ...(pid?.() !== undefined && { pid: pid() }),
         entities: entityIds(),
         configSchema: loaded.plugin.manifest.configSchema,

@@ -34,6 +34,8 @@ export interface RuntimeDeps {
 
 export interface PluginRuntime {
   readonly ctx: PluginContext;
+  /** Runs the plugin's `setup` in its scope (attributed, watched like any callback). */
+  setup(setup: (ctx: PluginContext) => void | Promise<void>): Promise<void>;
   readonly entityIds: readonly string[];
   /** Releases all the plugin owns: timers, subscriptions, onStop handlers, lines, storage. */
   teardown(stopTimeoutMs: number): Promise<void>;
@@ -187,6 +189,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
 
   return {
     ctx,
+    setup: (setup) => Promise.resolve().then(() => attributed(() => setup(ctx))),
     entityIds,
     async teardown(stopTimeoutMs) {
       if (!alive) return;

@@ -98,7 +98,7 @@ export function startTimedWatchdog(options: WatchdogOptions & { now?: () => numb
         const blockedMs = now() - started;
         if (blockedMs >= thresholdMs && reports === reportsBefore) {
           reports++;
-          if (options.autoIsolateFile && !exempt.has(pluginId)) recordBlocker(options.autoIsolateFile, pluginId);
+          if (options.autoIsolateFile && !exempt.has(pluginId)) recordAutoIsolated(options.autoIsolateFile, pluginId);
           options.onBlocked(pluginId, blockedMs);
         }
       }
@@ -107,7 +107,8 @@ export function startTimedWatchdog(options: WatchdogOptions & { now?: () => numb
   };
 }
 
-function recordBlocker(file: string, pluginId: string): void {
+/** Adds a plugin to the list isolated from the next start. */
+export function recordAutoIsolated(file: string, pluginId: string): void {
   const list = [...readAutoIsolated(file)];
   if (list.includes(pluginId)) return;
   mkdirSync(dirname(file), { recursive: true });

@@ -1,8 +1,9 @@
 /**
  * Outputs to their safe state on any exit (DESIGN §12). SIGTERM/SIGINT/SIGHUP stop the
  * hub gracefully within a budget, then release outputs if the stop is late; a second
- * signal releases at once. An uncaught exception or unhandled rejection is fatal (as
- * in Node's default) but releases outputs first. A signal that arrives while the hub
+ * signal releases at once. An uncaught exception or unhandled rejection that a plugin
+ * can be blamed for fails only that plugin (see `blameWith`); any other is fatal (as in
+ * Node's default) but releases outputs first. A signal that arrives while the hub
  * is still starting is honoured as soon as it is up, since plugin setup may already
  * have energised relays.
  */
@@ -25,6 +26,11 @@ export interface ExitHandlerOptions {
 export interface ExitHandlers {
   /** Hands over the started hub; a signal received before this is acted on now. */
   ready(hub: Stoppable): void;
+  /**
+   * Asks `blame` first about every uncaught error: when it returns true, one plugin
+   * took the failure and the hub runs on. Set as soon as plugins can run, before `ready`.
+   */
+  blameWith(blame: (err: unknown, kind: string) => boolean): void;
   /** Removes the listeners (tests). */
   dispose(): void;
 }
@@ -39,6 +45,7 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
   let hub: Stoppable | undefined;
   let pendingSignal: string | undefined;
   let exiting = false;
+  let blame: ((err: unknown, kind: string) => boolean) | undefined;
 
   const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'late'> =>
     Promise.race([promise, new Promise<'late'>((r) => setTimeout(() => r('late'), ms).unref())]);
@@ -73,7 +80,17 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
     else pendingSignal = signal;
   };
 
+  const blamedOnAPlugin = (err: unknown, kind: string): boolean => {
+    try {
+      return blame?.(err, kind) ?? false;
+    } catch (blameErr) {
+      log.error({ err: blameErr }, 'could not attribute an uncaught error to a plugin');
+      return false;
+    }
+  };
+
   const onFatal = (kind: string) => (err: unknown) => {
+    if (blamedOnAPlugin(err, kind)) return;
     log.fatal({ err }, `${kind}; releasing outputs and exiting`);
     exiting = true;
     if (hub) void release(hub).finally(() => exit(1));
@@ -90,6 +107,9 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
     ready(started) {
       hub = started;
       if (pendingSignal) void stopGracefully(started, pendingSignal);
+    },
+    blameWith(fn) {
+      blame = fn;
     },
     dispose() {
       for (const signal of SIGNALS) target.off(signal, onSignal);

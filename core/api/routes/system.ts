@@ -17,6 +17,12 @@ const pluginSchema = z.object({
   description: z.string().optional(),
   status: z.enum(['loading', 'running', 'failed', 'stopped', 'restarting']),
   error: z.string().optional(),
+  restarts: z.number().int(),
+  lastFailure: z.object({ at: z.string(), error: z.string(), exitCode: z.number().int().optional(), signal: z.string().optional() }).optional(),
+  nextRestartAt: z.string().optional(),
+  isolated: z.boolean(),
+  autoIsolated: z.boolean(),
+  pid: z.number().int().optional(),
   entities: z.array(z.string()),
   configSchema: z.record(z.string(), z.unknown()),
 });
@@ -27,7 +33,7 @@ const driveSchema = z.strictObject({ value: z.union([z.literal(0), z.literal(1)]
 export interface SystemDeps {
   version: string;
   startedAt: number;
-  plugins: PluginHost;
+  plugins: Pick<PluginHost, 'list'>;
   bus: EventBus;
   /** Present only on the simulated board. */
   sim?: SimBoard;

@@ -60,7 +60,7 @@ async function start(init: ChildInit): Promise<void> {
     fail,
   );
   try {
-    await module.default.setup(runtime.ctx);
+    await runtime.setup((ctx) => module.default.setup(ctx));
   } catch (err) {
     fail(err, 'setup');
     throw err;

@@ -34,7 +34,7 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
       if (!existing) {
         const info = kernel.registry.add(registrationOf(def, pluginId, commands));
         kernel.states.init(info, initialAttributes(def));
-      }
+      } else kernel.states.update(def.id, { available: true }); // a restarted child owns it again
       entityIds.add(def.id);
       const route = (command: string) => async (params: Readonly<Record<string, unknown>>, context: Context) => {
         await rpc().call('command', def.id, command, params, context).catch((err: unknown) => Promise.reject(toLocalError(err)));

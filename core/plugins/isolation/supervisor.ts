@@ -7,9 +7,9 @@ import type { Logger } from 'pino';
 import type { PluginContext } from '../../plugin-api.js';
 import { CODE_ROOT } from '../../version.js';
 import type { LoadedPlugin } from '../load.js';
+import type { RestartStory } from '../restart-story.js';
 import { trackHardware } from '../tracked-hardware.js';
 import type { ChildInit } from './child.js';
-import { createCrashPolicy, DEFAULT_CRASH_POLICY, type CrashPolicyOptions } from './crash-policy.js';
 import { createHardwareServer } from './hardware-server.js';
 import { createHubHandlers } from './hub-handlers.js';
 import { createRpc, type Rpc, type RpcMessage } from './rpc.js';
@@ -22,7 +22,8 @@ export interface SupervisorDeps {
   hub: PluginContext['hub'];
   setupTimeoutMs: number;
   stopTimeoutMs: number;
-  crashPolicy?: CrashPolicyOptions;
+  /** Decides restarts and keeps their history. */
+  story: RestartStory;
   /** A child that does not answer a ping for this long is killed and restarted. */
   pingTimeoutMs?: number;
   onStatus(status: PluginStatus, error?: string): void;
@@ -46,7 +47,6 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
   const { kernel, log } = deps;
   const id = loaded.id;
   const entityIds = new Set<string>();
-  const policy = createCrashPolicy(deps.crashPolicy ?? DEFAULT_CRASH_POLICY);
   let proc: ChildProcess | undefined;
   let rpc: Rpc | undefined;
   let lastError: string | undefined;
@@ -125,18 +125,19 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
     if (stopping) return deps.onStatus('stopped');
     const outOfMemory = /heap out of memory|Allocation failed/i.test(stderrTail);
     const cause = outOfMemory ? `ran out of memory (limit ${limitMb ?? 'default'} MB)` : (lastError ?? 'exited');
-    const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    const decision = policy.record(Date.now());
-    const reason = decision.giveUp
-      ? `${cause} (${how}); gave up after ${decision.crashes} crashes in ${minutes((deps.crashPolicy ?? DEFAULT_CRASH_POLICY).windowMs)}`
-      : `${cause} (${how}); restarting in ${decision.delayMs / 1000} s`;
-    log.error({ plugin: id, code, signal }, `isolated plugin died: ${reason}`);
+    const decision = deps.story.failed({ error: cause, ...(signal ? { signal } : code !== null && { exitCode: code }) });
+    log.error({ plugin: id, code, signal }, `isolated plugin died: ${decision.reason}`);
     for (const entityId of entityIds) {
-      kernel.dispatcher.unregister(entityId, decision.giveUp ? `plugin '${id}' failed (${reason})` : `plugin '${id}' is restarting after a crash`);
+      kernel.dispatcher.unregister(entityId, decision.giveUp ? `plugin '${id}' failed (${decision.reason})` : `plugin '${id}' is restarting after a crash`);
       kernel.states.update(entityId, { available: false });
     }
-    deps.onStatus(decision.giveUp ? 'failed' : 'restarting', reason);
-    if (!decision.giveUp) restartTimer = setTimeout(() => void spawnChild(), decision.delayMs);
+    deps.onStatus(decision.giveUp ? 'failed' : 'restarting', decision.reason);
+    if (!decision.giveUp) {
+      restartTimer = setTimeout(() => {
+        deps.story.restarting();
+        void spawnChild();
+      }, decision.delayMs);
+    }
   }
 
   return {
@@ -156,9 +157,4 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
       return proc?.pid;
     },
   };
-}
-
-function minutes(ms: number): string {
-  const n = ms / 60_000;
-  return `${n} minute${n === 1 ? '' : 's'}`;
 }

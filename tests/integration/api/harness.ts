@@ -51,11 +51,8 @@ export async function createHarness(options: { sim?: boolean } = {}): Promise<Ha
   addEntity('sensor.hall_temperature');
   kernel.states.update('sensor.hall_temperature', { state: 21.5, attributes: { unit: '°C' } });
 
-  const plugins: PluginHost = {
-    start: async () => {},
-    stop: async () => {},
-    warn: () => {},
-    list: () => [{ id: 'test', name: 'Test', version: '1.0.0', status: 'running', isolated: false, entities: ['light.hall'], configSchema: {} }],
+  const plugins: Pick<PluginHost, 'list'> = {
+    list: () => [{ id: 'test', name: 'Test', version: '1.0.0', status: 'running', restarts: 0, isolated: false, autoIsolated: false, entities: ['light.hall'], configSchema: {} }],
   };
   const { sim } = createSimBoard();
   sim.lines = () => [
