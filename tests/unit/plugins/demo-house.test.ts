@@ -47,6 +47,6 @@ describe('demo-house plugin', () => {
     const board = createSimBoard();
     const withoutSim = { ...board, sim: undefined } as unknown as typeof board; // what a linux board looks like to a plugin
     hub = await createTestHub({ hardware: withoutSim, config: { plugins: [{ use: 'demo-house' }] } });
-    expect(hub.plugins()[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/backend: sim/) });
+    expect(hub.plugins()[0]).toMatchObject({ status: 'restarting', lastFailure: { error: expect.stringMatching(/backend: sim/) } });
   });
 });
