@@ -122,8 +122,11 @@ export function referencedEntities(definition: AutomationDefinition): string[] {
   return [...found];
 }
 
+/** A given state as its domain holds it: numbers for sensors and numbers, text for the rest (an enum sensor's option too). */
 function coerce(entityId: string, state: string | number | null): StateValue | null {
   if (state === null) return null;
-  if (domainOf(entityId) === 'sensor') return typeof state === 'number' ? state : Number(state);
+  const domain = domainOf(entityId);
+  const numeric = typeof state === 'number' ? state : state.trim() !== '' && Number.isFinite(Number(state)) ? Number(state) : undefined;
+  if ((domain === 'sensor' || domain === 'number') && numeric !== undefined) return numeric;
   return String(state) as StateValue;
 }

@@ -1,7 +1,7 @@
 import type { SqlConnection } from '../db/index.js';
 import type { Dictionary } from './dictionary.js';
 import { STAGED_PACK } from './keys.js';
-import { encodeValue, type StoredState } from './kinds.js';
+import { encodeValue, storesText, type StoredState } from './kinds.js';
 import type { LogbookRow } from './logbook-entries.js';
 
 /** One recorded state, as queued between commits. */
@@ -28,7 +28,7 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
     sqlite.transaction(() => {
       for (const item of batch) {
         const entity = dictionary.ensureEntity(item.entityId);
-        const text = entity.kind === 'text' && typeof item.state === 'string' ? dictionary.ensureText(item.state) : null;
+        const text = storesText(entity.kind, item.state) ? dictionary.ensureText(item.state) : null;
         let attributes = lastAttributes.get(item.entityId) ?? null;
         if (item.attributesJson !== undefined) {
           attributes = item.attributesJson === '{}' ? null : dictionary.ensureAttributes(item.attributesJson);

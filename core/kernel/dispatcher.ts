@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError, HearthError, NotFoundError, UnavailableError, ValidationError, errorMessage } from '../errors.js';
 import { createContext, runInContext, type Context } from './context.js';
-import { commandSchema, unknownCommandMessage } from './domains.js';
+import { commandSchema, paramsBeyondEntity, unknownCommandMessage } from './domains.js';
 import type { EntityState } from './entity.js';
 import type { EventBus } from './events.js';
 import type { EntityRegistry } from './registry.js';
@@ -69,6 +69,8 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
     if (!parsed.success) {
       throw new ValidationError(`invalid params for ${command}: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
     }
+    const beyond = paramsBeyondEntity(info.domain, command, parsed.data as CommandParamsObject, states.get(entityId)?.attributes ?? {});
+    if (beyond) throw new ValidationError(`invalid params for ${command} on '${entityId}': ${beyond}`);
     const table = handlers.get(entityId);
     if (!table) throw new UnavailableError(`'${entityId}' cannot take commands: ${reasons.get(entityId) ?? 'its owner is not running'}`);
     return { params: parsed.data as CommandParamsObject, table };

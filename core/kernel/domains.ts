@@ -170,15 +170,50 @@ export function isEntityId(id: string): boolean {
 export function isValidState(domain: Domain, state: unknown, attributes?: Readonly<Record<string, unknown>>): boolean {
   if (state === null) return true;
   if (!STATE_SCHEMAS[domain].safeParse(state).success) return false;
-  if (typeof state !== 'string' || (domain !== 'sensor' && domain !== 'select')) return true;
   const options = attributes?.options;
-  if (Array.isArray(options)) return options.includes(state);
-  // A string sensor is an enum sensor: without options there is nothing it may say.
-  return domain === 'select' || attributes?.deviceClass === 'enum';
+  if (domain === 'select') return !Array.isArray(options) || options.includes(state);
+  if (domain !== 'sensor') return true;
+  if (attributes?.deviceClass !== 'enum' && !Array.isArray(options)) return typeof state === 'number';
+  // An enum sensor says one of its options, and nothing while it has none.
+  return Array.isArray(options) && options.includes(state);
 }
 
 export function commandsOf(domain: Domain): string[] {
   return Object.keys(COMMAND_PARAMS[domain]);
+}
+
+const bound = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function outOfRange(what: string, value: unknown, min: unknown, max: unknown): string | undefined {
+  const lo = bound(min);
+  const hi = bound(max);
+  if (typeof value !== 'number' || ((lo === undefined || value >= lo) && (hi === undefined || value <= hi))) return undefined;
+  return `${what} ${value} is outside ${lo ?? '-∞'}…${hi ?? '∞'}`;
+}
+
+function notListed(what: string, value: unknown, list: unknown): string | undefined {
+  if (!Array.isArray(list) || list.includes(value)) return undefined;
+  return `${what} '${String(value)}' is not one of ${list.join(', ')}`;
+}
+
+/**
+ * What the entity's own attributes forbid in params that fit the domain: a number's
+ * value outside min…max, a select's option not in its options, a thermostat's setpoint
+ * outside minTemp…maxTemp or a preset it does not have. Undefined when all is well.
+ */
+export function paramsBeyondEntity(domain: Domain, command: string, params: Readonly<Record<string, unknown>>, attributes: Readonly<Record<string, unknown>>): string | undefined {
+  switch (`${domain}.${command}`) {
+    case 'number.set_value':
+      return outOfRange('value', params.value, attributes.min, attributes.max);
+    case 'select.select_option':
+      return notListed('option', params.option, attributes.options);
+    case 'climate.set_temperature':
+      return outOfRange('temperature', params.temperature, attributes.minTemp, attributes.maxTemp);
+    case 'climate.set_preset':
+      return notListed('preset', params.preset, attributes.presets);
+    default:
+      return undefined;
+  }
 }
 
 /** Why `command` is no command of `domain` (for the dispatcher and config checks alike). */

@@ -47,17 +47,15 @@ export function toState(domain: Domain, raw: unknown, map?: Readonly<Record<stri
   const word = String(mapped).toLowerCase();
   switch (domain) {
     case 'sensor':
-      return numeric(mapped) ?? (shape.textual && typeof mapped === 'string' && mapped.trim() !== '' ? mapped.trim() : undefined);
+      return shape.textual ? text(mapped) : numeric(mapped);
     case 'number':
       return numeric(mapped);
     case 'cover':
     case 'valve':
       return MOTION.has(word) ? (word as StateValue) : undefined;
     case 'select':
-    case 'button': {
-      const text = typeof mapped === 'number' ? String(mapped) : mapped;
-      return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
-    }
+    case 'button':
+      return text(mapped);
     case 'climate':
     case 'lock':
     case 'alarm_control_panel':
@@ -66,6 +64,12 @@ export function toState(domain: Domain, raw: unknown, map?: Readonly<Record<stri
     default:
       return ON.has(word) ? 'on' : OFF.has(word) ? 'off' : undefined;
   }
+}
+
+/** Option names: text as it is, a number as its digits. */
+function text(value: unknown): string | undefined {
+  const t = typeof value === 'number' ? String(value) : value;
+  return typeof t === 'string' && t.trim() !== '' ? t.trim() : undefined;
 }
 
 function numeric(value: unknown): number | undefined {

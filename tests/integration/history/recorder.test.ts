@@ -55,6 +55,26 @@ describe('recorder', () => {
     expect(rig.queries().history('light.hall', T0 + 150_000, T0 + 300_000, 500).points).toEqual([[T0 + 150_000, null], [T0 + 200_000, 'on']]);
   });
 
+  it('keeps the text states of enum sensors and the numbers of number entities', async () => {
+    rig = createRig({ start: T0 });
+    await rig.recorder.start();
+    rig.add('sensor.tariff', { deviceClass: 'enum', options: ['peak', 'off_peak'] });
+    rig.add('number.boiler', { min: 30, max: 70 });
+    rig.set('sensor.tariff', 'peak');
+    rig.set('number.boiler', 55);
+    rig.clock.now += 60_000;
+    rig.set('sensor.tariff', 'off_peak');
+    rig.set('number.boiler', 60.5);
+    await rig.recorder.stop();
+    const replay = rig.queries().statesBetween(['sensor.tariff', 'number.boiler'], T0, T0 + 120_000);
+    expect(replay.map(({ entityId, state }) => [entityId, state])).toEqual([
+      ['sensor.tariff', 'peak'],
+      ['number.boiler', 55],
+      ['sensor.tariff', 'off_peak'],
+      ['number.boiler', 60.5],
+    ]);
+  });
+
   it('writes a large commit in slices with the event loop free between them, and only what was queued when it began', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'] });
     try {

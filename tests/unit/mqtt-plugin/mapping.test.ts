@@ -45,10 +45,10 @@ describe('payload mapping', () => {
     // Option names keep their case; a numeric option still reads as its text.
     expect(toState('select', 'Eco')).toBe('Eco');
     expect(toState('select', 2)).toBe('2');
-    // Text is a sensor state only for an enum sensor.
+    // Text is a sensor state only for an enum sensor, whose options are text even when they look like numbers.
     expect(toState('sensor', 'peak')).toBeUndefined();
     expect(toState('sensor', 'peak', undefined, { textual: true })).toBe('peak');
-    expect(toState('sensor', '3', undefined, { textual: true })).toBe(3);
+    expect(toState('sensor', '3', undefined, { textual: true })).toBe('3');
   });
 
   it('fills command templates from params', () => {
