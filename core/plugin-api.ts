@@ -70,7 +70,8 @@ export function definePlugin<Config = Record<string, unknown>>(plugin: HearthPlu
 
 /**
  * Thrown by a command handler to refuse a command the user may retry (a shutter
- * already at its limit, a device busy). Any other error marks the plugin failed.
+ * already at its limit, a device busy): 409. A `HardwareError` answers 503 and makes
+ * only that entity unavailable until its next success; any other error fails the plugin.
  */
 export class CommandRejectedError extends Error {
   override readonly name = 'CommandRejectedError';
@@ -165,7 +166,11 @@ export interface TimerHandle {
   cancel(): void;
 }
 
-/** Timers the host cancels when the plugin stops; a throw inside marks the plugin failed. */
+/**
+ * Timers the host cancels when the plugin stops. A throw inside fails the plugin, except
+ * a `HardwareError`: logged, and in a timer a command handler started it makes that
+ * handler's entity unavailable until the timer's next good run.
+ */
 export interface PluginTimers {
   setTimeout(fn: () => void | Promise<void>, ms: number): TimerHandle;
   setInterval(fn: () => void | Promise<void>, ms: number): TimerHandle;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ApiToken, HttpClient, PluginInfo, Role, StoredUser, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
+import { pluginStory } from '../lib/plugin-story.js';
 import { controls } from '../styles/theme.js';
 import './schema-form.js';
 import './simulator-panel.js';
@@ -22,6 +23,7 @@ export class HearthSettingsView extends LitElement {
       .plugin { margin-bottom: 0.8rem; }
       .plugin header { display: flex; justify-content: space-between; gap: 0.6rem; align-items: baseline; flex-wrap: wrap; }
       details { margin-top: 0.5rem; }
+      .story { margin: 0.4rem 0 0; padding-left: 1.1rem; font-size: 0.9em; }
       form.row { margin-top: 0.8rem; }
       code.token { word-break: break-all; display: block; padding: 0.5rem; background: var(--surface-2); border-radius: var(--radius-sm); }
     `,
@@ -65,13 +67,19 @@ export class HearthSettingsView extends LitElement {
     return this._plugins.map(
       (p) => html`<article class="panel plugin">
         <header><h3>${p.name} <span class="muted" style="font-weight:400">${p.version}</span></h3>
-          <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' ? 'bad' : ''}">${p.status}</span></header>
+          <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' || p.status === 'restarting' ? 'bad' : ''}">${p.status}</span></header>
         <p class="muted" style="margin:0.3rem 0">${p.id} · ${p.entities.length} ${p.entities.length === 1 ? 'entity' : 'entities'}${p.isolated ? ` · isolated${p.pid !== undefined ? ` (pid ${p.pid})` : ''}` : ''}</p>
         ${p.description ? html`<p style="margin:0.3rem 0">${p.description}</p>` : nothing}
         ${p.error ? html`<div class="error" role="alert">${p.error}</div>` : nothing}
+        ${this.story(p)}
         <details><summary>Configuration options</summary><hearth-schema-form .schema=${p.configSchema}></hearth-schema-form></details>
       </article>`,
     );
+  }
+
+  private story(plugin: PluginInfo) {
+    const lines = pluginStory(plugin);
+    return lines.length ? html`<ul class="story muted" aria-label="History of ${plugin.name}">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
   }
 
   private users() {
