@@ -11,6 +11,7 @@ import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
 import { loadFileAutomations } from './automation/index.js';
 import { releaseConfiguredOutputs } from './release-outputs.js';
+import { createServiceNotifier } from './systemd-notify.js';
 import { VERSION } from './version.js';
 
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
@@ -149,6 +150,8 @@ async function start(values: Options): Promise<number> {
     return 1;
   }
   exitHandlers.ready(hub);
+  // Healthy: plugins set up, automations running, HTTP listening.
+  createServiceNotifier({ log }).ready();
   return new Promise<number>(() => {});
 }
 

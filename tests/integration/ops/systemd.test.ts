@@ -50,7 +50,10 @@ describe('systemd unit', () => {
       'User=hearth', 'SupplementaryGroups=gpio i2c', 'Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict',
       'ReadWritePaths=/var/lib/hearth', 'ProtectHome=yes', 'PrivateTmp=yes', 'DevicePolicy=closed',
       'DeviceAllow=char-gpiochip rw', 'DeviceAllow=char-i2c rw', 'StandardOutput=journal',
+      'Type=notify', 'NotifyAccess=all',
+      'ExecStopPost=/usr/bin/node /opt/hearth/dist/core/cli.js release-outputs --config /etc/hearth/hearth.yaml',
     ]));
+    expect(keys.some((k) => /^WatchdogSec=\d+s$/.test(k))).toBe(true);
     expect(keys.some((k) => k.startsWith('StartLimitBurst='))).toBe(true);
     expect(keys.some((k) => k.startsWith('ProtectKernelTunables=') || k.startsWith('MemoryDenyWriteExecute='))).toBe(false);
   });
