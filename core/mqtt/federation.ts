@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { errorMessage } from '../errors.js';
-import { createContext, DOMAINS, type Kernel } from '../kernel/index.js';
+import { commandsOf, createContext, domainOf, DOMAINS, type Kernel } from '../kernel/index.js';
 import type { SetCommand } from './commands.js';
 
 /** A peer's retained state message, as much of it as mirroring needs. */
@@ -52,9 +52,8 @@ export function createFederation({ kernel, log, self, sendCommand }: FederationD
   function handlersFor(node: string, entityId: string) {
     const send = (command: string) => (params: Readonly<Record<string, unknown>>) =>
       sendCommand(node, entityId, { command, params: { ...params }, node: self });
-    const commands: Record<string, ReturnType<typeof send>> = {};
-    for (const command of ['turn_on', 'turn_off', 'toggle', 'open', 'close', 'stop', 'set_position']) commands[command] = send(command);
-    return commands;
+    // Every command of the domain: the owner's dispatcher decides what its entity supports.
+    return Object.fromEntries(commandsOf(domainOf(entityId)).map((command) => [command, send(command)]));
   }
 
   function markNode(node: string, isOnline: boolean) {

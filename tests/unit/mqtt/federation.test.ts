@@ -45,7 +45,25 @@ describe('federation', () => {
     expect(kernel.states.get('switch.pump')?.available).toBe(true);
   });
 
-  it('keeps an entity unavailable when its own node says so, and removes it on an empty retained state', () => {
+  it('routes every command of the newer domains, with their params, to the owner', async () => {
+    const { kernel, federation, sent } = setup();
+    federation.onStatus('sat', 'online');
+    federation.onState('sat', 'lock.front_door', remote('lock.front_door', 'locked'));
+    federation.onState('sat', 'alarm_control_panel.house', remote('alarm_control_panel.house', 'armed_away'));
+    federation.onState('sat', 'select.mode', remote('select.mode', 'eco', { attributes: { options: ['eco', 'comfort'] } }));
+    await kernel.dispatcher.dispatch({ entityId: 'lock.front_door', command: 'unlock' });
+    await kernel.dispatcher.dispatch({ entityId: 'alarm_control_panel.house', command: 'disarm', params: { code: '1234' } });
+    await kernel.dispatcher.dispatch({ entityId: 'select.mode', command: 'select_option', params: { option: 'comfort' } });
+    // Checked here first: the mirror carries the owner's options.
+    await expect(kernel.dispatcher.dispatch({ entityId: 'select.mode', command: 'select_option', params: { option: 'turbo' } })).rejects.toThrow(/not one of eco, comfort/);
+    expect(sent.map((s) => [s.entityId, s.command.command, s.command.params])).toEqual([
+      ['lock.front_door', 'unlock', {}],
+      ['alarm_control_panel.house', 'disarm', { code: '1234' }],
+      ['select.mode', 'select_option', { option: 'comfort' }],
+    ]);
+  });
+
+    it('keeps an entity unavailable when its own node says so, and removes it on an empty retained state', () => {
     const { kernel, federation } = setup();
     federation.onState('sat', 'sensor.t', remote('sensor.t', 21, { available: false, attributes: { unit: '°C' } }));
     federation.onStatus('sat', 'online');
