@@ -56,6 +56,41 @@ export class UnavailableError extends HearthError {
   override readonly code = 'unavailable';
 }
 
+/**
+ * Thrown by a plugin's command handler to refuse a command the user may retry (a
+ * shutter already at its limit, a device busy): 409. A `HardwareError` answers 503 and
+ * makes only that entity unavailable until its next success; any other error fails the
+ * plugin. Recognised by name too, for plugins bundling their own copy.
+ */
+export class CommandRejectedError extends Error {
+  override readonly name = 'CommandRejectedError';
+}
+
+/** A user mistake in a config file, located precisely enough to fix without a stack trace. */
+export interface ConfigIssue {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Key path, e.g. `plugins[1].entities[0].line`. */
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[]) {
+    const sorted = [...issues].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    super(sorted.map(formatIssue).join('\n'));
+    this.issues = sorted;
+  }
+}
+
+export function formatIssue({ file, line, column, path, message }: ConfigIssue): string {
+  const where = line ? `${file}:${line}${column ? `:${column}` : ''}` : file;
+  return path ? `${where}: ${path}: ${message}` : `${where}: ${message}`;
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

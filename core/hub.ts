@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { openHardware, testStandInsFromEnv, type Hardware } from '../hardware/index.js';
+import { isSimHardware, openHardware, testStandInsFromEnv, type Hardware } from '../hardware/index.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
@@ -10,7 +10,8 @@ import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
 import { errorMessage } from './errors.js';
-import { createHistoryQueries, createHistoryRoutes, createRecorder, type Recorder } from './history/index.js';
+import { createHistoryRoutes } from './api/routes/history.js';
+import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
 import type { MqttBridge } from './mqtt/index.js';
@@ -129,7 +130,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       log,
       version: VERSION,
       startedAt,
-      ...(hardware.sim && { sim: hardware.sim }),
+      ...(isSimHardware(hardware) && { sim: hardware.sim }),
       wsClients,
       modules: [
         history,

@@ -68,14 +68,7 @@ export function definePlugin<Config = Record<string, unknown>>(plugin: HearthPlu
   return plugin;
 }
 
-/**
- * Thrown by a command handler to refuse a command the user may retry (a shutter
- * already at its limit, a device busy): 409. A `HardwareError` answers 503 and makes
- * only that entity unavailable until its next success; any other error fails the plugin.
- */
-export class CommandRejectedError extends Error {
-  override readonly name = 'CommandRejectedError';
-}
+export { CommandRejectedError } from './errors.js';
 
 /**
  * The keys every entity a config declares accepts, whatever the plugin: spread

@@ -13,10 +13,10 @@ export {
   type LineSpec, type ExpanderLine, type PwmSpec, type PwmChannelSpec,
 } from './line-spec.js';
 export type { OneWire } from './onewire.js';
-export type { Hardware, HardwareBackend, HardwareOptions } from './types.js';
+export type { Hardware, HardwareBackend } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';
 export { calibrationSchema, createReadingFilter, QUANTITIES, type Calibration, type Quantity, type QuantityName } from './calibration.js';
-export { openHardware } from './open.js';
+export { openHardware, type HardwareOptions } from './open.js';
 export { releaseDeclaredOutputs, type DeclaredOutput, type ReleaseReport } from './release.js';
 /** Test only: file-backed sysfs and I2C for a spawned hub, selected by HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR. */
 export { testStandInsFromEnv, TEST_SYSFS_ENV, TEST_I2C_DIR_ENV } from './linux/test-stand-ins.js';

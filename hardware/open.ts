@@ -1,8 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Hardware, HardwareOptions } from './types.js';
-import { createSimBoard } from './sim/board.js';
-import { openLinuxHardware } from './linux/index.js';
+import type { Hardware, HardwareBackend } from './types.js';
+import { createSimBoard, type SimBoardOptions } from './sim/board.js';
+import { openLinuxHardware, type LinuxModules } from './linux/index.js';
+
+/** What `openHardware` takes: the config's backend and, for tests, stand-ins of the native parts. */
+export interface HardwareOptions {
+  backend: 'auto' | HardwareBackend;
+  /** Root of the sysfs tree (tests point it at a fixture). Default `/sys`. */
+  sysfsRoot?: string;
+  /** Sim backend: clock, location, line count. */
+  sim?: SimBoardOptions;
+  /** Linux backend: replacements for the native modules (tests inject fakes). */
+  modules?: LinuxModules;
+  /** Errors thrown by watch callbacks; they never stop other watchers. */
+  onWatchError?: (err: unknown) => void;
+}
 
 /** Opens a backend; `auto` is `linux` when `<sysfsRoot>/class/gpio` exists, else `sim`. */
 export async function openHardware(options: HardwareOptions): Promise<Hardware> {

@@ -13,5 +13,5 @@ export {
   type StatisticsPeriod,
   type StatisticsRow,
 } from './queries.js';
-export { createHistoryRoutes, type HistoryRouteDeps } from './routes.js';
 export { presentLogbookEntry, type LogbookView, type ResolveUserName } from './logbook-present.js';
+export { DAY_MS } from './keys.js';

@@ -53,7 +53,7 @@ export async function loadPlugins(loaded: LoadedConfig, importer: PluginImporter
         continue;
       }
       ids.add(id);
-      const checked = await checkPluginConfig(plugin, pluginConfigOf(entry), compileConfigSchema);
+      const checked = await checkPluginConfig({ config: plugin.config, configSchema: plugin.manifest.configSchema }, pluginConfigOf(entry), compileConfigSchema);
       issues.push(...checked.issues.map((i) => at(i.path, `plugin '${id}': ${i.message}`, i.key)));
       result.push({ id, entry, plugin, config: checked.config, file });
     } catch (err) {

@@ -1,4 +1,4 @@
-import { describeLine, type GpioLine, type Hardware, type I2cBus, type PwmChannel } from '../../hardware/index.js';
+import { describeLine, isSimHardware, type GpioLine, type Hardware, type I2cBus, type PwmChannel } from '../../hardware/index.js';
 import type { PluginHardware } from '../plugin-api.js';
 
 /** Wraps a plugin callback so a throw inside it fails the plugin, not the hub. */
@@ -52,7 +52,7 @@ export function trackHardware(hw: Hardware, guard: CallbackGuard): TrackedHardwa
     return bus;
   };
   return {
-    hardware: { backend: hw.backend, gpio, pwm, i2c, oneWire: hw.oneWire, ...(hw.sim && { sim: hw.sim }) },
+    hardware: { backend: hw.backend, gpio, pwm, i2c, oneWire: hw.oneWire, ...(isSimHardware(hw) && { sim: hw.sim }) },
     async release() {
       const open = [...lines, ...channels];
       lines.clear();

@@ -4,7 +4,6 @@ import { unknownKeyMessage } from '../config/did-you-mean.js';
 import { describeZodIssues } from '../config/zod-issues.js';
 import type { JsonSchema } from '../plugin-api.js';
 import type { ConfigSchema, ConfigSchemaIssue } from './config-schema.js';
-import type { LoadablePlugin } from './load.js';
 
 export interface SchemaIssue {
   /** Path inside the plugin's config. */
@@ -23,15 +22,15 @@ export type ConfigSchemaCompiler = (schema: JsonSchema) => ConfigValidator;
  * it has one (its output is what `setup` gets), else with the manifest's JSON Schema.
  */
 export async function checkPluginConfig(
-  plugin: LoadablePlugin,
+  schemas: { config?: ConfigSchema<unknown> | undefined; configSchema: JsonSchema },
   entry: Record<string, unknown>,
   compile: ConfigSchemaCompiler,
 ): Promise<{ config: Record<string, unknown>; issues: SchemaIssue[] }> {
-  if (!plugin.config) return { config: entry, issues: compile(plugin.manifest.configSchema)(entry) };
-  const result = await plugin.config['~standard'].validate(entry);
+  if (!schemas.config) return { config: entry, issues: compile(schemas.configSchema)(entry) };
+  const result = await schemas.config['~standard'].validate(entry);
   // An entry is a YAML mapping, so a schema that accepts it yields one.
   if (!result.issues) return { config: result.value as Record<string, unknown>, issues: [] };
-  return { config: entry, issues: describeIssues(plugin.config, result.issues, entry) };
+  return { config: entry, issues: describeIssues(schemas.config, result.issues, entry) };
 }
 
 /** Zod's own issues name unknown keys and missing ones; other libraries' are taken as they come. */

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { Hardware } from '../../hardware/index.js';
+import { isSimHardware, type Hardware } from '../../hardware/index.js';
 
 /** Env var naming a file that receives every physical level change of the sim board. */
 export const SIM_LINE_LOG_ENV = 'HEARTH_SIM_LINE_LOG';
@@ -10,6 +10,6 @@ export const SIM_LINE_LOG_ENV = 'HEARTH_SIM_LINE_LOG';
  * test prove outputs end released whatever way the hub exits.
  */
 export function recordSimLines(hardware: Hardware, file: string | undefined = process.env[SIM_LINE_LOG_ENV]): () => void {
-  if (!file || !hardware.sim) return () => {};
+  if (!file || !isSimHardware(hardware)) return () => {};
   return hardware.sim.onLineChange((line, value, atMs) => appendFileSync(file, `${atMs} ${line} ${value}\n`));
 }

@@ -13,10 +13,16 @@ export type { GpioChipInfo } from './gpiochip.js';
 export { pickHeaderChip, sysfsNumber, HEADER_CHIP_LABELS } from './gpiochip.js';
 export { detectHeaderChip, readGpioChips } from './sysfs-chips.js';
 
+/** Stand-ins for the native modules (tests inject fakes). */
+export interface LinuxModules {
+  onoff?: OnoffModule;
+  i2cBus?: I2cBusModule;
+}
+
 export interface LinuxHardwareOptions {
   sysfsRoot: string;
   /** Injected in tests; loaded from `onoff` / `i2c-bus` otherwise. */
-  modules?: { onoff?: OnoffModule; i2cBus?: I2cBusModule };
+  modules?: LinuxModules;
   i2c?: LinuxI2cOptions;
   onWatchError?: (err: unknown) => void;
 }

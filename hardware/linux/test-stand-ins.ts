@@ -15,15 +15,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HardwareOptions } from '../types.js';
 import type { OnoffGpio, OnoffModule } from './onoff-adapter.js';
 import type { I2cBusModule, RawI2cBus } from './i2c.js';
+import type { LinuxModules } from './index.js';
 
 export const TEST_SYSFS_ENV = 'HEARTH_TEST_SYSFS';
 export const TEST_I2C_DIR_ENV = 'HEARTH_TEST_I2C_DIR';
 
 /** The overrides the variables ask for; empty when neither is set (always, outside tests). */
-export function testStandInsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<HardwareOptions, 'sysfsRoot' | 'modules'> {
+export function testStandInsFromEnv(env: NodeJS.ProcessEnv = process.env): { sysfsRoot?: string; modules?: LinuxModules } {
   const sysfsRoot = env[TEST_SYSFS_ENV];
   const i2cDir = env[TEST_I2C_DIR_ENV];
   if (!sysfsRoot && !i2cDir) return {};

@@ -57,6 +57,11 @@ export interface SimHardware extends Hardware {
   readonly sim: SimBoard;
 }
 
+/** Whether `hardware` is a simulated board (whose `sim` drives inputs and reads outputs). */
+export function isSimHardware(hardware: Hardware): hardware is SimHardware {
+  return hardware.backend === 'sim' && 'sim' in hardware;
+}
+
 /** A ready simulated board with nothing attached; wire chips and physics through `.sim`. */
 export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
   const pins = createSimPins({ lineCount: options.lineCount, onWatchError: options.onWatchError });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEnv, ApiUser } from '../../../core/api/env.js';
 import { errorResponse } from '../../../core/api/errors.js';
-import { createHistoryRoutes } from '../../../core/history/index.js';
+import { createHistoryRoutes } from '../../../core/api/routes/history.js';
 import { createContext } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createRig, type Rig } from './helpers.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSimBoard, openHardware, type Level } from '../../../hardware/index.js';
+import { createSimBoard, isSimHardware, openHardware, type Level } from '../../../hardware/index.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -7,8 +7,8 @@ afterEach(() => vi.useRealTimers());
 describe('sim board GPIO', () => {
   it('openHardware({backend: "sim"}) gives a ready, empty board', async () => {
     const hw = await openHardware({ backend: 'sim' });
-    expect(hw.backend).toBe('sim');
-    expect(hw.sim?.lines()).toEqual([]);
+    if (!isSimHardware(hw)) throw new Error(`expected the sim board, got ${hw.backend}`);
+    expect(hw.sim.lines()).toEqual([]);
     expect(await hw.i2c(1).scan()).toEqual([]);
     expect(await hw.oneWire.list()).toEqual([]);
     await hw.close();

@@ -1,12 +1,10 @@
 /** GET /api/history/:id, /api/statistics/:id and /api/logbook (DESIGN §6), for members and up. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ValidationError } from '../errors.js';
-import { requireRole, type ApiEnv } from '../api/env.js';
-import { validate } from '../api/validate.js';
-import { DAY_MS } from './keys.js';
-import { presentLogbookEntry, type ResolveUserName } from './logbook-present.js';
-import type { HistoryQueries } from './queries.js';
+import { ValidationError } from '../../errors.js';
+import { DAY_MS, presentLogbookEntry, type HistoryQueries, type ResolveUserName } from '../../history/index.js';
+import { requireRole, type ApiEnv } from '../env.js';
+import { validate } from '../validate.js';
 
 export interface HistoryRouteDeps {
   queries: HistoryQueries;
