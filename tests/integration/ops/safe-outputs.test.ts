@@ -33,8 +33,9 @@ async function crashMidMove() {
 }
 
 // The real shutter plugin covers SIGTERM and SIGINT (safe-outputs-shutter.test.ts); this
-// fixture holds a relay and then throws outside any plugin callback, the one exit a
-// built-in plugin cannot be made to take.
+// fixture holds a relay and then raises an uncaught error no plugin can be blamed for
+// (one that can be is only that plugin's failure): the fatal exit, which no built-in
+// plugin can be made to take.
 describe('outputs are released on an uncaught exception, in the middle of a move', () => {
   it('both relay lines end released, exit 1', async () => {
     const { exit, final, energised } = await crashMidMove();
