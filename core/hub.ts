@@ -18,6 +18,7 @@ import type { MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
+import { createScheduleRoutes, createSchedules } from './schedules/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -95,6 +96,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Started in order, stopped in reverse: the recorder flushes before the database closes.
   const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder, metrics];
   if (mqtt) services.push(mqtt);
+  // Before the plugins start, so a thermostat reading schedule.x at setup finds it.
+  const schedules = createSchedules({ kernel, database, log, fileSchedules: config.schedules, ...(timezone && { timezone }) });
+  services.push(schedules);
   if (config.backup?.daily) {
     const { at, keep } = config.backup;
     services.push(createDailyBackups({ snapshot, configFile: loaded.file, dir: backupDir(loaded, dataDir), at, keep, log, ...(timezone && { timezone }) }));
@@ -137,6 +141,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createAutomationRoutes({ engine: automations, log, history: queries, location: config.location }),
         createMetricsRoutes({ collector: metrics, ...(config.metrics?.token && { token: config.metrics.token }) }),
         createBackupRoutes({ snapshot, configFile: loaded.file, bus: kernel.bus }),
+        createScheduleRoutes(schedules),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });

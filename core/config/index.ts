@@ -4,3 +4,4 @@ export { loadConfig, parseConfig, type LoadedConfig } from './load.js';
 export { configSchema, HOST_PLUGIN_KEYS, LOG_LEVELS, type HearthConfig, type LogLevel, type MqttConfig, type PluginEntry } from './schema.js';
 export { createLocator, type Locator } from './locate.js';
 export { defaultConfigPath, defaultDataDir } from './defaults.js';
+export { checkUniqueIds, DAYS, minutes, scheduleSchema, scheduleValueSchema, type Block, type Day, type ScheduleDefinition, type ScheduleInput, type ScheduleValue } from './schedule-schema.js';

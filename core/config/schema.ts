@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../kernel/roles.js';
+import { checkUniqueIds, scheduleSchema } from './schedule-schema.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -87,6 +88,8 @@ export const configSchema = z.strictObject({
   /** A file of automations (relative to the config) or the list itself. */
   automations: z.union([z.string(), z.array(z.unknown())]).optional(),
   mqtt: mqtt.optional(),
+  /** Weekly schedules, each the entity `schedule.<id>` (docs/configuration.md#schedules). */
+  schedules: z.array(scheduleSchema).superRefine(checkUniqueIds).default([]),
   backup: backup.optional(),
   /** `GET /api/metrics` also accepts `Authorization: Bearer <token>` (for Prometheus). */
   metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
