@@ -27,6 +27,7 @@ plugins:
         travelUpS: 60
         travelDownS: 60
   - use: pwm-light
+    isolate: ${isolate}
     address: 0x41
     lights:
       - { id: light.porch, channel: ${CHANNEL} }
@@ -89,15 +90,20 @@ describe('expander latches and PWM channels are released on every exit', () => {
     expect(pca.duty(CHANNEL)).toBe(0);
   });
 
-  it('an isolated shutter whose child is killed: the hub releases the latch it holds for it', async () => {
+  it('isolated plugins whose children are killed: the hub releases the latch and the channel it holds for them', async () => {
     const { hub: started, mcp, pca } = await startMoving(true);
-    const pid = started.plugins.list().find((p) => p.id === 'shutter')?.pid;
-    expect(pid).toBeTypeOf('number');
-    const restarting = nextEvent(started.kernel.bus, 'plugin_status', (e) => e.pluginId === 'shutter' && e.status === 'restarting');
-    process.kill(pid!, 'SIGKILL');
-    await restarting;
+    const kill = async (pluginId: string) => {
+      const pid = started.plugins.list().find((p) => p.id === pluginId)?.pid;
+      expect(pid).toBeTypeOf('number');
+      const restarting = nextEvent(started.kernel.bus, 'plugin_status', (e) => e.pluginId === pluginId && e.status === 'restarting');
+      process.kill(pid!, 'SIGKILL');
+      await restarting;
+    };
+    await kill('shutter');
     expect([mcp.level(UP), mcp.level(DOWN)]).toEqual([1, 1]);
-    // The in-process dimmer on the same bus is not the dead child's: it stays on.
+    // The dimmer's child is alive and shares the bus: its channel stays as it was.
     expect(pca.duty(CHANNEL)).toBe(1);
+    await kill('pwm-light');
+    expect(pca.duty(CHANNEL)).toBe(0);
   });
 });
