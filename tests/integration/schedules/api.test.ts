@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEnv } from '../../../core/api/env.js';
+import { errorResponse } from '../../../core/api/errors.js';
+import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
+import type { DatabaseHandle } from '../../../core/db/index.js';
+import { createContext, createKernel, type Kernel, type Role } from '../../../core/kernel/index.js';
+import { silentLogger } from '../../../core/log.js';
+import { createScheduleRoutes, createSchedules, scheduleSchema, type Schedules } from '../../../core/schedules/index.js';
+import { tempDatabase } from '../../unit/automation/harness.js';
+
+let kernel: Kernel;
+let tmp: ReturnType<typeof tempDatabase>;
+let database: DatabaseHandle;
+let schedules: Schedules;
+let server: HttpServer;
+
+const fromYaml = scheduleSchema.parse({ id: 'bedroom', name: 'Bedroom', days: { mon: [{ from: '06:30', to: '08:00', value: 'comfort' }] } });
+const hall = { id: 'hall', name: 'Hall', days: { weekdays: [{ from: '06:00', to: '07:30', value: 'comfort' }], sat: [{ from: '08:00', to: '09:00' }] }, exceptions: [{ date: '2026-12-25', blocks: [] }] };
+
+beforeEach(async () => {
+  kernel = createKernel(silentLogger());
+  tmp = tempDatabase();
+  database = tmp.open();
+  const log = silentLogger();
+  schedules = createSchedules({ kernel, database, log, timezone: 'Europe/Paris', fileSchedules: [fromYaml] });
+  await schedules.start();
+  const app = new Hono<ApiEnv>();
+  app.onError((err, c) => errorResponse(err, c, log));
+  // Stands in for the auth middleware: the role comes from a test header.
+  app.use(async (c, next) => {
+    const role = c.req.header('x-role') as Role | undefined;
+    if (role) c.set('user', { id: `u-${role}`, username: role, role });
+    c.set('context', createContext(role ? { userId: `u-${role}` } : {}));
+    await next();
+  });
+  app.route('/api', createScheduleRoutes(schedules).routes);
+  server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
+});
+afterEach(async () => {
+  await server.close();
+  await schedules.stop();
+  database.close();
+  tmp.cleanup();
+});
+
+async function call(method: string, path: string, body?: unknown, role: Role | null = 'admin') {
+  const res = await fetch(new URL(path, server.url), {
+    method,
+    headers: { 'content-type': 'application/json', ...(role && { 'x-role': role }) },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+}
+
+describe('/api/schedules', () => {
+  it('CRUD over HTTP: created, listed with source and readOnly, replaced, deleted; the entity follows', async () => {
+    const created = await call('POST', '/api/schedules', hall);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'hall', name: 'Hall', entityId: 'schedule.hall', source: 'api', readOnly: false });
+    // Every day is listed, as a week grid needs
+    expect(Object.keys(created.body!.days)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect(created.body!.days.fri).toEqual([{ from: '06:00', to: '07:30', value: 'comfort' }]);
+    expect(kernel.registry.get('schedule.hall')).toMatchObject({ owner: 'schedules', name: 'Hall' });
+
+    const list = await call('GET', '/api/schedules', undefined, 'member');
+    expect(list.status).toBe(200);
+    expect(list.body!.schedules.map((s: Record<string, unknown>) => [s.id, s.source, s.readOnly])).toEqual([
+      ['bedroom', 'yaml', true],
+      ['hall', 'api', false],
+    ]);
+
+    const replaced = await call('PUT', '/api/schedules/hall', { ...hall, days: { sun: [{ from: '10:00', to: '11:00', value: 21 }] } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body!.days.mon).toEqual([]);
+    expect((await call('GET', '/api/schedules/hall', undefined, 'member')).body!.days.sun).toEqual([{ from: '10:00', to: '11:00', value: 21 }]);
+
+    expect((await call('DELETE', '/api/schedules/hall')).status).toBe(204);
+    expect((await call('GET', '/api/schedules/hall', undefined, 'member')).status).toBe(404);
+    expect(kernel.registry.get('schedule.hall')).toBeUndefined();
+  });
+
+  it('refuses bad input with 400 and the path of each problem', async () => {
+    const overlap = await call('POST', '/api/schedules', { id: 'x', days: { mon: [{ from: '06:00', to: '09:00' }, { from: '08:00', to: '10:00' }] } });
+    expect(overlap.status).toBe(400);
+    expect(overlap.body!.error.code).toBe('invalid_input');
+    expect(overlap.body!.error.message).toBe('invalid schedule: days.mon[1].from: overlaps the block 06:00–09:00');
+
+    const bad = await call('POST', '/api/schedules', { id: 'x', days: { tue: [{ from: '25:00', to: '26:00' }], wed: [{ from: '23:00', to: '01:00' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body!.error.message).toMatch(/days\.tue\[0\]\.from: expected a time of day like 06:30/);
+    expect(bad.body!.error.message).toMatch(/days\.wed\[0\]\.to: must be after from; a block may not cross midnight/);
+
+    expect((await call('POST', '/api/schedules', { id: 'x', dayz: {} })).body!.error.message).toBe("invalid schedule: dayz: unknown key 'dayz'");
+    expect((await call('POST', '/api/schedules', '[1,2')).status).toBe(400);
+    expect((await call('POST', '/api/schedules', { ...hall, id: 'bedroom' })).status).toBe(409);
+    await call('POST', '/api/schedules', hall);
+    expect((await call('PUT', '/api/schedules/hall', { ...hall, id: 'other' })).status).toBe(400);
+    expect((await call('PUT', '/api/schedules/nope', hall)).status).toBe(404);
+  });
+
+  it('keeps YAML schedules read-only and writes to admins', async () => {
+    const put = await call('PUT', '/api/schedules/bedroom', { id: 'bedroom', days: {} });
+    expect(put.status).toBe(403);
+    expect(put.body!.error.message).toMatch(/comes from the config file \(schedules:\) and is read-only through the API; edit the file instead/);
+    expect((await call('DELETE', '/api/schedules/bedroom')).status).toBe(403);
+    expect((await call('GET', '/api/schedules/bedroom', undefined, 'member')).body).toMatchObject({ source: 'yaml', readOnly: true });
+
+    expect((await call('POST', '/api/schedules', hall, 'member')).status).toBe(403);
+    expect((await call('GET', '/api/schedules', undefined, null)).status).toBe(401);
+  });
+});
