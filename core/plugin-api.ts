@@ -177,6 +177,18 @@ export interface PluginStates {
   subscribe(entityIds: readonly string[] | undefined, cb: (newState: EntityState, oldState: EntityState | null) => void): Unsubscribe;
 }
 
+/** Commands on other plugins' entities (a thermostat switching a relay another plugin owns). */
+export interface PluginCommands {
+  /**
+   * Dispatches `command` to `entityId` as an automation would: params validated against
+   * the entity's domain, run by its owner, resolved with the state after it. It acts as
+   * the hub (no role; the target's `allowedRoles` do not apply) in a child of the context
+   * the plugin is running in, so the logbook still links it to whoever caused it.
+   * Rejects as the API would: unknown entity, bad params, owner not running.
+   */
+  run(entityId: string, command: string, params?: Record<string, unknown>): Promise<EntityState>;
+}
+
 export interface PluginEvents {
   /** Fires an `event` that automations can trigger on (`{ type: event, event: <type> }`). */
   fire(type: string, data?: Record<string, unknown>): void;
@@ -210,6 +222,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly hardware: PluginHardware;
   readonly entities: { add(definition: EntityDefinition): EntityHandle };
   readonly states: PluginStates;
+  readonly commands: PluginCommands;
   readonly events: PluginEvents;
   readonly timers: PluginTimers;
   readonly storage: PluginStorage;

@@ -15,6 +15,8 @@ export interface EntityPort {
   add(definition: EntityDefinition, owner: string, handlers: CommandHandlers | undefined): void;
   update(entityId: string, patch: StatePatch, context?: Context): void;
   get(entityId: string): EntityState | undefined;
+  /** Dispatches a command to any entity of the hub; resolves to its state after. */
+  command(entityId: string, command: string, params: Record<string, unknown>, context: Context): Promise<EntityState>;
   onChange(cb: (newState: EntityState, oldState: EntityState | null) => void): () => void;
   fire(type: string, data: Record<string, unknown>, origin: string): void;
 }
@@ -43,6 +45,7 @@ export function createKernelPort(kernel: Kernel): EntityPort {
     },
     update: (entityId, patch, context) => void kernel.states.update(entityId, patch, context),
     get: (entityId) => kernel.states.get(entityId),
+    command: (entityId, command, params, context) => kernel.dispatcher.dispatch({ entityId, command, params, context }),
     onChange: (cb) =>
       kernel.bus.on('state_changed', ({ newState, oldState }) => {
         if (newState) cb(newState, oldState);

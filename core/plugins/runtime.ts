@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { isHardwareError } from '../../hardware/errors.js';
 import type { Hardware } from '../../hardware/index.js';
 import { ConflictError, UnavailableError, errorMessage } from '../errors.js';
-import type { StatePatch } from '../kernel/index.js';
+import { childContext, createContext, currentContext, type StatePatch } from '../kernel/index.js';
 import {
   CommandRejectedError,
   type CommandHandler,
@@ -176,6 +176,13 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
           if (!wanted || wanted.has(newState.id)) guard(`subscription to ${newState.id}`, () => cb(newState, oldState))();
         });
         return own(off).cancel;
+      },
+    },
+    commands: {
+      run(entityId, command, params = {}) {
+        const parent = currentContext();
+        const context = parent ? childContext(parent) : createContext();
+        return hub(() => port.command(entityId, command, params, context));
       },
     },
     events: {

@@ -41,6 +41,10 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
     },
     update: (entityId, patch, context) => void local.states.update(entityId, patch, context),
     get: (entityId) => local.states.get(entityId) ?? mirror.get(entityId),
+    command: (entityId, command, params, context) =>
+      local.registry.get(entityId)
+        ? local.dispatcher.dispatch({ entityId, command, params, context })
+        : rpc.call<EntityState>('commands.run', entityId, command, params, context),
     onChange(cb) {
       listeners.add(cb);
       return () => void listeners.delete(cb);

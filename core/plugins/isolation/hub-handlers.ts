@@ -44,6 +44,8 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
     'entity.update': (entityId: string, patch: StatePatch, context: Context) => {
       if (entityIds.has(entityId)) kernel.states.update(entityId, patch, context);
     },
+    'commands.run': (entityId: string, command: string, params: Record<string, unknown>, context: Context) =>
+      kernel.dispatcher.dispatch({ entityId, command, params, context }),
     'events.fire': (type: string, data: Record<string, unknown>, context?: Context) => {
       kernel.bus.emit('event', { type, data, context: context ?? createContext(), origin: pluginId });
     },
