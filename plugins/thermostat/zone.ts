@@ -61,16 +61,9 @@ export function startZone(ctx: PluginContext<unknown>, zone: ZoneConfig, output:
       },
       turn_on: () => change({ mode: 'heat' }),
       turn_off: () => change({ mode: 'off' }),
-      set_temperature: ({ temperature }) => {
-        if (temperature < zone.minTemp || temperature > zone.maxTemp) {
-          throw new CommandRejectedError(`${zone.id} takes ${zone.minTemp}–${zone.maxTemp} °C, not ${temperature}`);
-        }
-        return change({ preset: 'none', target: temperature }, true);
-      },
-      set_preset: ({ preset }) => {
-        if (!(PRESETS as readonly string[]).includes(preset)) throw new CommandRejectedError(`${zone.id} has no preset '${preset}'; it has ${PRESETS.join(', ')}`);
-        return choosePreset(preset as Preset);
-      },
+      // The dispatcher already held these to minTemp…maxTemp and to `presets` (the attributes above).
+      set_temperature: ({ temperature }) => change({ preset: 'none', target: temperature }, true),
+      set_preset: ({ preset }) => choosePreset(preset as Preset),
     },
   });
 

@@ -95,8 +95,8 @@ describe('thermostat zone on a relay', () => {
     vi.useFakeTimers();
     await start();
     await expect(hub!.command('climate.bedroom', 'set_hvac_mode', { mode: 'cool' })).rejects.toMatchObject({ status: 409 });
-    await expect(hub!.command('climate.bedroom', 'set_preset', { preset: 'party' })).rejects.toMatchObject({ status: 409 });
-    await expect(hub!.command('climate.bedroom', 'set_temperature', { temperature: 35 })).rejects.toMatchObject({ status: 409 });
+    await expect(hub!.command('climate.bedroom', 'set_preset', { preset: 'party' })).rejects.toMatchObject({ status: 400 });
+    await expect(hub!.command('climate.bedroom', 'set_temperature', { temperature: 35 })).rejects.toMatchObject({ status: 400 });
     await expect(hub!.command('climate.bedroom', 'set_temperature', { temperature: 'warm' })).rejects.toMatchObject({ status: 400 });
   });
 
