@@ -52,6 +52,31 @@ describe('simulate', () => {
     expect(result.commands[0]!.at).toBe('2024-06-03T07:00:00.000Z');
   });
 
+  it('replays the newer domains as their domains hold them: enum sensor options, numbers, lock states', async () => {
+    const tariff = { deviceClass: 'enum', options: ['peak', 'off_peak'] };
+    const history = memoryHistory([
+      { entityId: 'sensor.tariff', ms: T0 - min, state: 'off_peak', attributes: tariff },
+      { entityId: 'number.boiler', ms: T0 - min, state: '55' }, // as text, the way a number was once stored
+      { entityId: 'lock.door', ms: T0 - min, state: 'locked' },
+      { entityId: 'sensor.tariff', ms: T0 + 10 * min, state: 'peak', attributes: tariff },
+      { entityId: 'number.boiler', ms: T0 + 20 * min, state: 45 },
+      { entityId: 'sensor.tariff', ms: T0 + 30 * min, state: 'off_peak', attributes: tariff },
+      { entityId: 'sensor.tariff', ms: T0 + 40 * min, state: 'peak', attributes: tariff },
+    ]);
+    const definition = parseOrThrow({
+      id: 'peak',
+      triggers: [{ type: 'state', entity: 'sensor.tariff', to: 'peak' }],
+      conditions: [
+        { type: 'numeric_state', entity: 'number.boiler', above: 50 },
+        { type: 'state', entity: 'lock.door', state: 'locked' },
+      ],
+      actions: [{ command: 'set_value', entity: 'number.boiler', params: { value: 40 } }],
+    });
+    const result = await simulate(definition, { history, startMs: T0, endMs: T0 + 60 * min, log: silentLogger() });
+    expect(result.traces.map((t) => t.outcome)).toEqual(['completed', 'conditions_failed']);
+    expect(result.commands).toEqual([{ at: new Date(T0 + 10 * min).toISOString(), entityId: 'number.boiler', command: 'set_value', params: { value: 40 } }]);
+  });
+
   it('refuses an empty or too long window', async () => {
     const definition = parseOrThrow({ id: 'x', triggers: [{ type: 'event', event: 'x' }], actions: [{ delay: 1 }] });
     const run = (start: number, end: number) => simulate(definition, { history: memoryHistory([]), startMs: start, endMs: end, log: silentLogger() });
