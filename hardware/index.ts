@@ -18,7 +18,5 @@ export { HardwareError, type HardwareErrorCode } from './errors.js';
 export { calibrationSchema, createReadingFilter, QUANTITIES, type Calibration, type Quantity, type QuantityName } from './calibration.js';
 export { openHardware, type HardwareOptions } from './open.js';
 export { releaseDeclaredOutputs, type DeclaredOutput, type ReleaseReport } from './release.js';
-/** Test only: file-backed sysfs and I2C for a spawned hub, selected by HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR. */
-export { testStandInsFromEnv, TEST_SYSFS_ENV, TEST_I2C_DIR_ENV } from './linux/test-stand-ins.js';
 export * from './sim/index.js';
 export * from './drivers/index.js';
