@@ -1,5 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { Kernel, PluginStatus } from '../kernel/index.js';
+import { runOutsidePluginScope } from './attribution.js';
 import type { LoadedPlugin } from './load.js';
 import type { RestartStory } from './restart-story.js';
 import { createPluginRuntime, withTimeout, type PluginRuntime, type RuntimeDeps } from './runtime.js';
@@ -57,7 +58,13 @@ export function createInProcessPlugin(loaded: LoadedPlugin, deps: InProcessDeps)
     }
   }
 
-  function failRun(runtime: PluginRuntime, err: unknown, where: string): void {
+  /**
+   * Runs outside the plugin's scope although its error arrives inside it: what the hub
+   * does here (state changes that wake automations, the restart timer) is not the plugin's.
+   */
+  const failRun = (runtime: PluginRuntime, err: unknown, where: string): void => runOutsidePluginScope(() => failRunNow(runtime, err, where));
+
+  function failRunNow(runtime: PluginRuntime, err: unknown, where: string): void {
     if (runtime !== current || stopping) return; // a late error from a run already torn down
     current = undefined;
     const decision = deps.story.failed({ error: `${where}: ${errorMessage(err)}` });

@@ -9,6 +9,7 @@ import { ConflictError } from '../../../core/errors.js';
 import { createKernel, type Kernel } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createPluginHost, loadPlugins, type PluginHost } from '../../../core/plugins/index.js';
+import { currentPluginScope } from '../../../core/plugins/attribution.js';
 import { nextEvent } from '../../helpers/bus.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plugins/', import.meta.url));
@@ -77,6 +78,16 @@ describe('plugin host', () => {
       /plugin 'throws-in-timer' failed \(timer: sensor returned garbage; gave up after 2 crashes in 1 minute\)/,
     );
     expect(status(host, 'healthy')?.status).toBe('running');
+  });
+
+  it("handles a plugin's failure outside its scope: what the hub does then is not blamed on the plugin", async () => {
+    const { kernel } = await startHost('  - use: ./throws-in-timer\n    line: 7\n');
+    const scopes: unknown[] = [];
+    kernel.bus.on('state_changed', (e) => e.entityId === 'light.doomed' && e.newState?.available === false && scopes.push(currentPluginScope()));
+    kernel.bus.on('plugin_status', (e) => e.pluginId === 'throws-in-timer' && scopes.push(currentPluginScope()));
+    await gaveUp(kernel, 'throws-in-timer');
+    expect(scopes.length).toBeGreaterThanOrEqual(2);
+    expect(scopes.every((s) => s === undefined)).toBe(true);
   });
 
   it('a plugin that failed once runs again after its back-off, entities available, the failure kept in its story', async () => {
