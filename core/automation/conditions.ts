@@ -53,6 +53,11 @@ export function evaluate(condition: Condition, env: ConditionEnv): boolean {
       return timeCondition(condition, env);
     case 'sun':
       return sunCondition(condition, env);
+    case 'schedule': {
+      const state = env.getState(condition.entity);
+      if (state?.state !== (condition.state ?? 'on')) return false;
+      return condition.value === undefined || matches(state.attributes.value, condition.value);
+    }
   }
 }
 

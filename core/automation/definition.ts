@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { commandSchema, domainOf, ENTITY_ID_PATTERN, unknownCommandMessage } from '../kernel/index.js';
 import { durationSchema } from './duration.js';
+import { FOLLOW_DOMAINS } from './follow.js';
 import { byKey, byType } from './keyed.js';
 
 const entityId = z.string().regex(ENTITY_ID_PATTERN, 'expected an entity id like light.hall');
@@ -14,6 +15,9 @@ export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as con
 const weekdays = z.array(z.enum(WEEKDAYS)).min(1);
 const sunEvent = z.enum(['sunrise', 'sunset']);
 const id = z.string().regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _');
+const scheduleEntity = z.string().regex(/^schedule\.[a-z0-9_]+$/, 'expected a schedule entity like schedule.bedroom');
+const followTarget = z.string().regex(new RegExp(`^(${FOLLOW_DOMAINS.join('|')})\\.[a-z0-9_]+$`), `expected a ${FOLLOW_DOMAINS.join(', ')} entity like climate.bedroom`);
+const onOff = z.enum(['on', 'off']);
 
 const common = { id: z.string().optional(), alias: z.string().optional() };
 
@@ -27,6 +31,8 @@ const triggerSchemas = {
   sun: z.strictObject({ type: z.literal('sun'), ...common, event: sunEvent, offset: durationSchema(true).optional() }),
   event: z.strictObject({ type: z.literal('event'), ...common, event: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() }),
   mqtt: z.strictObject({ type: z.literal('mqtt'), ...common, topic: z.string().min(1), payload: z.string().optional() }),
+  /** A block of the schedule starts (`on`, also when the next block follows with another value) or ends (`off`). */
+  schedule: z.strictObject({ type: z.literal('schedule'), ...common, entity: scheduleEntity, to: onOff.optional() }),
 };
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -37,7 +43,8 @@ export type CronTrigger = Out<(typeof triggerSchemas)['cron']>;
 export type SunTrigger = Out<(typeof triggerSchemas)['sun']>;
 export type EventTrigger = Out<(typeof triggerSchemas)['event']>;
 export type MqttTrigger = Out<(typeof triggerSchemas)['mqtt']>;
-export type Trigger = StateTrigger | NumericStateTrigger | TimeTrigger | CronTrigger | SunTrigger | EventTrigger | MqttTrigger;
+export type ScheduleTrigger = Out<(typeof triggerSchemas)['schedule']>;
+export type Trigger = StateTrigger | NumericStateTrigger | TimeTrigger | CronTrigger | SunTrigger | EventTrigger | MqttTrigger | ScheduleTrigger;
 export type StateValueMatch = z.output<typeof stateMatch>;
 
 export const triggerSchema = byType<Trigger>('a trigger', triggerSchemas);
@@ -47,6 +54,7 @@ export type Condition =
   | { type: 'numeric_state'; entity: string; attribute?: string; above?: number; below?: number; alias?: string }
   | { type: 'time'; after?: string; before?: string; weekdays?: (typeof WEEKDAYS)[number][]; alias?: string }
   | { type: 'sun'; after?: 'sunrise' | 'sunset'; before?: 'sunrise' | 'sunset'; afterOffset?: number; beforeOffset?: number; alias?: string }
+  | { type: 'schedule'; entity: string; state?: 'on' | 'off'; value?: string | number; alias?: string }
   | { type: 'and' | 'or' | 'not'; conditions: Condition[]; alias?: string };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -61,6 +69,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     sun: z
       .strictObject({ type: z.literal('sun'), alias: z.string().optional(), after: sunEvent.optional(), before: sunEvent.optional(), afterOffset: durationSchema(true).optional(), beforeOffset: durationSchema(true).optional() })
       .refine((c) => c.after ?? c.before, 'give after, before or both'),
+    schedule: z
+      .strictObject({ type: z.literal('schedule'), alias: z.string().optional(), entity: scheduleEntity, state: onOff.optional(), value: z.union([z.string().min(1), z.number()]).optional() })
+      .refine((c) => c.state !== 'off' || c.value === undefined, { path: ['value'], message: 'a value is only held inside a block: leave it out or use state: on' }),
     and: group('and'),
     or: group('or'),
     not: group('not'),
@@ -80,7 +91,8 @@ export type Action =
   | { repeat: { count?: number; while?: Condition[]; until?: Condition[]; actions: Action[] }; alias?: string }
   | { parallel: Action[]; alias?: string }
   | { stop: string; error: boolean; alias?: string }
-  | { log: string; level: 'info' | 'warn' | 'error'; alias?: string };
+  | { log: string; level: 'info' | 'warn' | 'error'; alias?: string }
+  | { follow: string; entity: string; alias?: string };
 
 const actionList: z.ZodType<Action[]> = z.lazy(() => z.array(actionSchema).min(1));
 const alias = z.string().optional();
@@ -106,6 +118,8 @@ export const actionSchema: z.ZodType<Action> = z.lazy(() =>
     parallel: z.strictObject({ parallel: actionList, alias }),
     stop: z.strictObject({ stop: z.string(), error: z.boolean().default(false), alias }),
     log: z.strictObject({ log: z.string(), level: z.enum(['info', 'warn', 'error']).default('info'), alias }),
+    /** Puts the entity in the schedule's current state (docs/automations.md#schedules). */
+    follow: z.strictObject({ follow: scheduleEntity, entity: followTarget, alias }),
   }),
 );
 

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
-import { isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
+import { domainOf, isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { Action, Condition } from './definition.js';
+import { followCommand, type FollowDomain } from './follow.js';
 import type { RunSignal } from './run-signal.js';
 import { render, type TriggerData } from './template.js';
 import { enterInto, type CursorFrame, type ResumePoint, type WaitTracker } from './resume.js';
@@ -58,7 +59,7 @@ export class AbortedRun extends Error {
 }
 
 export function actionKind(action: Action): string {
-  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log'] as const) {
+  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log', 'follow'] as const) {
     if (key in action) return key;
   }
   return 'unknown';
@@ -121,9 +122,18 @@ async function perform(action: Action, path: string, run: RunContext, where: rea
   if ('repeat' in action) return repeat(action.repeat, path, run, where, resume);
   if ('parallel' in action) return parallel(action.parallel, path, run, where, resume);
   if ('stop' in action) throw new StopRun(action.stop, action.error);
+  if ('follow' in action) return follow(action, run);
   const message = String(render(action.log, run.trigger));
   run.log[action.level]({ trigger: run.trigger }, message);
   return { logged: message };
+}
+
+async function follow(action: Extract<Action, { follow: unknown }>, run: RunContext): Promise<unknown> {
+  const schedule = run.env.getState(action.follow);
+  if (schedule?.state !== 'on' && schedule?.state !== 'off') throw new Error(`${action.follow} has no state (is the schedule defined?)`);
+  const { command, params } = followCommand(domainOf(action.entity) as FollowDomain, schedule.state === 'on', schedule.attributes.value);
+  const after = await run.env.dispatch({ entityId: action.entity, command, params, context: run.context });
+  return { entityId: action.entity, command, params, ...(isState(after) && { state: after.state }) };
 }
 
 /** The position inside a compound step once it entered `part`. */

@@ -62,6 +62,15 @@ export function attachTrigger(trigger: Trigger, index: number, env: TriggerEnv, 
         if (trigger.data && !Object.entries(trigger.data).every(([k, v]) => JSON.stringify(e.data[k]) === JSON.stringify(v))) return;
         fire({ ...base, event: e.type, data: e.data, origin: e.origin }, e.context);
       });
+    case 'schedule':
+      return env.bus.on('state_changed', ({ entityId, oldState, newState }) => {
+        if (entityId !== trigger.entity || !newState || (oldState?.state !== 'on' && oldState?.state !== 'off')) return;
+        const value = newState.attributes.value;
+        // A block starts when the state turns on, or when the next block follows straight on with another value.
+        const to = newState.state === 'on' && (oldState.state === 'off' || oldState.attributes.value !== value) ? 'on' : newState.state === 'off' && oldState.state === 'on' ? 'off' : undefined;
+        if (to === undefined || (trigger.to !== undefined && trigger.to !== to)) return;
+        fire({ ...base, entity: entityId, from: oldState.state, to, value: value ?? null, at: newState.lastUpdated }, newState.context);
+      });
     case 'mqtt': {
       const unsubscribe = env.subscribeMqtt?.(trigger.topic);
       const off = env.bus.on('mqtt_message', (m) => {
