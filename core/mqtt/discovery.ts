@@ -1,4 +1,4 @@
-import { domainOf, type EntityInfo, type EntityState } from '../kernel/index.js';
+import { domainOf, isEntityId, type EntityInfo, type EntityState } from '../kernel/index.js';
 import { componentConfig, componentOf } from './ha-components.js';
 import type { TopicLayout } from './topics.js';
 
@@ -38,7 +38,9 @@ export function entityOfDiscoveryTopic(scope: DiscoveryScope, topic: string): st
   if (parts.length !== base + 4 || parts[base + 1] !== scope.node || parts[base + 3] !== 'config') return undefined;
   const objectId = parts[base + 2]!;
   const dash = objectId.indexOf('-');
-  return dash < 0 ? `${parts[base]}.${objectId}` : `${objectId.slice(0, dash)}.${objectId.slice(dash + 1)}`;
+  const entityId = dash < 0 ? `${parts[base]}.${objectId}` : `${objectId.slice(0, dash)}.${objectId.slice(dash + 1)}`;
+  // Only a topic this hub would have written names one of its entities.
+  return isEntityId(entityId) && discoveryTopic(scope, entityId) === topic ? entityId : undefined;
 }
 
 /**

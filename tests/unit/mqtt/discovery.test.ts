@@ -78,6 +78,9 @@ describe('Home Assistant discovery per domain', () => {
     for (const id of ['weather.home', 'schedule.heating', 'sensor.home', 'alarm_control_panel.house']) {
       expect(entityOfDiscoveryTopic(scope, discoveryTopic(scope, id))).toBe(id);
     }
+    for (const stranger of ['homeassistant/sensor/pi/foo-bar/config', 'homeassistant/binary_sensor/pi/weather-home/config', 'homeassistant/weather/pi/home/config', 'homeassistant/sensor/other/x/config']) {
+      expect(entityOfDiscoveryTopic(scope, stranger), stranger).toBeUndefined();
+    }
     expect(entity('weather').payload).toMatchObject({ object_id: 'weather_test', device_class: 'enum', options: expect.arrayContaining(['rainy', 'clear-night']) });
     expect(entity('schedule').payload).toMatchObject({ object_id: 'schedule_test', payload_on: 'on' });
   });
