@@ -7,6 +7,7 @@
 import { createBh1750Emulator, createBme280Emulator, createPca9685Emulator, createSht31Emulator } from '../../hardware/index.js';
 import { definePlugin, type SimBoard } from '../../core/plugin-api.js';
 import { demoHouseSchema, type DemoHouseConfig } from './schema.js';
+import { addFilPiloteRadiator } from './radiator.js';
 import { draw, pulseLine, recurring } from './script.js';
 
 function climateOf(sim: SimBoard, room: string) {
@@ -50,6 +51,7 @@ export default definePlugin({
       detach.push(motor.dispose);
     }
     for (const h of config.heaters) detach.push(sim.addHeater(h));
+    for (const r of config.radiators) detach.push(addFilPiloteRadiator(sim, ctx.timers, r));
     ctx.onStop(() => detach.forEach((d) => d()));
 
     for (const m of config.motion) recurring(ctx.timers, m.everyS, pulseLine(sim, m.line, m.holdS * 1000), () => sim.drive(m.line, 0));

@@ -23,6 +23,10 @@ export const demoHouseSchema = z.strictObject({
   shutters: z.array(z.strictObject({ upLine: z.number().int(), downLine: z.number().int(), travelUpS: z.number().positive(), travelDownS: z.number().positive(), activeLow: z.boolean().default(false), position: z.number().min(0).max(100).default(0) })).default([]),
   /** Heater relays: while on, the room warms. */
   heaters: z.array(z.strictObject({ line: z.number().int(), room, activeLow: z.boolean().default(false) })).default([]),
+  /** Fil pilote radiators with their own thermostat: the order on the two lines sets the room's setpoint. */
+  radiators: z
+    .array(z.strictObject({ positiveLine: z.number().int(), negativeLine: z.number().int(), room, comfortC: z.number().min(5).max(30).default(21) }))
+    .default([]),
   /** Someone walks past now and then: the PIR output is high for `holdS`. */
   motion: z.array(z.strictObject({ line: z.number().int(), everyS: range.default([60, 300]), holdS: z.number().positive().default(15) })).default([]),
   /** A door opens now and then (reed contact high while open). */

@@ -22,7 +22,7 @@ describe('demo house', () => {
   it('has the entities a newcomer should see, all alive', async () => {
     hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
     expect(hub.plugins().map((p) => [p.id, p.status])).toEqual([
-      ['demo-house', 'running'], ['gpio', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['onewire', 'running'],
+      ['demo-house', 'running'], ['gpio', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
     ]);
     const states = hub.states();
     expect(new Set(states.map((s) => s.area)).size).toBeGreaterThanOrEqual(3);
@@ -41,6 +41,15 @@ describe('demo house', () => {
     // The heater relay warms the simulated bedroom.
     await hub.command('switch.bedroom_heater', 'turn_on');
     expect(hub.sim.environment.room('bedroom').heating()).toBe(true);
+    // The living room's thermostat drives its fil pilote radiator: comfort on the wire, and the room warms.
+    await hub.waitFor('climate.living_room', (s) => typeof s.attributes.currentTemperature === 'number');
+    await hub.command('climate.living_room', 'set_temperature', { temperature: 25 });
+    expect(hub.state('climate.living_room').attributes.hvacAction).toBe('heating');
+    expect([hub.sim.level(20), hub.sim.level(21)]).toEqual([0, 0]);
+    expect(hub.sim.environment.room('living_room').heating()).toBe(true);
+    await hub.command('climate.living_room', 'turn_off');
+    expect([hub.sim.level(20), hub.sim.level(21)]).toEqual([1, 0]);
+    expect(hub.sim.environment.room('living_room').heating()).toBe(false);
   });
 
   // Start-to-healthy time is measured by bench/footprint (target 1.5 s), not asserted here.
