@@ -16,7 +16,6 @@ export const ENTITY_MASK = 2 ** ENTITY_BITS - 1;
 /** `states.key` value for parameters (entity, ms). */
 export const PACK = `((? << ${MS_BITS}) | ?)`;
 export const UNPACK_MS = `(key & ${MS_MASK})`;
-export const UNPACK_ENTITY = `(key >> ${MS_BITS})`;
 
 /** `WHERE` fragment selecting one entity's rows of `states` in [start, end]: parameters (entity, start, entity, end). */
 export const KEY_RANGE = `key BETWEEN ${PACK} AND ${PACK}`;

@@ -71,10 +71,7 @@ export function offsetChangeOn(day: number, timezone?: string): number | undefin
   return wallTime(hi, timezone).day === day ? hi : undefined;
 }
 
-/** `2026-12-25` of a local day number, and back. */
-export function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** The local day number of `2026-12-25`. */
 export function dayOf(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
