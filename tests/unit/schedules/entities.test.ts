@@ -58,6 +58,23 @@ describe('schedule entities', () => {
     expect(seen.map((s) => s.state)).toEqual(['on', 'off', 'on']);
   });
 
+  it('change at the wall-clock edges across spring-forward (Paris, 2026-03-29)', async () => {
+    vi.setSystemTime(Date.parse('2026-03-28T23:30:00Z'));
+    const night = scheduleSchema.parse({ id: 'night', days: { sun: [{ from: '02:30', to: '04:00', value: 'eco' }, { from: '06:30', to: '08:00', value: 'comfort' }] } });
+    schedules = createSchedules({ kernel, database, log: silentLogger(), timezone: 'Europe/Paris', fileSchedules: [night] });
+    await schedules.start();
+    const changes: string[] = [];
+    kernel.bus.on('state_changed', ({ newState }) => newState?.id === 'schedule.night' && changes.push(`${newState.lastUpdated} ${newState.state} ${String(newState.attributes.value)}`));
+    vi.advanceTimersByTime(10 * 3_600_000);
+    // 02:30 does not exist that night: the block starts when the clocks jump to 03:00 CEST (01:00Z)
+    expect(changes).toEqual([
+      '2026-03-29T01:00:00.000Z on eco',
+      '2026-03-29T02:00:00.000Z off undefined',
+      '2026-03-29T04:30:00.000Z on comfort',
+      '2026-03-29T06:00:00.000Z off undefined',
+    ]);
+  });
+
   it('catch up within a minute when the wall clock jumps', async () => {
     await start();
     vi.setSystemTime(Date.parse('2026-12-07T06:00:00Z'));
