@@ -38,6 +38,25 @@ describe('onewire plugin', () => {
   });
 });
 
+describe('onewire plugin, a sensor unplugged and plugged back', () => {
+  it('marks that sensor unavailable (not the plugin failed) and brings it back with its next reading', async () => {
+    vi.useFakeTimers();
+    const hardware = createSimBoard();
+    hardware.sim.attachDs18b20('28-000000000002', { temperatureC: () => 19 });
+    let chip = hardware.sim.attachDs18b20('28-0316a2794aff', { temperatureC: () => 20 });
+    hub = await createTestHub({ hardware, config: { plugins: [{ use: 'onewire', intervalS: 5, errorsBeforeUnavailable: 1 }] } });
+    await vi.advanceTimersByTimeAsync(0);
+    chip.detach();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(hub.state('sensor.ds18b20_0316a2794aff').available).toBe(false);
+    expect(hub.state('sensor.ds18b20_000000000002')).toMatchObject({ available: true, state: 19 });
+    expect(hub.plugins()[0]).toMatchObject({ status: 'running', restarts: 0 });
+    chip = hardware.sim.attachDs18b20('28-0316a2794aff', { temperatureC: () => 21 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(hub.state('sensor.ds18b20_0316a2794aff')).toMatchObject({ available: true, state: 21 });
+  });
+});
+
 describe('pwm-light plugin', () => {
   const config = { plugins: [{ use: 'pwm-light', lights: [{ id: 'light.living_room', channel: 3 }] }] };
 
