@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigError } from '../../../../core/errors.js';
 import { createTestHub, type TestHub } from '../../../../core/testing/index.js';
 import { roomPlugin, type RoomHandles } from './fixture.js';
 
@@ -193,6 +194,33 @@ describe('thermostat zone on a relay', () => {
     await hub!.stop();
     await start(bedroom, dataDir);
     expect(zone()).toMatchObject({ state: 'off', attributes: { preset: 'none', targetTemperature: 18.5 } });
+  });
+});
+
+describe('thermostat config and restarts', () => {
+  it('a zone needs exactly one output, and says where', async () => {
+    for (const zone of [{ ...bedroom, heater: undefined }, { ...bedroom, filPilote: { positiveLine: 20, negativeLine: 21 } }]) {
+      const error = await createTestHub({ plugins: { room: roomPlugin({}) }, config: configWith(zone) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(String(error)).toMatch(/plugins\[1\]\.zones\[0\]/);
+    }
+  });
+
+  it('a boost running at a restart ends when it would have', async () => {
+    vi.useFakeTimers();
+    const dataDir = mkdtempSync(join(tmpdir(), 'hearth-thermostat-'));
+    dirs.push(dataDir);
+    await start({ ...bedroom, boost: { durationS: 3600 } }, dataDir);
+    await hub!.command('climate.bedroom', 'set_preset', { preset: 'eco' });
+    await hub!.command('climate.bedroom', 'set_preset', { preset: 'boost' });
+    await vi.advanceTimersByTimeAsync(1_000_000);
+    await hub!.stop();
+    await start({ ...bedroom, boost: { durationS: 3600 } }, dataDir);
+    expect(zone().attributes).toMatchObject({ preset: 'boost', targetTemperature: 22 });
+    await vi.advanceTimersByTimeAsync(2_599_000);
+    expect(zone().attributes.preset).toBe('boost');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(zone().attributes).toMatchObject({ preset: 'eco', targetTemperature: 17 });
   });
 });
 
