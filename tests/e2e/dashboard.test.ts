@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
 
@@ -39,8 +39,14 @@ describe('dashboard end to end', { timeout: 60_000 }, () => {
   };
 
   it('onboarding creates the owner on first visit', async () => {
+    // Issue #25: the session probe used to answer 401, which Chromium logs as an error.
+    const consoleErrors: string[] = [];
+    const onConsole = (m: ConsoleMessage) => void (m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('console', onConsole);
     await page.goto(hub.url);
     await page.getByRole('heading', { name: /create the owner account/i }).waitFor();
+    page.off('console', onConsole);
+    expect(consoleErrors).toEqual([]);
     await shot(page, '01-onboarding');
     await page.getByLabel('Username').fill(OWNER.username);
     await page.getByLabel('Password', { exact: true }).fill(OWNER.password);

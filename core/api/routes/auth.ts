@@ -54,6 +54,10 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
 
   routes.get('/auth/me', requireRole('member'), (c) => c.json(currentUser(c)));
 
+  // The dashboard's probe at load: a 401 here would be a console error on every first visit
+  // (issue #25), and the cookie is HttpOnly, so the page cannot tell by itself whether to ask.
+  routes.get('/auth/session', (c) => c.json({ user: c.get('user') ?? null }));
+
   routes.get('/auth/tokens', requireRole('member'), (c) => c.json(auth.tokens.listApi(currentUser(c).id)));
 
   routes.post('/auth/tokens', requireRole('member'), validate('json', newTokenSchema), async (c) => {
@@ -74,13 +78,14 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
 
   return {
     routes,
-    publicPaths: ['/api/onboarding', '/api/auth/login'],
+    publicPaths: ['/api/onboarding', '/api/auth/login', '/api/auth/session'],
     docs: [
       { method: 'get', path: '/onboarding', summary: 'Whether the first owner still has to be created', access: 'public', response: { status: 200, body: z.object({ required: z.boolean() }) } },
       { method: 'post', path: '/onboarding', summary: 'Create the first owner (409 once any user exists)', access: 'public', body: credentialsSchema, response: { status: 201, body: sessionSchema } },
       { method: 'post', path: '/auth/login', summary: 'Sign in: a session token and an HttpOnly cookie (429 after repeated failures)', access: 'public', body: loginSchema, response: { status: 200, body: sessionSchema } },
       { method: 'post', path: '/auth/logout', summary: 'Revoke the session or token used for this request', access: 'member', response: { status: 204 } },
       { method: 'get', path: '/auth/me', summary: 'The signed-in user', access: 'member', response: { status: 200, body: userSchema } },
+      { method: 'get', path: '/auth/session', summary: 'Who is signed in, or user null (never 401)', access: 'public', response: { status: 200, body: z.object({ user: userSchema.nullable() }) } },
       { method: 'get', path: '/auth/tokens', summary: 'Your long-lived API tokens (secrets are never shown again)', access: 'member', response: { status: 200, body: z.array(tokenInfoSchema) } },
       { method: 'post', path: '/auth/tokens', summary: 'Create an API token for scripts; the secret is shown once', access: 'member', body: newTokenSchema, response: { status: 201, body: issuedTokenSchema } },
       { method: 'delete', path: '/auth/tokens/:id', summary: 'Revoke one of your API tokens', access: 'member', params: idParam, response: { status: 204 } },

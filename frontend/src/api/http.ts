@@ -51,7 +51,8 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     onboard: (username: string, password: string) => request<Session>('POST', '/api/onboarding', { username, password }),
     login: (username: string, password: string) => request<Session>('POST', '/api/auth/login', { username, password }),
     logout: () => request<void>('POST', '/api/auth/logout'),
-    me: () => request<User>('GET', '/api/auth/me'),
+    /** The signed-in user, or null: unlike /api/auth/me it never answers 401, so a first visit logs no error. */
+    session: () => request<{ user: User | null }>('GET', '/api/auth/session').then((r) => r.user),
     tokens: () => request<ApiToken[]>('GET', '/api/auth/tokens'),
     createToken: (name: string) => request<IssuedToken>('POST', '/api/auth/tokens', { name }),
     deleteToken: (id: string) => request<void>('DELETE', `/api/auth/tokens/${seg(id)}`),

@@ -11,7 +11,7 @@ export type { PluginStatus } from '../../../core/kernel/events.js';
 export type { PluginInfo } from '../../../core/plugins/info.js';
 export type StateContext = Context;
 
-/** The signed-in user (GET /api/auth/me, the `user` of a session). */
+/** The signed-in user (GET /api/auth/me, GET /api/auth/session, the `user` of a session). */
 export interface User {
   id: string;
   username: string;

@@ -98,12 +98,16 @@ export class HearthApp extends LitElement {
 
   private async boot() {
     try {
-      this._user = await this.api.me();
-      this.startSession();
+      const user = await this.api.session();
+      if (user) {
+        this._user = user;
+        this.startSession();
+        return;
+      }
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 401) this.toast(errorText(err));
-      this._phase = (await this.onboardingRequired()) ? 'onboarding' : 'login';
+      this.toast(errorText(err));
     }
+    this._phase = (await this.onboardingRequired()) ? 'onboarding' : 'login';
   }
 
   /** GET /api/onboarding is optional on the server; without it the login page offers nothing extra. */

@@ -52,12 +52,17 @@ describe('login and sessions', () => {
 
     const me = await h.app.request('/api/auth/me', { headers: { cookie: pair } });
     expect(await me.json()).toMatchObject({ username: 'olivia', role: 'owner' });
+    const signedIn = await h.app.request('/api/auth/session', { headers: { cookie: pair } });
+    expect(await signedIn.json()).toEqual({ user: { id: h.userIds.owner, username: 'olivia', role: 'owner' } });
 
     const out = await h.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: pair, origin: 'http://localhost', host: 'localhost' } });
     expect(out.status).toBe(204);
     const after = await h.app.request('/api/auth/me', { headers: { cookie: pair } });
     expect(after.status).toBe(401);
     expect((await errorOf(after)).message).toMatch(/invalid or expired/);
+    const probe = await h.app.request('/api/auth/session', { headers: { cookie: pair } });
+    expect(probe.status).toBe(200);
+    expect(await probe.json()).toEqual({ user: null });
     expect(h.audits.map((a) => `${a.action}:${a.outcome}`)).toEqual(['auth.login:ok', 'auth.logout:ok']);
   });
 

@@ -56,8 +56,11 @@ describe('401/403 matrix', () => {
     });
   }
 
-  it('keeps health, onboarding, login and the OpenAPI document public', async () => {
+  it('keeps health, onboarding, login, the session probe and the OpenAPI document public', async () => {
     expect((await h.app.request('/api/health')).status).toBe(200);
+    const probe = await h.app.request('/api/auth/session');
+    expect(probe.status).toBe(200);
+    expect(await probe.json()).toEqual({ user: null });
     expect((await h.app.request('/api/onboarding')).status).toBe(200);
     expect((await h.app.request('/api/openapi.json')).status).toBe(200);
     const login = await h.app.request('/api/auth/login', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ username: 'x', password: 'y' }) });
