@@ -7,7 +7,7 @@ describe('example configs', () => {
   it('pi-wiring.yaml passes hearth check (every plugin config valid, no hardware touched)', async () => {
     const loaded = loadConfig(join(process.cwd(), 'examples', 'pi-wiring.yaml'));
     const plugins = await loadPlugins(loaded);
-    expect(plugins.map((p) => p.id)).toEqual(['gpio', 'shutter', 'climate-i2c', 'pwm-light', 'onewire']);
+    expect(plugins.map((p) => p.id)).toEqual(['gpio', 'shutter', 'climate-i2c', 'pwm-light', 'onewire', 'thermostat']);
   });
 
   it('pi-wiring.yaml uses each header line once', () => {
