@@ -89,6 +89,16 @@ function reportConfigError(err: ConfigError): number {
   return EXIT_CONFIG;
 }
 
+/** The config, or its errors reported and the exit status to end with. */
+function loadOrReport(values: Options): LoadedConfig | number {
+  try {
+    return loadConfig(values.config ?? defaultConfigPath());
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    throw err;
+  }
+}
+
 async function check(values: Options): Promise<number> {
   const file = values.config ?? defaultConfigPath();
   try {
@@ -103,13 +113,8 @@ async function check(values: Options): Promise<number> {
 }
 
 async function releaseOutputs(values: Options): Promise<number> {
-  let loaded: LoadedConfig;
-  try {
-    loaded = loadConfig(values.config ?? defaultConfigPath());
-  } catch (err) {
-    if (err instanceof ConfigError) return reportConfigError(err);
-    throw err;
-  }
+  const loaded = loadOrReport(values);
+  if (typeof loaded === 'number') return loaded;
   let report;
   try {
     report = await releaseConfiguredOutputs(loaded);
@@ -132,13 +137,8 @@ async function start(values: Options): Promise<number> {
   if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
     return usage(`HEARTH_LOG_LEVEL='${level}' is not a log level; use one of ${LOG_LEVELS.join(', ')}`);
   }
-  let loaded: LoadedConfig;
-  try {
-    loaded = loadConfig(values.config ?? defaultConfigPath());
-  } catch (err) {
-    if (err instanceof ConfigError) return reportConfigError(err);
-    throw err;
-  }
+  const loaded = loadOrReport(values);
+  if (typeof loaded === 'number') return loaded;
   const log = createLogger(loaded.config.logging.level);
   const exitHandlers = installExitHandlers(log);
   let hub: Hub;

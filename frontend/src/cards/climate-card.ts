@@ -1,10 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { EntityState } from '../api/types.js';
+import { css, html, nothing } from 'lit';
+import { CommandCard } from './command-card.js';
 import { stepTarget, stringList } from '../lib/controls.js';
-import { isActive } from '../lib/entities.js';
 import { formatNumber, stateWord, titleCase } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
-import { sendCommand } from './events.js';
 import { cardHead, icon } from './head.js';
 
 const MINUS = 'M5 11h14v2H5z';
@@ -12,8 +10,7 @@ const PLUS = 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z';
 const HVAC_MODES = ['off', 'heat', 'cool', 'auto'];
 
 /** A thermostat: the room's temperature, the target with − / + by its step, the mode and the preset. */
-export class HearthClimateCard extends LitElement {
-  static override properties = { entity: { attribute: false }, pending: { type: Boolean } };
+export class HearthClimateCard extends CommandCard {
   static override styles = [
     cardStyles,
     css`
@@ -22,12 +19,6 @@ export class HearthClimateCard extends LitElement {
       select { flex: 1 1 7rem; }
     `,
   ];
-  declare entity: EntityState;
-  declare pending: boolean;
-
-  private send(command: string, params?: Record<string, unknown>) {
-    sendCommand(this, this.entity.id, command, params);
-  }
 
   override render() {
     const e = this.entity;
@@ -38,7 +29,7 @@ export class HearthClimateCard extends LitElement {
     const up = stepTarget(a, 1);
     const modes = stringList(a.hvacModes).length ? stringList(a.hvacModes) : HVAC_MODES;
     const presets = stringList(a.presets);
-    return html`<div class="card ${isActive(e) ? 'active' : ''} ${off ? 'unavailable' : ''} ${this.pending ? 'pending' : ''}">
+    return html`<div class=${this.cardClass(off)}>
       ${cardHead(e)}
       <span class="value" title="Current temperature">${typeof a.currentTemperature === 'number' ? formatNumber(a.currentTemperature, unit) : '–'}</span>
       <div class="controls">

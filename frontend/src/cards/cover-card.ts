@@ -1,8 +1,6 @@
-import { LitElement, css, html } from 'lit';
-import type { EntityState } from '../api/types.js';
-import { isActive } from '../lib/entities.js';
+import { css, html } from 'lit';
+import { CommandCard } from './command-card.js';
 import { cardStyles } from './card-styles.js';
-import { sendCommand } from './events.js';
 import { cardHead, icon, trackFill } from './head.js';
 
 const UP = 'M7 14l5-5 5 5z';
@@ -15,8 +13,7 @@ const STOP = 'M7 7h10v10H7z';
  * slider's filled track is the estimated position, pulsing while the motor runs; its
  * thumb is the target.
  */
-export class HearthCoverCard extends LitElement {
-  static override properties = { entity: { attribute: false }, pending: { type: Boolean } };
+export class HearthCoverCard extends CommandCard {
   static override styles = [
     cardStyles,
     css`
@@ -28,12 +25,6 @@ export class HearthCoverCard extends LitElement {
       @media (prefers-reduced-motion: reduce) { .moving input::-webkit-slider-runnable-track { animation: none; } }
     `,
   ];
-  declare entity: EntityState;
-  declare pending: boolean;
-
-  private send(command: string, params?: Record<string, unknown>) {
-    sendCommand(this, this.entity.id, command, params);
-  }
 
   override render() {
     const e = this.entity;
@@ -41,7 +32,7 @@ export class HearthCoverCard extends LitElement {
     const target = typeof e.attributes.targetPosition === 'number' ? e.attributes.targetPosition : position;
     const moving = e.state === 'opening' || e.state === 'closing';
     const off = !e.available;
-    return html`<div class="card ${isActive(e) ? 'active' : ''} ${off ? 'unavailable' : ''} ${this.pending ? 'pending' : ''}">
+    return html`<div class=${this.cardClass(off)}>
       ${cardHead(e)}
       <div class="controls ${moving ? 'moving' : ''}">
         <div class="buttons" role="group" aria-label="${e.name} controls">
