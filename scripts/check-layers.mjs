@@ -2,7 +2,7 @@
  * Checks the import directions of DESIGN §1 with dependency-cruiser's rules in
  * .dependency-cruiser.cjs; exits 1 naming each violation. Takes the tree to check
  * (default: this repository), so a test can run it on a fixture with a planted bad
- * import. Uses the library rather than the `depcruise` CLI, which refuses Node 20.
+ * import. The library rather than the `depcruise` CLI, so the rules live in one place with the roots and tsconfig handling.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
