@@ -36,7 +36,7 @@ module.exports = {
       name: 'hal-interfaces-import-no-backend',
       comment: 'The interfaces (DESIGN §4) are what drivers and plugins see; a backend implements them, not the reverse.',
       severity: 'error',
-      from: { path: '^hardware/[^/]+\\.ts$', pathNot: '^hardware/(index|open)\\.ts$' },
+      from: { path: '^hardware/[^/]+\\.ts$', pathNot: '^hardware/(index|hub)\\.ts$' },
       to: { path: '^hardware/(linux|sim)/' },
     },
     {

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { isSimHardware, openHardware, type Hardware } from '../hardware/index.js';
-// Test only, and deliberately not in the public barrel: inert unless HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR are set.
-import { testStandInsFromEnv } from '../hardware/linux/test-stand-ins.js';
+import { isSimHardware, type Hardware } from '../hardware/index.js';
+import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';

@@ -4,9 +4,8 @@
  * exit of the hub (`ExecStopPost=`), so a `kill -9`, an OOM kill, a V8 fatal error or
  * the watchdog killing a hung hub still ends with relays released and dimmers dark.
  */
-import { openHardware, releaseDeclaredOutputs, type DeclaredOutput, type HardwareBackend, type ReleaseReport } from '../hardware/index.js';
-// Test only, and deliberately not in the public barrel: inert unless HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR are set.
-import { testStandInsFromEnv } from '../hardware/linux/test-stand-ins.js';
+import type { DeclaredOutput, HardwareBackend } from '../hardware/index.js';
+import { openHardware, releaseDeclaredOutputs, testStandInsFromEnv, type ReleaseReport } from '../hardware/hub.js';
 import type { LoadedConfig } from './config/index.js';
 import { errorMessage } from './errors.js';
 import { loadPlugins } from './plugins/index.js';

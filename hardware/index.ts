@@ -2,7 +2,8 @@
  * The hardware abstraction layer: the only hardware surface plugins and drivers see,
  * published as `hearth/hardware` (DESIGN §4): the HAL interfaces, the chip drivers,
  * line-spec parsing and calibration helpers; the simulated board's chip emulators and
- * physics for tests and the demo house. The Linux backends stay behind `openHardware`.
+ * physics for tests and the demo house. What only the hub uses (opening a backend,
+ * releasing outputs, test stand-ins) is in hardware/hub.ts, outside the package.
  */
 export type { Edge, Gpio, GpioLine, GpioOpenOptions, Level, Unwatch } from './gpio.js';
 export type { Pwm, PwmChannel } from './pwm.js';
@@ -16,7 +17,6 @@ export type { OneWire } from './onewire.js';
 export type { Hardware, HardwareBackend } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';
 export { calibrationSchema, createReadingFilter, QUANTITIES, type Calibration, type Quantity, type QuantityName } from './calibration.js';
-export { openHardware, type HardwareOptions } from './open.js';
-export { releaseDeclaredOutputs, type DeclaredOutput, type ReleaseReport } from './release.js';
+export type { DeclaredOutput } from './release.js';
 export * from './sim/index.js';
 export * from './drivers/index.js';

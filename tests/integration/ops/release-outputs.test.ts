@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pca9685DutyFromRegisters } from '../../../hardware/index.js';
-import { TEST_I2C_DIR_ENV, TEST_SYSFS_ENV } from '../../../hardware/linux/test-stand-ins.js';
+import { TEST_I2C_DIR_ENV, TEST_SYSFS_ENV } from '../../../hardware/hub.js';
 import { CLI, ROOT, startHubProcess } from '../../helpers/hub-process.js';
 
 // A Pi 4 on kernel 6.6 (header base 512) as files: the linux backend over the test-only

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { openHardware, readDs18b20, HardwareError } from '../../../hardware/index.js';
+import { readDs18b20, HardwareError } from '../../../hardware/index.js';
+import { openHardware } from '../../../hardware/hub.js';
 import { detectHeaderChip, type I2cBusModule, type OnoffGpio, type OnoffModule, type RawI2cBus } from '../../../hardware/linux/index.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/sysfs/${name}`, import.meta.url));

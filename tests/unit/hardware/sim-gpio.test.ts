@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSimBoard, isSimHardware, openHardware, type Level } from '../../../hardware/index.js';
+import { createSimBoard, isSimHardware, type Level } from '../../../hardware/index.js';
+import { openHardware } from '../../../hardware/hub.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

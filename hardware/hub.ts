@@ -1,8 +1,17 @@
+/**
+ * The hub's side of the HAL, not part of the published `hearth/hardware`: opening a
+ * backend, releasing declared outputs after a crash, and the file-backed stand-ins
+ * the tests select through the environment. Core imports it by relative path.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hardware, HardwareBackend } from './types.js';
 import { createSimBoard, type SimBoardOptions } from './sim/board.js';
 import { openLinuxHardware, type LinuxModules } from './linux/index.js';
+
+export { releaseDeclaredOutputs, type ReleaseReport } from './release.js';
+// Test only: inert unless HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR are set.
+export { testStandInsFromEnv, TEST_I2C_DIR_ENV, TEST_SYSFS_ENV } from './linux/test-stand-ins.js';
 
 /** What `openHardware` takes: the config's backend and, for tests, stand-ins of the native parts. */
 export interface HardwareOptions {
