@@ -6,6 +6,7 @@ export {
   type HistoryPoint,
   type HistoryQueries,
   type HistoryQueryOptions,
+  type HistoryResult,
   type LogbookEntry,
   type LogbookPage,
   type LogbookQuery,

@@ -1,4 +1,5 @@
 import { domainOf, type EntityState } from '../kernel/index.js';
+import { seriesOf } from './climate.js';
 
 export type EntityKind = 'numeric' | 'onoff' | 'text';
 export type StoredState = string | number | null;
@@ -6,8 +7,11 @@ export type StoredState = string | number | null;
 /**
  * How an entity's state is stored: numbers as REAL, on/off as 1/0, anything else by text
  * reference. A numeric entity's text state (an enum sensor's option) is kept by reference too.
+ * A climate entity's derived series (climate.ts) are numeric or on/off.
  */
 export function kindOf(entityId: string): EntityKind {
+  const series = seriesOf(entityId);
+  if (series) return series === 'heating' ? 'onoff' : 'numeric';
   switch (domainOf(entityId)) {
     case 'sensor':
     case 'number':

@@ -4,6 +4,7 @@
  */
 import type { DatabaseHandle } from '../db/index.js';
 import { NotFoundError } from '../errors.js';
+import { CLIMATE_SERIES, isClimate, seriesId, type ClimateSeries } from './climate.js';
 import { createDictionary, type EntityRef } from './dictionary.js';
 import { bucketWidth, mergeExtremes, thinChanges, type Extreme, type Point } from './downsample.js';
 import { FIVE_MINUTES_MS, floorTo, HOUR_MS, RANGE_ROWS, rangeParams } from './keys.js';
@@ -25,6 +26,15 @@ export interface StatisticsRow {
   min: number;
   max: number;
   count: number;
+  /** Climate entities (whose mean/min/max are the current temperature's): hours spent heating in this row. */
+  heatingHours?: number;
+}
+
+export interface HistoryResult {
+  entityId: string;
+  points: HistoryPoint[];
+  /** Climate entities: current and target temperature, and heating as 'on'/'off'. */
+  series?: Record<ClimateSeries, HistoryPoint[]>;
 }
 
 export interface RecordedState {
@@ -36,7 +46,7 @@ export interface RecordedState {
 
 export interface HistoryQueries {
   /** At most `points` points; numeric entities keep each bucket's min and max, others their changes. */
-  history(entityId: string, startMs: number, endMs: number, points: number): { entityId: string; points: HistoryPoint[] };
+  history(entityId: string, startMs: number, endMs: number, points: number): HistoryResult;
   statistics(entityId: string, period: StatisticsPeriod, startMs: number, endMs: number): { rows: StatisticsRow[] };
   logbook(query: LogbookQuery): LogbookPage;
   /** Every recorded state of these entities in [start, end], oldest first, each entity led by its state in force at `start`. */
@@ -140,20 +150,58 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     return (first ? [first, ...inRange] : inRange).map((r) => decode(ref, entityId, r));
   }
 
+  function pointsOf(entityId: string, ref: EntityRef, startMs: number, endMs: number, points: number): HistoryPoint[] {
+    if (ref.kind === 'numeric') return numericHistory(ref.id, startMs, endMs, points);
+    const changes = thinChanges(statesOf(entityId, startMs, endMs), startMs, endMs, points);
+    return changes.map((s): HistoryPoint => [Math.max(s.ms, startMs), s.state]);
+  }
+
+  function statisticsOf(ref: EntityRef, period: StatisticsPeriod, startMs: number, endMs: number): StatisticsRow[] {
+    const found = period === '5m' ? fiveMinuteRows(ref, startMs, endMs) : hourRows(ref, startMs, endMs);
+    const rows = found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count }));
+    if (period !== '1d') return rows;
+    const timeZone = options.timezone ?? 'UTC';
+    return regroup(rows, (start) => localDayStart(start, timeZone), ref.kind === 'onoff');
+  }
+
+  /** Hours heating per row start: the sum of each 5-minute or hourly share on, so a day missing hours is not overstated. */
+  function heatingHours(entityId: string, period: StatisticsPeriod, startMs: number, endMs: number): Map<number, number> {
+    const hours = new Map<number, number>();
+    const ref = dictionary.entity(seriesId(entityId, 'heating'));
+    if (!ref) return hours;
+    const grain = period === '5m' ? FIVE_MINUTES_MS / HOUR_MS : 1;
+    const timeZone = options.timezone ?? 'UTC';
+    const bucketOf = (start: number) => (period === '1d' ? localDayStart(start, timeZone) : start);
+    for (const r of statisticsOf(ref, period === '5m' ? '5m' : '1h', startMs, endMs)) {
+      hours.set(bucketOf(r.start), (hours.get(bucketOf(r.start)) ?? 0) + r.mean * grain);
+    }
+    return hours;
+  }
+
+  /** A climate entity's statistics: the current temperature's rows, each with its heating hours. */
+  function climateStatistics(entityId: string, period: StatisticsPeriod, startMs: number, endMs: number): StatisticsRow[] {
+    const current = dictionary.entity(seriesId(entityId, 'current'));
+    const hours = heatingHours(entityId, period, startMs, endMs);
+    const rows = current ? statisticsOf(current, period, startMs, endMs) : [];
+    return rows.map((r) => ({ ...r, heatingHours: hours.get(r.start) ?? 0 }));
+  }
+
   return {
     history(entityId, startMs, endMs, points) {
       const ref = entity(entityId);
-      if (ref.kind === 'numeric') return { entityId, points: numericHistory(ref.id, startMs, endMs, points) };
-      const changes = thinChanges(statesOf(entityId, startMs, endMs), startMs, endMs, points);
-      return { entityId, points: changes.map((s): HistoryPoint => [Math.max(s.ms, startMs), s.state]) };
+      const result: HistoryResult = { entityId, points: pointsOf(entityId, ref, startMs, endMs, points) };
+      if (!isClimate(entityId)) return result;
+      const series = Object.fromEntries(CLIMATE_SERIES.map((name) => {
+        const id = seriesId(entityId, name);
+        const seriesRef = dictionary.entity(id);
+        return [name, seriesRef ? pointsOf(id, seriesRef, startMs, endMs, points) : []];
+      })) as Record<ClimateSeries, HistoryPoint[]>;
+      return { ...result, series };
     },
     statistics(entityId, period, startMs, endMs) {
       const ref = entity(entityId);
-      const found = period === '5m' ? fiveMinuteRows(ref, startMs, endMs) : hourRows(ref, startMs, endMs);
-      const rows = found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count }));
-      if (period !== '1d') return { rows };
-      const timeZone = options.timezone ?? 'UTC';
-      return { rows: regroup(rows, (start) => localDayStart(start, timeZone), ref.kind === 'onoff') };
+      if (isClimate(entityId)) return { rows: climateStatistics(entityId, period, startMs, endMs) };
+      return { rows: statisticsOf(ref, period, startMs, endMs) };
     },
     logbook: (query) => logbook(query),
     statesBetween(entityIds, startMs, endMs) {

@@ -10,12 +10,13 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/index.js';
 import { errorMessage } from '../errors.js';
-import type { EventMap, Kernel } from '../kernel/index.js';
+import type { EntityState, EventMap, Kernel } from '../kernel/index.js';
 import type { Service } from '../service.js';
+import { CLIMATE_SERIES, climateValues, isClimate, seriesId } from './climate.js';
 import { createDictionary } from './dictionary.js';
 import { createFold } from './fold.js';
 import { DAY_MS, HOUR_MS } from './keys.js';
-import { storedState } from './kinds.js';
+import { storedState, type StoredState } from './kinds.js';
 import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } from './logbook-entries.js';
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
@@ -77,6 +78,8 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
   let lastFold = now();
   let pendingSlice: ReturnType<typeof setImmediate> | undefined;
   const lastAttributes = new Map<string, object>();
+  /** Last queued value of each climate series: a row only when it changes, not on every attribute update. */
+  const lastSeries = new Map<string, StoredState>();
   const cleanups: (() => void)[] = [];
 
   function admit(): boolean {
@@ -96,6 +99,18 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     const unchanged = lastAttributes.get(entityId) === newState.attributes;
     lastAttributes.set(entityId, newState.attributes);
     states.push({ entityId, ms, state: storedState(newState), attributesJson: unchanged ? undefined : JSON.stringify(newState.attributes) });
+    if (isClimate(entityId)) queueClimateSeries(entityId, newState, ms);
+  }
+
+  function queueClimateSeries(entityId: string, state: EntityState, ms: number): void {
+    const values = climateValues(state);
+    for (const series of CLIMATE_SERIES) {
+      const id = seriesId(entityId, series);
+      if (lastSeries.has(id) && lastSeries.get(id) === values[series]) continue;
+      if (!admit()) return;
+      lastSeries.set(id, values[series]);
+      states.push({ entityId: id, ms, state: values[series], attributesJson: undefined });
+    }
   }
 
   /** Writes the first `count` queued states and `entryCount` logbook rows in one transaction; false when it failed. */
