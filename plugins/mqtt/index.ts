@@ -1,11 +1,11 @@
 import { connect, type MqttClient } from 'mqtt';
-import { definePlugin, entityBaseOf, type CommandHandler, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseOf, type CommandHandler, type CommandName, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
 import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type TopicEntity, type TopicEntityInput } from './config.js';
 import { importDiscovery } from './ha-import.js';
-import { commandPayload, extract, optimisticUpdate, readPath, toState } from './mapping.js';
+import { commandPayload, extract, optimisticUpdate, readPath, toState, type Optimistic } from './mapping.js';
 
 /** The commands a topic entity of each domain sends (`toggle` comes from on/off). */
-const COMMANDS: Readonly<Partial<Record<Domain, readonly string[]>>> = {
+const COMMANDS: { readonly [D in Domain]?: readonly CommandName<D>[] } = {
   sensor: [],
   binary_sensor: [],
   switch: ['turn_on', 'turn_off'],
@@ -106,25 +106,47 @@ export default definePlugin({
 
 type PublishFn = (topic: string, payload: string, options: { qos: 0 | 1 | 2; retain: boolean }) => unknown;
 
-function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: TopicEntity, route: (topic: string, fn: Route) => void, publish: PublishFn): EntityHandle {
-  const domain = entity.id.slice(0, entity.id.indexOf('.')) as Domain;
-  const optimistic = entity.optimistic ?? entity.stateTopic === undefined;
+interface CommandSinks {
+  publish(topic: string, payload: string): void;
+  /** Set for optimistic entities: what a command leads to, shown without waiting for the device. */
+  apply: ((update: Optimistic) => void) | undefined;
+}
+
+/**
+ * The entity's command handlers, each typed by its domain and command (generic in the
+ * domain so `optimisticUpdate` reads the params the dispatcher validated for that command).
+ */
+function topicCommands<D extends Domain>(domain: D, entity: TopicEntity, sinks: CommandSinks): Record<string, CommandHandler> {
   const commands: Record<string, CommandHandler> = {};
   for (const command of COMMANDS[domain] ?? []) {
     const topic = entity.commandTopics?.[command] ?? entity.commandTopic;
     if (topic === undefined) continue;
-    // One handler serves several domains' commands: it reads params by name, as the payload templates do.
-    commands[command] = (params: Readonly<Record<string, unknown>>) => {
+    const handler: CommandHandler<D, CommandName<D>> = (params) => {
       const payload = commandPayload(entity, command, params);
       if (payload === undefined) return;
-      publish(topic, payload, { qos: config.qos, retain: entity.retain });
-      // A button has no state to report: its state is when it was last pressed.
-      if (!optimistic && domain !== 'button') return;
+      sinks.publish(topic, payload);
+      if (!sinks.apply) return;
       const update = optimisticUpdate(domain, command, params, new Date());
-      if (update?.state !== undefined) handle.setState(update.state, update.attributes);
-      else if (update?.attributes) handle.setAttributes(update.attributes);
+      if (update) sinks.apply(update);
     };
+    commands[command] = handler;
   }
+  return commands;
+}
+
+function applyUpdate(handle: EntityHandle, update: Optimistic): void {
+  if (update.state !== undefined) handle.setState(update.state, update.attributes);
+  else if (update.attributes) handle.setAttributes(update.attributes);
+}
+
+function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: TopicEntity, route: (topic: string, fn: Route) => void, publish: PublishFn): EntityHandle {
+  const domain = entity.id.slice(0, entity.id.indexOf('.')) as Domain;
+  const optimistic = entity.optimistic ?? entity.stateTopic === undefined;
+  const commands = topicCommands(domain, entity, {
+    publish: (topic, payload) => publish(topic, payload, { qos: config.qos, retain: entity.retain }),
+    // A button has no state to report: its state is when it was last pressed.
+    apply: optimistic || domain === 'button' ? (update) => applyUpdate(handle, update) : undefined,
+  });
   const handle = ctx.entities.add({
     id: entity.id,
     ...entityBaseOf(entity),

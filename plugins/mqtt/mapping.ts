@@ -1,4 +1,4 @@
-import type { Domain, StateValue } from '../../core/plugin-api.js';
+import type { CommandName, CommandParamsOf, Domain, StateValue } from '../../core/plugin-api.js';
 import type { TopicEntity } from './config.js';
 
 /** Walks `a.b[0].c` (an optional leading `$.` is ignored) through a parsed JSON value. */
@@ -114,47 +114,45 @@ export interface Optimistic {
   attributes?: Record<string, unknown>;
 }
 
-const ARMED: Readonly<Record<string, StateValue>> = { arm_home: 'armed_home', arm_away: 'armed_away', arm_night: 'armed_night', disarm: 'disarmed', trigger: 'triggered' };
+type Effect<D extends Domain, C extends CommandName<D>> = (params: Readonly<CommandParamsOf<D, C>>, now: Date) => Optimistic | undefined;
+
+/** Per domain and command, typed by the SDK, so each effect reads its own command's params; a missing one changes nothing. */
+type Effects = { readonly [D in Domain]?: { readonly [C in CommandName<D>]?: Effect<D, C> } };
+
+const to = (state: StateValue) => (): Optimistic => ({ state });
+
+const EFFECTS: Effects = {
+  switch: { turn_on: to('on'), turn_off: to('off') },
+  light: { turn_on: (p) => ({ state: 'on', attributes: defined({ brightness: p.brightness }) }), turn_off: to('off') },
+  cover: { open: to('open'), close: to('closed'), set_position: (p) => ({ state: p.position === 0 ? 'closed' : 'open', attributes: { position: p.position } }) },
+  valve: { open: to('open'), close: to('closed'), set_position: (p) => ({ state: p.position === 0 ? 'closed' : 'open', attributes: { position: p.position } }) },
+  // No turn_on: the climate goes back to a mode the device picks.
+  climate: {
+    turn_off: to('off'),
+    set_hvac_mode: (p) => ({ state: p.mode }),
+    set_temperature: (p) => ({ attributes: { targetTemperature: p.temperature } }),
+    set_preset: (p) => ({ attributes: { preset: p.preset } }),
+  },
+  lock: { lock: to('locked'), unlock: to('unlocked'), open: to('unlocked') },
+  fan: {
+    turn_on: (p) => ({ state: 'on', attributes: defined({ percentage: p.percentage }) }),
+    turn_off: to('off'),
+    set_percentage: (p) => ({ state: p.percentage === 0 ? 'off' : 'on', attributes: { percentage: p.percentage } }),
+  },
+  siren: { turn_on: to('on'), turn_off: to('off') },
+  button: { press: (_, now) => ({ state: now.toISOString() }) },
+  number: { set_value: (p) => ({ state: p.value }) },
+  select: { select_option: (p) => ({ state: p.option }) },
+  alarm_control_panel: { arm_home: to('armed_home'), arm_away: to('armed_away'), arm_night: to('armed_night'), disarm: to('disarmed'), trigger: to('triggered') },
+};
 
 /**
  * What a command leads to, for optimistic entities (no state topic to confirm it):
  * the state it asks for and the attributes it sets. `now` is the press time of a button.
  */
-export function optimisticUpdate(domain: Domain, command: string, params: Readonly<Record<string, unknown>>, now: Date): Optimistic | undefined {
-  const p = params as Readonly<Record<string, number | string | undefined>>;
-  switch (command) {
-    case 'turn_on':
-      if (domain === 'climate') return undefined; // back to a mode the device picks
-      return { state: 'on', attributes: defined({ brightness: p.brightness, percentage: p.percentage }) };
-    case 'turn_off':
-      return { state: 'off' };
-    case 'open':
-      return { state: domain === 'lock' ? 'unlocked' : 'open' };
-    case 'close':
-      return { state: 'closed' };
-    case 'set_position':
-      return { state: p.position === 0 ? 'closed' : 'open', attributes: { position: p.position } };
-    case 'lock':
-      return { state: 'locked' };
-    case 'unlock':
-      return { state: 'unlocked' };
-    case 'press':
-      return { state: now.toISOString() };
-    case 'set_value':
-      return { state: p.value as number };
-    case 'select_option':
-      return { state: p.option as string };
-    case 'set_percentage':
-      return { state: p.percentage === 0 ? 'off' : 'on', attributes: { percentage: p.percentage } };
-    case 'set_hvac_mode':
-      return { state: p.mode as StateValue };
-    case 'set_temperature':
-      return { attributes: { targetTemperature: p.temperature } };
-    case 'set_preset':
-      return { attributes: { preset: p.preset } };
-    default:
-      return ARMED[command] === undefined ? undefined : { state: ARMED[command] };
-  }
+export function optimisticUpdate<D extends Domain, C extends CommandName<D>>(domain: D, command: C, params: Readonly<CommandParamsOf<D, C>>, now: Date): Optimistic | undefined {
+  const effect: Effect<D, C> | undefined = EFFECTS[domain]?.[command];
+  return effect?.(params, now);
 }
 
 function defined(values: Record<string, unknown>): Record<string, unknown> | undefined {

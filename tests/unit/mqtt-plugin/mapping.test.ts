@@ -87,6 +87,18 @@ describe('payload mapping', () => {
     expect(optimisticUpdate('alarm_control_panel', 'arm_night', {}, now)).toEqual({ state: 'armed_night' });
     expect(optimisticUpdate('alarm_control_panel', 'disarm', { code: '1' }, now)).toEqual({ state: 'disarmed' });
     expect(optimisticUpdate('cover', 'stop', {}, now)).toBeUndefined();
+    expect(optimisticUpdate('cover', 'close', {}, now)).toEqual({ state: 'closed' });
+    expect(optimisticUpdate('siren', 'turn_on', { durationS: 5 }, now)).toEqual({ state: 'on' });
+    expect(optimisticUpdate('climate', 'turn_off', {}, now)).toEqual({ state: 'off' });
+  });
+
+  it('takes each command its own params, as the SDK types them', () => {
+    const now = new Date('2026-12-06T00:10:00Z');
+    // @ts-expect-error a number's set_value takes a value, not an option
+    optimisticUpdate('number', 'set_value', { option: 'eco' }, now);
+    // @ts-expect-error a switch has no set_position
+    optimisticUpdate('switch', 'set_position', { position: 1 }, now);
+    expect(optimisticUpdate('light', 'turn_on', { brightness: 40, transitionMs: 200 }, now)).toEqual({ state: 'on', attributes: { brightness: 40 } });
   });
 });
 
