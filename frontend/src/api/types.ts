@@ -58,6 +58,8 @@ export type HistoryPoint = [ms: number, value: StateValue | null];
 export interface HistoryResponse {
   entityId: string;
   points: HistoryPoint[];
+  /** Climate entities: temperatures, and heating as 'on'/'off'. */
+  series?: { current: HistoryPoint[]; target: HistoryPoint[]; heating: HistoryPoint[] };
 }
 
 export type StatisticsPeriod = '5m' | '1h' | '1d';
@@ -69,6 +71,8 @@ export interface StatisticsRow {
   min: number;
   max: number;
   count: number;
+  /** Climate entities (whose mean/min/max are the current temperature's): hours heating. */
+  heatingHours?: number;
 }
 
 export interface StatisticsResponse {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import type { EntityState, HistoryPoint, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
+import type { EntityState, HistoryPoint, HistoryResponse, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
 import { cardFor } from '../cards/pick.js';
 import { errorText } from '../lib/errors.js';
 import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
@@ -15,7 +15,7 @@ const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
  * (on/open against the rest). A lock's, an alarm's or the weather's words are not two
  * levels; their history is the logbook below.
  */
-const CHARTED = new Set(['sensor', 'binary_sensor', 'switch', 'light', 'cover', 'valve', 'fan', 'siren', 'number', 'schedule']);
+const CHARTED = new Set(['sensor', 'binary_sensor', 'switch', 'light', 'cover', 'valve', 'fan', 'siren', 'number', 'schedule', 'climate']);
 
 /** Entity detail (lazy-loaded with uPlot): history chart with zoom and min/max band, statistics, its logbook. */
 export class HearthEntityView extends LitElement {
@@ -82,7 +82,9 @@ export class HearthEntityView extends LitElement {
       this._stats = { hour: hour.rows, day: day.rows };
       this._log = log;
       await this.updateComplete;
-      this.draw(history.points, hour.rows, [start.getTime() / 1000, end.getTime() / 1000]);
+      const seconds: [number, number] = [start.getTime() / 1000, end.getTime() / 1000];
+      if (history.series) this.drawClimate(history.series, seconds);
+      else this.draw(history.points, hour.rows, seconds);
     } catch (err) {
       this._error = errorText(err);
     }
@@ -103,24 +105,52 @@ export class HearthEntityView extends LitElement {
     // Band series live on their own x; uPlot.join aligns them with the raw points.
     const data = band ? uPlot.join([[xs, ys], [bx, hourly.map((r) => r.min)], [bx, hourly.map((r) => r.max)]] as uPlot.AlignedData[]) : ([xs, ys] as uPlot.AlignedData);
     const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : '';
-    this.plot = new uPlot(
-      {
-        width: box.clientWidth || 600,
-        height: 300,
-        cursor: { drag: { x: true, y: false } },
-        // With fewer than two points uPlot would invent years of axis; show the requested span.
-        scales: { x: { time: true, ...(points.length < 2 && { range: span }) }, ...(!numeric && { y: { range: [-0.1, 1.1] } }) },
-        axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
-        series: [
-          {},
-          { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
-          ...(band ? [{ label: 'min (1 h)', stroke: 'transparent', spanGaps: true }, { label: 'max (1 h)', stroke: 'transparent', spanGaps: true }] : []),
-        ],
-        ...(band && { bands: [{ series: [3, 2] as [number, number], fill: 'rgba(194,87,26,0.15)' }] }),
-      },
-      data,
-      box,
-    );
+    this.mount(box, {
+      width: box.clientWidth || 600,
+      height: 300,
+      cursor: { drag: { x: true, y: false } },
+      // With fewer than two points uPlot would invent years of axis; show the requested span.
+      scales: { x: { time: true, ...(points.length < 2 && { range: span }) }, ...(!numeric && { y: { range: [-0.1, 1.1] } }) },
+      axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
+      series: [
+        {},
+        { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
+        ...(band ? [{ label: 'min (1 h)', stroke: 'transparent', spanGaps: true }, { label: 'max (1 h)', stroke: 'transparent', spanGaps: true }] : []),
+      ],
+      ...(band && { bands: [{ series: [3, 2] as [number, number], fill: 'rgba(194,87,26,0.15)' }] }),
+    }, data);
+  }
+
+  /** Current and target temperature as lines; heating as a shaded step on its own 0–1 scale behind them. */
+  private drawClimate(series: NonNullable<HistoryResponse['series']>, span: [number, number]) {
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!box) return;
+    this.plot?.destroy();
+    const style = getComputedStyle(this);
+    const accent = style.getPropertyValue('--accent').trim() || '#c2571a';
+    const muted = style.getPropertyValue('--muted').trim() || '#888';
+    const line = (points: HistoryPoint[]): uPlot.AlignedData => [points.map((p) => p[0] / 1000), points.map((p) => (typeof p[1] === 'number' ? p[1] : null))];
+    // Heating holds until the next change, so its last state is drawn to the end of the span; unknown counts as not heating.
+    const heating = [...series.heating, ...(series.heating.length ? [[span[1] * 1000, series.heating.at(-1)![1]] as HistoryPoint] : [])];
+    const data = uPlot.join([line(series.current), line(series.target), [heating.map((p) => p[0] / 1000), heating.map((p) => (p[1] === 'on' ? 1 : 0))]]);
+    const grid = { stroke: 'rgba(128,128,128,0.15)' };
+    this.mount(box, {
+      width: box.clientWidth || 600,
+      height: 300,
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: true, range: span }, heating: { range: [0, 1] } },
+      axes: [{ stroke: muted, grid }, { stroke: muted, grid, values: (_u, v) => v.map((x) => formatNumber(x, '°C')) }],
+      series: [
+        {},
+        { label: 'Current', stroke: accent, width: 2, spanGaps: true },
+        { label: 'Target', stroke: muted, width: 1.5, dash: [6, 4], spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }) },
+        { label: 'Heating', scale: 'heating', stroke: 'transparent', fill: 'rgba(220,60,30,0.18)', spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }), value: (_u, v) => (v == null ? '' : v ? 'on' : 'off') },
+      ],
+    }, data);
+  }
+
+  private mount(box: HTMLElement, options: uPlot.Options, data: uPlot.AlignedData) {
+    this.plot = new uPlot(options, data, box);
     // Mouse-wheel zoom and shift-drag pan, on top of uPlot's drag-to-zoom.
     box.onwheel = (e) => {
       const u = this.plot;
@@ -134,11 +164,12 @@ export class HearthEntityView extends LitElement {
   }
 
   private statsTable(rows: StatisticsRow[], caption: string, fmt: (r: StatisticsRow) => string) {
-    const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : undefined;
+    const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : this.entity?.domain === 'climate' ? '°C' : undefined;
     const n = (v: number) => formatNumber(v, unit);
+    const duty = rows.some((r) => r.heatingHours !== undefined);
     return html`<div class="panel"><h3>${caption}</h3>${rows.length
-      ? html`<table><thead><tr><th>Period</th><th>Mean</th><th>Min</th><th>Max</th></tr></thead><tbody>
-          ${rows.slice(-24).reverse().map((r) => html`<tr><td>${fmt(r)}</td><td>${n(r.mean)}</td><td>${n(r.min)}</td><td>${n(r.max)}</td></tr>`)}</tbody></table>`
+      ? html`<table><thead><tr><th>Period</th><th>Mean</th><th>Min</th><th>Max</th>${duty ? html`<th>Heating</th>` : nothing}</tr></thead><tbody>
+          ${rows.slice(-24).reverse().map((r) => html`<tr><td>${fmt(r)}</td><td>${n(r.mean)}</td><td>${n(r.min)}</td><td>${n(r.max)}</td>${duty ? html`<td>${formatNumber(r.heatingHours ?? 0, 'h')}</td>` : nothing}</tr>`)}</tbody></table>`
       : html`<p class="muted">No statistics yet.</p>`}</div>`;
   }
 
@@ -155,7 +186,7 @@ export class HearthEntityView extends LitElement {
           <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>
         <div class="chart" aria-label="History chart"></div>
       </div>` : nothing}
-      ${this._stats && typeof e?.state === 'number'
+      ${this._stats && (typeof e?.state === 'number' || e?.domain === 'climate')
         ? html`<div class="grid">${this.statsTable(this._stats.hour, 'By hour', (r) => formatTime(r.start))}${this.statsTable(this._stats.day, 'By day', (r) => new Date(r.start).toLocaleDateString())}</div>`
         : nothing}
       <div class="panel" style="margin-top:1rem"><h3>Logbook</h3><hearth-logbook-view compact .names=${this.names} .entries=${this._log && mergeEntries(this.live ?? [], this._log).slice(0, 50)}></hearth-logbook-view></div>`;
