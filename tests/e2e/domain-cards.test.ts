@@ -225,6 +225,11 @@ describe('dashboard cards for every domain', { timeout: 60_000 }, () => {
     await expect.poll(() => stateOf('lock.front_door')).toBe('unlocked');
     await shot(page, 'cards-detail');
     await page.getByRole('link', { name: 'Home' }).click();
+    // A thermostat's detail charts its temperatures with heating in one chart.
+    await page.getByRole('link', { name: 'Thermostat', exact: true }).click();
+    await expect.poll(() => page.locator('hearth-entity-view .chart .u-legend').textContent()).toMatch(/Current[\s\S]*Target[\s\S]*Heating/);
+    await shot(page, 'climate-detail');
+    await page.getByRole('link', { name: 'Home' }).click();
     expect(errors).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ export class HearthEntityView extends LitElement {
       height: 300,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true, range: span }, heating: { range: [0, 1] } },
-      axes: [{ stroke: muted, grid }, { stroke: muted, grid, values: (_u, v) => v.map((x) => formatNumber(x, '°C')) }],
+      axes: [{ stroke: muted, grid }, { stroke: muted, grid, size: 64, values: (_u, v) => v.map((x) => formatNumber(x, '°C')) }],
       series: [
         {},
         { label: 'Current', stroke: accent, width: 2, spanGaps: true },
