@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bucketWidth, mergeExtremes, thinChanges } from '../../../core/history/downsample.js';
 import { shareOfTimeOn } from '../../../core/history/share.js';
 import { localDayStart } from '../../../core/history/timezone.js';
+import { climateValues } from '../../../core/history/climate.js';
+import { kindOf } from '../../../core/history/kinds.js';
 import { auditEntry, commandEntry, stateEntry } from '../../../core/history/logbook-entries.js';
 import { createContext } from '../../../core/kernel/index.js';
 import type { EntityState } from '../../../core/kernel/index.js';
@@ -43,6 +45,24 @@ describe('localDayStart', () => {
     expect(new Date(localDayStart(Date.parse('2025-06-15T21:30:00Z'), 'Europe/Paris')).toISOString()).toBe('2025-06-14T22:00:00.000Z');
     expect(new Date(localDayStart(Date.parse('2025-03-30T12:00:00Z'), 'Europe/Paris')).toISOString()).toBe('2025-03-29T23:00:00.000Z');
     expect(localDayStart(Date.parse('2025-01-02T05:00:00Z'), 'UTC')).toBe(Date.parse('2025-01-02T00:00:00Z'));
+  });
+});
+
+describe('climate series', () => {
+  const climate = (attributes: Record<string, unknown>, available = true): EntityState =>
+    ({ id: 'climate.bedroom', domain: 'climate', name: 'Bedroom', area: null, state: 'heat', attributes, available, lastChanged: '', lastUpdated: '', context: createContext() });
+
+  it('stores temperatures as numbers and heating as on/off', () => {
+    expect(kindOf('climate.bedroom')).toBe('text');
+    expect(kindOf('climate.bedroom#current')).toBe('numeric');
+    expect(kindOf('climate.bedroom#target')).toBe('numeric');
+    expect(kindOf('climate.bedroom#heating')).toBe('onoff');
+  });
+
+  it('reads the three values from the attributes, unknown when missing or unavailable', () => {
+    expect(climateValues(climate({ currentTemperature: 19.5, targetTemperature: 21, hvacAction: 'heating' }))).toEqual({ current: 19.5, target: 21, heating: 'on' });
+    expect(climateValues(climate({ currentTemperature: null, hvacAction: 'off' }))).toEqual({ current: null, target: null, heating: 'off' });
+    expect(climateValues(climate({ currentTemperature: 19.5, hvacAction: 'heating' }, false))).toEqual({ current: null, target: null, heating: null });
   });
 });
 
