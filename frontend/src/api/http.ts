@@ -1,6 +1,6 @@
 import type {
   ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Health, HistoryResponse, IssuedToken, LogbookPage,
-  PluginInfo, Role, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
+  PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
 /** A failed API call, carrying the server's error code, message and details (DESIGN §6). */
@@ -77,6 +77,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     traces: (id: string) => request<{ traces: Trace[] }>('GET', `/api/automations/${seg(id)}/traces`).then((r) => r.traces),
     simulate: (definition: AutomationDefinition, start: string, end: string) =>
       request<SimulationResult>('POST', '/api/automations/simulate', { definition, start, end }),
+    schedule: (id: string) => request<Schedule>('GET', `/api/schedules/${seg(id)}`),
+    /** The whole definition; the answer is the schedule as stored. */
+    saveSchedule: (id: string, def: Pick<Schedule, 'name' | 'days' | 'exceptions'>) => request<Schedule>('PUT', `/api/schedules/${seg(id)}`, def),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
     setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),

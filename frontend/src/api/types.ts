@@ -179,3 +179,14 @@ export interface TraceEvent {
 export interface CommandResult {
   entity: EntityState;
 }
+
+/** A weekly schedule as /api/schedules answers it: every day listed; `readOnly` for one of the config file. */
+export interface Schedule {
+  id: string;
+  name?: string;
+  entityId: string;
+  source: 'yaml' | 'api';
+  readOnly: boolean;
+  days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { from: string; to: string; value?: string | number }[]>;
+  exceptions: { date: string; blocks: { from: string; to: string; value?: string | number }[] }[];
+}

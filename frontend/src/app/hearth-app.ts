@@ -278,6 +278,7 @@ export class HearthApp extends LitElement {
     if (this._phase !== 'ready') return;
     if (this._route.page === 'entity' || this._route.page === 'history') void import('../views/entity-view.js');
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
+    if (this._route.page === 'schedule') void import('../views/schedule-editor.js');
     if (this._route.page === 'logbook') {
       this._logbook = undefined;
       void this.loadLogbook();
@@ -300,6 +301,8 @@ export class HearthApp extends LitElement {
         return html`<hearth-automations-view .api=${this.api} .user=${this._user}></hearth-automations-view>`;
       case 'automation':
         return html`<hearth-automation-editor .api=${this.api} .user=${this._user} .entities=${entities} .automationId=${r.id}></hearth-automation-editor>`;
+      case 'schedule':
+        return html`<hearth-schedule-editor .api=${this.api} .user=${this._user} .scheduleId=${r.id}></hearth-schedule-editor>`;
       case 'logbook':
         return html`<h1>Logbook</h1><hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0)), this._logbook)}
           .names=${{ ...this.names }} .error=${this._logError} ?more=${this._logNext !== undefined}></hearth-logbook-view>`;

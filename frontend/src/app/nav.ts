@@ -3,7 +3,7 @@ import type { Route } from '../lib/router.js';
 import { icon } from '../cards/head.js';
 
 const ITEMS = [
-  { path: '/', label: 'Home', pages: ['home', 'entity'], icon: 'M10 20v-6h4v6h5v-8h3L12 3 2 12h3v8z' },
+  { path: '/', label: 'Home', pages: ['home', 'entity', 'schedule'], icon: 'M10 20v-6h4v6h5v-8h3L12 3 2 12h3v8z' },
   { path: '/history', label: 'History', pages: ['history'], icon: 'M3 3v18h18v-2H5V3zm4 12 4-4 3 3 5-6 1.5 1.3L14 17l-3-3-2.6 2.6z' },
   { path: '/automations', label: 'Automations', pages: ['automations', 'automation'], icon: 'M13 2 3 14h7l-1 8 10-12h-7z' },
   { path: '/logbook', label: 'Logbook', pages: ['logbook'], icon: 'M4 4h16v2H4zm0 5h16v2H4zm0 5h10v2H4zm0 5h16v2H4z' },

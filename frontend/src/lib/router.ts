@@ -6,6 +6,7 @@ export type Route =
   | { page: 'automations' }
   | { page: 'automation'; id: string }
   | { page: 'logbook' }
+  | { page: 'schedule'; id: string }
   | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'simulator' };
 
 const TABS = ['plugins', 'users', 'tokens', 'simulator'] as const;
@@ -21,6 +22,8 @@ export function parseRoute(pathname: string): Route {
       return parts[1] ? { page: 'automation', id: parts[1] } : { page: 'automations' };
     case 'logbook':
       return { page: 'logbook' };
+    case 'schedules':
+      return parts[1] ? { page: 'schedule', id: parts[1] } : { page: 'home' };
     case 'settings': {
       const tab = TABS.find((t) => t === parts[1]) ?? 'plugins';
       return { page: 'settings', tab };
@@ -38,6 +41,8 @@ export function routePath(route: Route): string {
       return `/entity/${encodeURIComponent(route.id)}`;
     case 'automation':
       return `/automations/${encodeURIComponent(route.id)}`;
+    case 'schedule':
+      return `/schedules/${encodeURIComponent(route.id)}`;
     case 'settings':
       return `/settings/${route.tab}`;
     default:

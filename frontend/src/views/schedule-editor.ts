@@ -1,0 +1,247 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { HttpClient, Schedule, User } from '../api/index.js';
+import { errorText } from '../lib/errors.js';
+import {
+  DAYS, PRESETS, WEEKDAYS, addBlock, copyDay, minutesToPercent, moveBlock, parseValue, toMinutes, xToMinutes, type Day, type Week,
+} from '../lib/schedule-grid.js';
+import { controls } from '../styles/theme.js';
+
+const DAY_NAMES: Record<Day, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const HOURS = [0, 6, 12, 18, 24];
+
+/** A pointer gesture in progress: drawing a new block, or moving block `index` of `day`. */
+type Gesture =
+  | { kind: 'draw'; day: Day; start: number; end: number }
+  | { kind: 'move'; day: Day; index: number; startX: number; width: number; delta: number; moved: boolean };
+
+/**
+ * The week-grid schedule editor (lazy-loaded at /schedules/<id>): rows are days, 0–24 h, 15-minute snapping.
+ * Pointer events, so a finger draws and drags as a mouse does; the rows take `touch-action: none` so a drag is not a scroll.
+ */
+export class HearthScheduleEditor extends LitElement {
+  static override properties = {
+    api: { attribute: false }, user: { attribute: false }, scheduleId: { type: String },
+    _schedule: { state: true }, _week: { state: true }, _selected: { state: true }, _gesture: { state: true },
+    _error: { state: true }, _saved: { state: true }, _busy: { state: true },
+  };
+  static override styles = [
+    controls,
+    css`
+      :host { display: block; }
+      .grid { display: grid; gap: 0.35rem; margin: 0.75rem 0; }
+      .line { display: grid; grid-template-columns: 2.5rem 1fr; align-items: center; gap: 0.35rem; }
+      .track { position: relative; height: 2.75rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); touch-action: none; user-select: none; cursor: crosshair; }
+      .track.readonly { cursor: default; }
+      .block { position: absolute; top: 3px; bottom: 3px; min-width: 4px; padding: 0 2px; border: 0; border-radius: 4px; overflow: hidden;
+        background: var(--accent); color: var(--accent-text); font-size: 0.7rem; line-height: 1.1; text-align: left; cursor: grab; touch-action: none; }
+      .block.selected { outline: 3px solid var(--focus); outline-offset: 1px; }
+      .block.preview { opacity: 0.55; pointer-events: none; }
+      .hours { display: flex; justify-content: space-between; margin-left: 2.85rem; font-size: 0.7rem; color: var(--muted); }
+      .muted { color: var(--muted); }
+      .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
+      .value input { width: 6rem; }
+      .error { color: var(--danger); }
+    `,
+  ];
+  declare api: HttpClient;
+  declare user: User | undefined;
+  declare scheduleId: string;
+  declare _schedule: Schedule | undefined;
+  declare _week: Week | undefined;
+  declare _selected: { day: Day; index: number } | undefined;
+  declare _gesture: Gesture | undefined;
+  declare _error: string;
+  declare _saved: boolean;
+  declare _busy: boolean;
+
+  constructor() {
+    super();
+    this._error = '';
+    this._saved = false;
+    this._busy = false;
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('scheduleId') && this.api) void this.load();
+  }
+
+  private async load() {
+    this._schedule = undefined;
+    this._error = '';
+    try {
+      const s = await this.api.schedule(this.scheduleId);
+      this._schedule = s;
+      this._week = s.days;
+      this._selected = undefined;
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  private get editable(): boolean {
+    return !!this._schedule && !this._schedule.readOnly && !!this.user && this.user.role !== 'member';
+  }
+
+  private setDay(day: Day, blocks: Week[Day]) {
+    this._week = { ...this._week!, [day]: blocks };
+    this._saved = false;
+  }
+
+  private trackX(ev: PointerEvent, track: HTMLElement) {
+    const rect = track.getBoundingClientRect();
+    return { x: ev.clientX - rect.left, width: rect.width };
+  }
+
+  private onTrackDown(ev: PointerEvent, day: Day) {
+    if (!this.editable || ev.button !== 0) return;
+    const track = ev.currentTarget as HTMLElement;
+    track.setPointerCapture(ev.pointerId);
+    const { x, width } = this.trackX(ev, track);
+    const at = xToMinutes(x, width);
+    this._gesture = { kind: 'draw', day, start: at, end: at };
+  }
+
+  private onBlockDown(ev: PointerEvent, day: Day, index: number) {
+    ev.stopPropagation();
+    this._selected = { day, index };
+    if (!this.editable || ev.button !== 0) return;
+    const track = (ev.currentTarget as HTMLElement).parentElement!;
+    track.setPointerCapture(ev.pointerId);
+    const { x, width } = this.trackX(ev, track);
+    this._gesture = { kind: 'move', day, index, startX: x, width, delta: 0, moved: false };
+  }
+
+  private onTrackMove(ev: PointerEvent) {
+    const g = this._gesture;
+    if (!g) return;
+    const { x, width } = this.trackX(ev, ev.currentTarget as HTMLElement);
+    if (g.kind === 'draw') this._gesture = { ...g, end: xToMinutes(x, width) };
+    else this._gesture = { ...g, delta: ((x - g.startX) / g.width) * 24 * 60, moved: g.moved || Math.abs(x - g.startX) > 4 };
+  }
+
+  private onTrackUp() {
+    const g = this._gesture;
+    this._gesture = undefined;
+    if (!g || !this._week) return;
+    const blocks = this._week[g.day];
+    if (g.kind === 'draw') {
+      // A tap (no drag) draws an hour from where the finger landed.
+      const end = g.end === g.start ? g.start + 60 : g.end;
+      const next = addBlock(blocks, g.start, end, this.currentValue());
+      if (!next) return;
+      this.setDay(g.day, next);
+      this._selected = { day: g.day, index: next.findIndex((b) => toMinutes(b.from) === Math.min(g.start, end)) };
+      return;
+    }
+    if (!g.moved) return;
+    const next = moveBlock(blocks, g.index, g.delta);
+    if (!next) return;
+    this.setDay(g.day, next);
+    // moveBlock keeps the other blocks as they were, so the moved one is the only new object.
+    this._selected = { day: g.day, index: next.findIndex((b) => !blocks.includes(b)) };
+  }
+
+  /** New blocks take the value of the selected one, so drawing several of the same preset is quick. */
+  private currentValue(): string | number {
+    const s = this._selected;
+    return (s && this._week?.[s.day][s.index]?.value) ?? 'comfort';
+  }
+
+  private setValue(text: string) {
+    const s = this._selected;
+    if (!s || !this._week || text.trim() === '') return;
+    const value = parseValue(text);
+    this.setDay(s.day, this._week[s.day].map((b, i) => (i === s.index ? { ...b, value } : b)));
+  }
+
+  private removeSelected() {
+    const s = this._selected;
+    if (!s || !this._week) return;
+    this.setDay(s.day, this._week[s.day].filter((_, i) => i !== s.index));
+    this._selected = undefined;
+  }
+
+  private copyMonday() {
+    if (!this._week) return;
+    this._week = copyDay(this._week, 'mon', WEEKDAYS);
+    this._saved = false;
+  }
+
+  private async save() {
+    const s = this._schedule;
+    if (!s || !this._week) return;
+    this._busy = true;
+    this._error = '';
+    try {
+      this._schedule = await this.api.saveSchedule(s.id, { ...(s.name !== undefined && { name: s.name }), days: this._week, exceptions: s.exceptions });
+      this._week = this._schedule.days;
+      this._saved = true;
+    } catch (err) {
+      this._error = errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private renderBlocks(day: Day) {
+    const g = this._gesture;
+    const blocks = this._week![day];
+    const shown = g?.kind === 'move' && g.day === day && g.moved ? (moveBlock(blocks, g.index, g.delta) ?? blocks) : blocks;
+    const sel = this._selected;
+    return html`${shown.map((b, i) => {
+      const from = toMinutes(b.from);
+      const to = toMinutes(b.to);
+      const label = `${DAY_NAMES[day]} ${b.from}–${b.to}${b.value !== undefined ? ` ${String(b.value)}` : ''}`;
+      return html`<button class="block ${sel?.day === day && sel.index === i ? 'selected' : ''}" aria-label=${label} title=${label}
+        style="left:${minutesToPercent(from)}%;width:${minutesToPercent(to - from)}%"
+        @pointerdown=${(ev: PointerEvent) => this.onBlockDown(ev, day, i)} @click=${() => (this._selected = { day, index: i })}>${b.value ?? ''}</button>`;
+    })}
+    ${g?.kind === 'draw' && g.day === day && g.end !== g.start
+      ? html`<div class="block preview" style="left:${minutesToPercent(Math.min(g.start, g.end))}%;width:${minutesToPercent(Math.abs(g.end - g.start))}%"></div>`
+      : nothing}`;
+  }
+
+  private renderSelected() {
+    const s = this._selected;
+    const block = s && this._week?.[s.day][s.index];
+    if (!s || !block || !this.editable) return nothing;
+    const value = block.value === undefined ? '' : String(block.value);
+    return html`<div class="bar value" role="group" aria-label="Selected block">
+      <span>${DAY_NAMES[s.day]} ${block.from}–${block.to}</span>
+      <select aria-label="Preset" @change=${(ev: Event) => this.setValue((ev.target as HTMLSelectElement).value)}>
+        ${(PRESETS as readonly string[]).includes(value) ? nothing : html`<option value="" selected disabled>Preset</option>`}
+        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === value}>${p}</option>`)}
+      </select>
+      <input aria-label="Value (preset or °C)" .value=${value} @change=${(ev: Event) => this.setValue((ev.target as HTMLInputElement).value)} />
+      <button @click=${() => this.removeSelected()}>Delete block</button>
+    </div>`;
+  }
+
+  override render() {
+    const s = this._schedule;
+    if (!s || !this._week) return html`<h1>Schedule</h1>${this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">Loading…</p>`}`;
+    const editable = this.editable;
+    return html`<h1>${s.name ?? s.id}</h1>
+      ${s.readOnly ? html`<p class="muted">This schedule comes from the config file; edit it there.</p>`
+        : editable ? html`<p class="muted">Drag on a day to draw a block, drag a block to move it, tap it to set its value.</p>` : nothing}
+      <div class="hours" aria-hidden="true">${HOURS.map((h) => html`<span>${h}</span>`)}</div>
+      <div class="grid">
+        ${DAYS.map((day) => html`<div class="line">
+          <span>${DAY_NAMES[day]}</span>
+          <div class="track ${editable ? '' : 'readonly'}" data-day=${day} role="group" aria-label=${DAY_NAMES[day]}
+            @pointerdown=${(ev: PointerEvent) => this.onTrackDown(ev, day)} @pointermove=${(ev: PointerEvent) => this.onTrackMove(ev)}
+            @pointerup=${() => this.onTrackUp()} @pointercancel=${() => (this._gesture = undefined)}>${this.renderBlocks(day)}</div>
+        </div>`)}
+      </div>
+      ${this.renderSelected()}
+      ${editable
+        ? html`<div class="bar">
+            <button @click=${() => this.copyMonday()}>Copy Monday to weekdays</button>
+            <button class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>Save</button>
+            ${this._saved ? html`<span role="status">Saved</span>` : nothing}
+          </div>`
+        : nothing}
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
+  }
+}
+customElements.define('hearth-schedule-editor', HearthScheduleEditor);
