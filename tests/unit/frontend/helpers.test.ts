@@ -84,10 +84,11 @@ describe('optimistic state', () => {
 
 describe('router', () => {
   it('round-trips every route', () => {
-    const routes: Route[] = [{ page: 'home' }, { page: 'entity', id: 'sensor.a_b' }, { page: 'automations' }, { page: 'automation', id: 'x y' }, { page: 'logbook' }, { page: 'settings', tab: 'tokens' }];
+    const routes: Route[] = [{ page: 'home' }, { page: 'entity', id: 'sensor.a_b' }, { page: 'automations' }, { page: 'automation', id: 'x y' }, { page: 'logbook' }, { page: 'schedule', id: 'bed room' }, { page: 'settings', tab: 'tokens' }];
     for (const r of routes) expect(parseRoute(routePath(r))).toEqual(r);
     expect(parseRoute('/settings/nope')).toEqual({ page: 'settings', tab: 'plugins' });
     expect(parseRoute('/whatever')).toEqual({ page: 'home' });
+    expect(parseRoute('/schedules')).toEqual({ page: 'home' });
   });
 });
 
