@@ -191,6 +191,8 @@ export function startZone(ctx: PluginContext<unknown>, zone: ZoneConfig, output:
       cutoff: cutoff === 'off' ? null : cutoff,
       cutoffReason: cutoffReason(cutoff),
       boostUntil: saved.boostUntil === undefined ? null : new Date(saved.boostUntil).toISOString(),
+      // So the dashboard can open the schedule's editor from the thermostat.
+      schedule: zone.schedule ?? null,
     });
   }
 

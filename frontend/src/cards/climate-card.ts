@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { CommandCard } from './command-card.js';
 import { stepTarget, stringList } from '../lib/controls.js';
+import { scheduleEditorPath } from '../lib/router.js';
 import { formatNumber, stateWord, titleCase } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead, icon } from './head.js';
@@ -49,6 +50,7 @@ export class HearthClimateCard extends CommandCard {
               ${presets.map((p) => html`<option value=${p} ?selected=${p === a.preset}>${titleCase(p)}</option>`)}
             </select>`
           : nothing}
+        ${typeof a.schedule === 'string' ? html`<a href=${scheduleEditorPath(a.schedule)} aria-label="${e.name} schedule">Schedule</a>` : nothing}
       </div>
     </div>`;
   }

@@ -2,10 +2,11 @@ import { LitElement, html } from 'lit';
 import type { EntityState } from '../api/types.js';
 import { isActive } from '../lib/entities.js';
 import { formatState, formatTime } from '../lib/format.js';
+import { scheduleEditorPath } from '../lib/router.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead } from './head.js';
 
-/** A weekly schedule, read-only here: inside or outside a block, the block's value, and when that changes. */
+/** A weekly schedule, read-only here (its link opens the week-grid editor): inside or outside a block, the block's value, and when that changes. */
 export class HearthScheduleCard extends LitElement {
   static override properties = { entity: { attribute: false }, now: { type: Number } };
   static override styles = cardStyles;
@@ -20,6 +21,7 @@ export class HearthScheduleCard extends LitElement {
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'}">
       ${cardHead(e, `${formatState(e)}${change}`)}
       <span class="value">${e.state === 'on' && (typeof value === 'number' || typeof value === 'string') ? String(value) : ''}</span>
+      <div class="controls"><a href=${scheduleEditorPath(e.id)} aria-label="Edit ${e.name} week">Edit week</a></div>
     </div>`;
   }
 }

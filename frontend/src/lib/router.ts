@@ -49,3 +49,8 @@ export function routePath(route: Route): string {
       return `/${route.page}`;
   }
 }
+
+/** The editor's path for a `schedule.<id>` entity. */
+export function scheduleEditorPath(entityId: string): string {
+  return routePath({ page: 'schedule', id: entityId.replace(/^schedule\./, '') });
+}

@@ -170,7 +170,7 @@ describe('thermostat zone on a relay', () => {
     await start({ ...bedroom, schedule: 'schedule.bedroom' });
     handles.schedule!.setState('on', { value: 'comfort' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(zone().attributes).toMatchObject({ preset: 'comfort', targetTemperature: 20 });
+    expect(zone().attributes).toMatchObject({ preset: 'comfort', targetTemperature: 20, schedule: 'schedule.bedroom' });
     await hub!.command('climate.bedroom', 'set_preset', { preset: 'away' });
     handles.schedule!.setState('off', { value: null });
     await vi.advanceTimersByTimeAsync(0);
