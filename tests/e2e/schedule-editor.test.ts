@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
+
+const OWNER = { username: 'alice', password: 'correct horse battery' };
+interface ScheduleLite { readOnly: boolean; days: Record<string, { from: string; to: string; value?: string | number }[]> }
+
+describe('schedule editor at phone width', { timeout: 60_000 }, () => {
+  let hub: RunningHub;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    buildDashboard();
+    hub = await startHub();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => errors.push(e.message));
+    const headers = { origin: hub.url };
+    const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers });
+    if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
+    const created = await page.request.post(`${hub.url}/api/schedules`, { data: { id: 'study', name: 'Study', days: {} }, headers });
+    if (created.status() !== 201) throw new Error(`POST /api/schedules answered ${created.status()}`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  const track = (day: string): Locator => page.locator(`hearth-schedule-editor .track[data-day=${day}]`);
+  const block = (label: string): Locator => page.getByRole('button', { name: label, exact: true });
+  /** A finger drag through the DevTools protocol: Chromium turns it into pointer events, as on a phone. */
+  async function touchDrag(from: { x: number; y: number }, to: { x: number; y: number }) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let i = 1; i <= 5; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 5, y: from.y + ((to.y - from.y) * i) / 5 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  it('draws a block, drags it, copies Monday to weekdays, saves, and finds it after a reload', async () => {
+    await page.goto(`${hub.url}/schedules/study`);
+    const mon = (await track('mon').boundingBox())!;
+    const at = (hour: number) => mon.x + (mon.width * hour) / 24;
+    const y = mon.y + mon.height / 2;
+
+    await touchDrag({ x: at(6), y }, { x: at(9), y });
+    await expect.poll(() => block('Mon 06:00–09:00 comfort').count()).toBe(1);
+
+    await page.mouse.move(at(7.5), y);
+    await page.mouse.down();
+    await page.mouse.move(at(8.5), y, { steps: 4 });
+    await page.mouse.move(at(9.5), y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => block('Mon 08:00–11:00 comfort').count()).toBe(1);
+
+    await page.getByLabel('Preset', { exact: true }).selectOption('eco');
+    await block('Mon 08:00–11:00 eco').waitFor();
+    await page.getByRole('button', { name: 'Copy Monday to weekdays' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, 'schedule-editor-phone');
+
+    const saved = (await (await page.request.get(`${hub.url}/api/schedules/study`)).json()) as ScheduleLite;
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) expect(saved.days[day]).toEqual([{ from: '08:00', to: '11:00', value: 'eco' }]);
+    expect(saved.days.sat).toEqual([]);
+
+    await page.reload();
+    await block('Fri 08:00–11:00 eco').waitFor();
+    expect(await block('Sat 08:00–11:00 eco').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the thermostat opens its config-file schedule, shown but not editable', async () => {
+    await page.goto(hub.url);
+    await page.locator('hearth-climate-card').first().getByRole('link', { name: /schedule$/ }).click();
+    await page.waitForURL(/\/schedules\/bedroom$/);
+    await page.getByText('comes from the config file').waitFor();
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    const before = (await (await page.request.get(`${hub.url}/api/schedules/bedroom`)).json()) as ScheduleLite;
+    const sun = (await track('sun').boundingBox())!;
+    await page.mouse.move(sun.x + sun.width * 0.1, sun.y + sun.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sun.x + sun.width * 0.2, sun.y + sun.height / 2, { steps: 3 });
+    await page.mouse.up();
+    expect(await track('sun').locator('.block').count()).toBe(before.days.sun!.length);
+  });
+});
