@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState } from '../api/index.js';
 import { checkSimpleRule, type SimpleRule } from '../lib/automation-form.js';
+import { DAYS, type Day } from '../lib/schedule-grid.js';
 import { controls } from '../styles/theme.js';
 
 /** "When <sensor> is above <value>, turn on <equipment>" — the rule most people want first. */
 export class HearthSimpleRuleForm extends LitElement {
   static override properties = { entities: { attribute: false }, _errors: { state: true } };
-  static override styles = [controls, css`form { display: grid; gap: 0.8rem; } .line { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; } .line label { flex: 1 1 150px; } .ferr { color: var(--danger); font-size: 0.8rem; }`];
+  static override styles = [controls, css`form { display: grid; gap: 0.8rem; } .line { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; } .line label { flex: 1 1 150px; } .ferr { color: var(--danger); font-size: 0.8rem; } fieldset { border: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; } fieldset label { display: inline-flex; gap: 0.25rem; align-items: center; }`];
   declare entities: EntityState[];
   declare _errors: Partial<Record<keyof SimpleRule, string>>;
 
@@ -28,6 +29,7 @@ export class HearthSimpleRuleForm extends LitElement {
       entity: String(f.get('entity') ?? ''),
       command: String(f.get('command') ?? ''),
       ...(brightness ? { brightness: Number(brightness) } : {}),
+      weekdays: DAYS.filter((d): d is Day => f.getAll('weekdays').includes(d)),
     };
     this._errors = checkSimpleRule(rule);
     if (Object.keys(this._errors).length === 0) this.dispatchEvent(new CustomEvent('hearth-simple-rule', { detail: rule }));
@@ -52,6 +54,10 @@ export class HearthSimpleRuleForm extends LitElement {
         <label>Equipment<select name="entity"><option value="">choose…</option>${equipment.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('entity')}</label>
         <label>Brightness (optional)<input name="brightness" type="number" min="1" max="100" /></label>
       </div>
+      <fieldset><legend>Only on</legend>
+        ${DAYS.map((d) => html`<label><input type="checkbox" name="weekdays" value=${d} checked />${d[0]!.toUpperCase()}${d.slice(1)}</label>`)}
+        ${this.err('weekdays')}
+      </fieldset>
       <button class="primary" type="submit">Create rule</button>
     </form>`;
   }

@@ -1,4 +1,5 @@
 import type { Action, AutomationDefinition, Condition, Trigger } from '../api/types.js';
+import { DAYS, type Day } from './schedule-grid.js';
 
 /** The one-line rule: "when <sensor> is above/below <value>, <command> <entity>". */
 export interface SimpleRule {
@@ -9,6 +10,8 @@ export interface SimpleRule {
   entity: string;
   command: string;
   brightness?: number;
+  /** Only on these days; absent (or all seven) means every day. */
+  weekdays?: Day[];
 }
 
 export function slugify(name: string): string {
@@ -31,7 +34,7 @@ export function simpleRuleToDefinition(rule: SimpleRule): AutomationDefinition {
     name: rule.name,
     mode: 'single',
     triggers: [{ type: 'numeric_state', entity: rule.sensor, [rule.operator]: rule.value }],
-    conditions: [],
+    conditions: rule.weekdays && rule.weekdays.length < DAYS.length ? [{ type: 'time', weekdays: rule.weekdays }] : [],
     actions: [{ command: rule.command, entity: rule.entity, ...(params && { params }) }],
   };
 }
@@ -44,6 +47,7 @@ export function checkSimpleRule(rule: Partial<SimpleRule>): Partial<Record<keyof
   if (rule.value === undefined || !Number.isFinite(rule.value)) errors.value = 'Enter a number';
   if (!rule.entity) errors.entity = 'Pick what to control';
   if (!rule.command) errors.command = 'Pick an action';
+  if (rule.weekdays?.length === 0) errors.weekdays = 'Pick at least one day';
   return errors;
 }
 

@@ -52,6 +52,12 @@ describe('simple rule', () => {
     expect(def).toEqual({ id: 'fan_when_hot', name: 'Fan when hot!', mode: 'single', triggers: [{ type: 'numeric_state', entity: 'sensor.t', above: 26 }], conditions: [], actions: [{ command: 'turn_on', entity: 'switch.fan' }] });
     expect(describeTrigger(def.triggers[0]!)).toBe('sensor.t rises above 26');
   });
+  it('keeps to the chosen weekdays with a time condition, none when every day is ticked', () => {
+    const rule = { name: 'Fan', sensor: 'sensor.t', operator: 'above', value: 26, entity: 'switch.fan', command: 'turn_on' } as const;
+    expect(simpleRuleToDefinition({ ...rule, weekdays: ['sat', 'sun'] }).conditions).toEqual([{ type: 'time', weekdays: ['sat', 'sun'] }]);
+    expect(simpleRuleToDefinition({ ...rule, weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }).conditions).toEqual([]);
+    expect(checkSimpleRule({ ...rule, weekdays: [] })).toEqual({ weekdays: 'Pick at least one day' });
+  });
   it('names each missing field', () => {
     expect(Object.keys(checkSimpleRule({ name: ' ', value: NaN }))).toEqual(['name', 'sensor', 'value', 'entity', 'command']);
     expect(slugify('Été — ok')).toBe('ete_ok');
