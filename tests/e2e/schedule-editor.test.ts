@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
 
 const OWNER = { username: 'alice', password: 'correct horse battery' };
-interface ScheduleLite { readOnly: boolean; days: Record<string, { from: string; to: string; value?: string | number }[]> }
+type BlockLite = { from: string; to: string; value?: string | number };
+interface ScheduleLite { readOnly: boolean; days: Record<string, BlockLite[]>; exceptions: { date: string; blocks: BlockLite[] }[] }
 
 describe('schedule editor at phone width', { timeout: 60_000 }, () => {
   let hub: RunningHub;
@@ -32,7 +33,7 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await hub?.stop();
   });
 
-  const track = (day: string): Locator => page.locator(`hearth-schedule-editor .track[data-day=${day}]`);
+  const track = (day: string): Locator => page.locator(`hearth-schedule-editor .track[data-row="${day}"]`);
   const block = (label: string): Locator => page.getByRole('button', { name: label, exact: true });
   /** A finger drag through the DevTools protocol: Chromium turns it into pointer events, as on a phone. */
   async function touchDrag(from: { x: number; y: number }, to: { x: number; y: number }) {
@@ -77,6 +78,24 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await block('Fri 08:00–11:00 eco').waitFor();
     expect(await block('Sat 08:00–11:00 eco').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('adds a dated exception, shows the hub refusing a repeated date, and saves once it is fixed', async () => {
+    await page.getByRole('button', { name: 'Add exception' }).click();
+    await page.getByLabel('Exception date').fill('2026-12-25');
+    const row = (await track('0').boundingBox())!;
+    await touchDrag({ x: row.x + row.width * (10 / 24), y: row.y + row.height / 2 }, { x: row.x + row.width * (14 / 24), y: row.y + row.height / 2 });
+    await block('2026-12-25 10:00–14:00 comfort').waitFor();
+    await page.getByRole('button', { name: 'Add exception' }).click();
+    await page.getByLabel('Exception date').nth(1).fill('2026-12-25');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual([expect.stringContaining('exceptions[1].date: 2026-12-25 is already given')]);
+    await page.getByRole('button', { name: 'Remove exception' }).nth(1).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const saved = (await (await page.request.get(`${hub.url}/api/schedules/study`)).json()) as ScheduleLite;
+    expect(saved.exceptions).toEqual([{ date: '2026-12-25', blocks: [{ from: '10:00', to: '14:00', value: 'comfort' }] }]);
+    expect(saved.days.mon).toEqual([{ from: '08:00', to: '11:00', value: 'eco' }]);
   });
 
   it('the thermostat opens its config-file schedule, shown but not editable', async () => {

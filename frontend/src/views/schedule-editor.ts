@@ -9,19 +9,29 @@ import { controls } from '../styles/theme.js';
 const DAY_NAMES: Record<Day, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 const HOURS = [0, 6, 12, 18, 24];
 
+/** YYYY-MM-DD in local time, as exceptions are dated. */
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A row of the grid: a weekday, or the exception at this index (a dated day that replaces its weekday). */
+type Row = Day | number;
+type Blocks = Week[Day];
+
 /** A pointer gesture in progress: drawing a new block, or moving block `index` of `day`. */
 type Gesture =
-  | { kind: 'draw'; day: Day; start: number; end: number }
-  | { kind: 'move'; day: Day; index: number; startX: number; width: number; delta: number; moved: boolean };
+  | { kind: 'draw'; day: Row; start: number; end: number }
+  | { kind: 'move'; day: Row; index: number; startX: number; width: number; delta: number; moved: boolean };
 
 /**
- * The week-grid schedule editor (lazy-loaded at /schedules/<id>): rows are days, 0–24 h, 15-minute snapping.
+ * The week-grid schedule editor (lazy-loaded at /schedules/<id>): rows are days, 0–24 h, 15-minute snapping,
+ * then the exceptions (dated days) drawn the same way.
  * Pointer events, so a finger draws and drags as a mouse does; the rows take `touch-action: none` so a drag is not a scroll.
  */
 export class HearthScheduleEditor extends LitElement {
   static override properties = {
     api: { attribute: false }, user: { attribute: false }, scheduleId: { type: String },
-    _schedule: { state: true }, _week: { state: true }, _selected: { state: true }, _gesture: { state: true },
+    _schedule: { state: true }, _week: { state: true }, _exceptions: { state: true }, _selected: { state: true }, _gesture: { state: true },
     _error: { state: true }, _saved: { state: true }, _busy: { state: true },
   };
   static override styles = [
@@ -48,7 +58,8 @@ export class HearthScheduleEditor extends LitElement {
   declare scheduleId: string;
   declare _schedule: Schedule | undefined;
   declare _week: Week | undefined;
-  declare _selected: { day: Day; index: number } | undefined;
+  declare _exceptions: Schedule['exceptions'];
+  declare _selected: { day: Row; index: number } | undefined;
   declare _gesture: Gesture | undefined;
   declare _error: string;
   declare _saved: boolean;
@@ -72,6 +83,7 @@ export class HearthScheduleEditor extends LitElement {
       const s = await this.api.schedule(this.scheduleId);
       this._schedule = s;
       this._week = s.days;
+      this._exceptions = s.exceptions;
       this._selected = undefined;
     } catch (err) {
       this._error = errorText(err);
@@ -82,8 +94,40 @@ export class HearthScheduleEditor extends LitElement {
     return !!this._schedule && !this._schedule.readOnly && !!this.user && this.user.role !== 'member';
   }
 
-  private setDay(day: Day, blocks: Week[Day]) {
-    this._week = { ...this._week!, [day]: blocks };
+  private blocksOf(row: Row): Blocks {
+    return typeof row === 'number' ? (this._exceptions[row]?.blocks ?? []) : this._week![row];
+  }
+
+  private setDay(row: Row, blocks: Blocks) {
+    if (typeof row === 'number') this._exceptions = this._exceptions.map((x, i) => (i === row ? { ...x, blocks } : x));
+    else this._week = { ...this._week!, [row]: blocks };
+    this._saved = false;
+  }
+
+  private rowName(row: Row): string {
+    return typeof row === 'number' ? (this._exceptions[row]?.date ?? '') : DAY_NAMES[row];
+  }
+
+  /** A new exception starts empty on the first free date from tomorrow on. */
+  private addException() {
+    const taken = new Set(this._exceptions.map((x) => x.date));
+    const day = new Date();
+    do day.setDate(day.getDate() + 1);
+    while (taken.has(localDate(day)));
+    this._exceptions = [...this._exceptions, { date: localDate(day), blocks: [] }];
+    this._selected = undefined;
+    this._saved = false;
+  }
+
+  private setExceptionDate(index: number, date: string) {
+    if (!date) return;
+    this._exceptions = this._exceptions.map((x, i) => (i === index ? { ...x, date } : x));
+    this._saved = false;
+  }
+
+  private removeException(index: number) {
+    this._exceptions = this._exceptions.filter((_, i) => i !== index);
+    this._selected = undefined;
     this._saved = false;
   }
 
@@ -92,7 +136,7 @@ export class HearthScheduleEditor extends LitElement {
     return { x: ev.clientX - rect.left, width: rect.width };
   }
 
-  private onTrackDown(ev: PointerEvent, day: Day) {
+  private onTrackDown(ev: PointerEvent, day: Row) {
     if (!this.editable || ev.button !== 0) return;
     const track = ev.currentTarget as HTMLElement;
     track.setPointerCapture(ev.pointerId);
@@ -101,7 +145,7 @@ export class HearthScheduleEditor extends LitElement {
     this._gesture = { kind: 'draw', day, start: at, end: at };
   }
 
-  private onBlockDown(ev: PointerEvent, day: Day, index: number) {
+  private onBlockDown(ev: PointerEvent, day: Row, index: number) {
     ev.stopPropagation();
     this._selected = { day, index };
     if (!this.editable || ev.button !== 0) return;
@@ -123,7 +167,7 @@ export class HearthScheduleEditor extends LitElement {
     const g = this._gesture;
     this._gesture = undefined;
     if (!g || !this._week) return;
-    const blocks = this._week[g.day];
+    const blocks = this.blocksOf(g.day);
     if (g.kind === 'draw') {
       // A tap (no drag) draws an hour from where the finger landed.
       const end = g.end === g.start ? g.start + 60 : g.end;
@@ -144,20 +188,20 @@ export class HearthScheduleEditor extends LitElement {
   /** New blocks take the value of the selected one, so drawing several of the same preset is quick. */
   private currentValue(): string | number {
     const s = this._selected;
-    return (s && this._week?.[s.day][s.index]?.value) ?? 'comfort';
+    return (s && this.blocksOf(s.day)[s.index]?.value) ?? 'comfort';
   }
 
   private setValue(text: string) {
     const s = this._selected;
     if (!s || !this._week || text.trim() === '') return;
     const value = parseValue(text);
-    this.setDay(s.day, this._week[s.day].map((b, i) => (i === s.index ? { ...b, value } : b)));
+    this.setDay(s.day, this.blocksOf(s.day).map((b, i) => (i === s.index ? { ...b, value } : b)));
   }
 
   private removeSelected() {
     const s = this._selected;
     if (!s || !this._week) return;
-    this.setDay(s.day, this._week[s.day].filter((_, i) => i !== s.index));
+    this.setDay(s.day, this.blocksOf(s.day).filter((_, i) => i !== s.index));
     this._selected = undefined;
   }
 
@@ -173,8 +217,9 @@ export class HearthScheduleEditor extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      this._schedule = await this.api.saveSchedule(s.id, { ...(s.name !== undefined && { name: s.name }), days: this._week, exceptions: s.exceptions });
+      this._schedule = await this.api.saveSchedule(s.id, { ...(s.name !== undefined && { name: s.name }), days: this._week, exceptions: this._exceptions });
       this._week = this._schedule.days;
+      this._exceptions = this._schedule.exceptions;
       this._saved = true;
     } catch (err) {
       this._error = errorText(err);
@@ -183,15 +228,15 @@ export class HearthScheduleEditor extends LitElement {
     }
   }
 
-  private renderBlocks(day: Day) {
+  private renderBlocks(day: Row) {
     const g = this._gesture;
-    const blocks = this._week![day];
+    const blocks = this.blocksOf(day);
     const shown = g?.kind === 'move' && g.day === day && g.moved ? (moveBlock(blocks, g.index, g.delta) ?? blocks) : blocks;
     const sel = this._selected;
     return html`${shown.map((b, i) => {
       const from = toMinutes(b.from);
       const to = toMinutes(b.to);
-      const label = `${DAY_NAMES[day]} ${b.from}–${b.to}${b.value !== undefined ? ` ${String(b.value)}` : ''}`;
+      const label = `${this.rowName(day)} ${b.from}–${b.to}${b.value !== undefined ? ` ${String(b.value)}` : ''}`;
       return html`<button class="block ${sel?.day === day && sel.index === i ? 'selected' : ''}" aria-label=${label} title=${label}
         style="left:${minutesToPercent(from)}%;width:${minutesToPercent(to - from)}%"
         @pointerdown=${(ev: PointerEvent) => this.onBlockDown(ev, day, i)} @click=${() => (this._selected = { day, index: i })}>${b.value ?? ''}</button>`;
@@ -203,11 +248,11 @@ export class HearthScheduleEditor extends LitElement {
 
   private renderSelected() {
     const s = this._selected;
-    const block = s && this._week?.[s.day][s.index];
+    const block = s && this._week && this.blocksOf(s.day)[s.index];
     if (!s || !block || !this.editable) return nothing;
     const value = block.value === undefined ? '' : String(block.value);
     return html`<div class="bar value" role="group" aria-label="Selected block">
-      <span>${DAY_NAMES[s.day]} ${block.from}–${block.to}</span>
+      <span>${this.rowName(s.day)} ${block.from}–${block.to}</span>
       <select aria-label="Preset" @change=${(ev: Event) => this.setValue((ev.target as HTMLSelectElement).value)}>
         ${(PRESETS as readonly string[]).includes(value) ? nothing : html`<option value="" selected disabled>Preset</option>`}
         ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === value}>${p}</option>`)}
@@ -215,6 +260,28 @@ export class HearthScheduleEditor extends LitElement {
       <input aria-label="Value (preset or °C)" .value=${value} @change=${(ev: Event) => this.setValue((ev.target as HTMLInputElement).value)} />
       <button @click=${() => this.removeSelected()}>Delete block</button>
     </div>`;
+  }
+
+  private renderTrack(row: Row, editable: boolean) {
+    return html`<div class="track ${editable ? '' : 'readonly'}" data-row=${String(row)} role="group" aria-label=${this.rowName(row)}
+      @pointerdown=${(ev: PointerEvent) => this.onTrackDown(ev, row)} @pointermove=${(ev: PointerEvent) => this.onTrackMove(ev)}
+      @pointerup=${() => this.onTrackUp()} @pointercancel=${() => (this._gesture = undefined)}>${this.renderBlocks(row)}</div>`;
+  }
+
+  private renderExceptions(editable: boolean) {
+    return html`<h2>Exceptions</h2>
+      <p class="muted">A dated day that replaces its weekday, such as a holiday.</p>
+      <div class="grid">
+        ${this._exceptions.map((x, i) => html`<div class="exception">
+          <div class="bar">
+            <input type="date" aria-label="Exception date" .value=${x.date} ?disabled=${!editable}
+              @change=${(ev: Event) => this.setExceptionDate(i, (ev.target as HTMLInputElement).value)} />
+            ${editable ? html`<button @click=${() => this.removeException(i)}>Remove exception</button>` : nothing}
+          </div>
+          ${this.renderTrack(i, editable)}
+        </div>`)}
+      </div>
+      ${editable ? html`<button @click=${() => this.addException()}>Add exception</button>` : nothing}`;
   }
 
   override render() {
@@ -226,14 +293,10 @@ export class HearthScheduleEditor extends LitElement {
         : editable ? html`<p class="muted">Drag on a day to draw a block, drag a block to move it, tap it to set its value.</p>` : nothing}
       <div class="hours" aria-hidden="true">${HOURS.map((h) => html`<span>${h}</span>`)}</div>
       <div class="grid">
-        ${DAYS.map((day) => html`<div class="line">
-          <span>${DAY_NAMES[day]}</span>
-          <div class="track ${editable ? '' : 'readonly'}" data-day=${day} role="group" aria-label=${DAY_NAMES[day]}
-            @pointerdown=${(ev: PointerEvent) => this.onTrackDown(ev, day)} @pointermove=${(ev: PointerEvent) => this.onTrackMove(ev)}
-            @pointerup=${() => this.onTrackUp()} @pointercancel=${() => (this._gesture = undefined)}>${this.renderBlocks(day)}</div>
-        </div>`)}
+        ${DAYS.map((day) => html`<div class="line"><span>${DAY_NAMES[day]}</span>${this.renderTrack(day, editable)}</div>`)}
       </div>
       ${this.renderSelected()}
+      ${editable || this._exceptions.length ? this.renderExceptions(editable) : nothing}
       ${editable
         ? html`<div class="bar">
             <button @click=${() => this.copyMonday()}>Copy Monday to weekdays</button>
