@@ -85,7 +85,9 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await page.getByLabel('Exception date').fill('2026-12-25');
     const row = (await track('0').boundingBox())!;
     await touchDrag({ x: row.x + row.width * (10 / 24), y: row.y + row.height / 2 }, { x: row.x + row.width * (14 / 24), y: row.y + row.height / 2 });
-    await block('2026-12-25 10:00–14:00 comfort').waitFor();
+    await block('2026-12-25 10:00–14:00 comfort').focus();
+    await page.keyboard.press('ArrowRight');
+    await block('2026-12-25 10:15–14:15 comfort').waitFor();
     await page.getByRole('button', { name: 'Add exception' }).click();
     await page.getByLabel('Exception date').nth(1).fill('2026-12-25');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -94,7 +96,7 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const saved = (await (await page.request.get(`${hub.url}/api/schedules/study`)).json()) as ScheduleLite;
-    expect(saved.exceptions).toEqual([{ date: '2026-12-25', blocks: [{ from: '10:00', to: '14:00', value: 'comfort' }] }]);
+    expect(saved.exceptions).toEqual([{ date: '2026-12-25', blocks: [{ from: '10:15', to: '14:15', value: 'comfort' }] }]);
     expect(saved.days.mon).toEqual([{ from: '08:00', to: '11:00', value: 'eco' }]);
   });
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { HttpClient, Schedule, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import {
-  DAYS, PRESETS, WEEKDAYS, addBlock, copyDay, minutesToPercent, moveBlock, parseValue, toMinutes, xToMinutes, type Day, type Week,
+  DAYS, PRESETS, SNAP_MIN, WEEKDAYS, addBlock, copyDay, minutesToPercent, moveBlock, parseValue, toMinutes, xToMinutes, type Day, type Week,
 } from '../lib/schedule-grid.js';
 import { controls } from '../styles/theme.js';
 
@@ -185,6 +185,18 @@ export class HearthScheduleEditor extends LitElement {
     this._selected = { day: g.day, index: next.findIndex((b) => !blocks.includes(b)) };
   }
 
+  /** ← / → move the focused block by one step, for those who do not drag. */
+  private onBlockKey(ev: KeyboardEvent, day: Row, index: number) {
+    const step = ev.key === 'ArrowLeft' ? -SNAP_MIN : ev.key === 'ArrowRight' ? SNAP_MIN : 0;
+    if (!step || !this.editable) return;
+    ev.preventDefault();
+    const next = moveBlock(this.blocksOf(day), index, step);
+    if (!next) return;
+    // A move never passes another block, so the index stays the same and so does focus.
+    this.setDay(day, next);
+    this._selected = { day, index };
+  }
+
   /** New blocks take the value of the selected one, so drawing several of the same preset is quick. */
   private currentValue(): string | number {
     const s = this._selected;
@@ -239,7 +251,8 @@ export class HearthScheduleEditor extends LitElement {
       const label = `${this.rowName(day)} ${b.from}–${b.to}${b.value !== undefined ? ` ${String(b.value)}` : ''}`;
       return html`<button class="block ${sel?.day === day && sel.index === i ? 'selected' : ''}" aria-label=${label} title=${label}
         style="left:${minutesToPercent(from)}%;width:${minutesToPercent(to - from)}%"
-        @pointerdown=${(ev: PointerEvent) => this.onBlockDown(ev, day, i)} @click=${() => (this._selected = { day, index: i })}>${b.value ?? ''}</button>`;
+        @pointerdown=${(ev: PointerEvent) => this.onBlockDown(ev, day, i)} @click=${() => (this._selected = { day, index: i })}
+        @keydown=${(ev: KeyboardEvent) => this.onBlockKey(ev, day, i)}>${b.value ?? ''}</button>`;
     })}
     ${g?.kind === 'draw' && g.day === day && g.end !== g.start
       ? html`<div class="block preview" style="left:${minutesToPercent(Math.min(g.start, g.end))}%;width:${minutesToPercent(Math.abs(g.end - g.start))}%"></div>`
@@ -290,7 +303,7 @@ export class HearthScheduleEditor extends LitElement {
     const editable = this.editable;
     return html`<h1>${s.name ?? s.id}</h1>
       ${s.readOnly ? html`<p class="muted">This schedule comes from the config file; edit it there.</p>`
-        : editable ? html`<p class="muted">Drag on a day to draw a block, drag a block to move it, tap it to set its value.</p>` : nothing}
+        : editable ? html`<p class="muted">Drag on a day to draw a block, drag a block (or press ← →) to move it, tap it to set its value.</p>` : nothing}
       <div class="hours" aria-hidden="true">${HOURS.map((h) => html`<span>${h}</span>`)}</div>
       <div class="grid">
         ${DAYS.map((day) => html`<div class="line"><span>${DAY_NAMES[day]}</span>${this.renderTrack(day, editable)}</div>`)}
