@@ -6,9 +6,10 @@ import { errorResponse } from '../../../core/api/errors.js';
 import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
 import { parseOrThrow } from '../../../core/automation/index.js';
 import type { DatabaseHandle } from '../../../core/db/index.js';
-import { createContext, type Role } from '../../../core/kernel/index.js';
+import type { Role } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { nextTrace, tempDatabase, testHome } from '../../unit/automation/harness.js';
+import { callAs, roleFromHeader } from '../../helpers/role-header.js';
 
 const T0 = Date.parse('2024-06-03T00:00:00Z');
 const recorded: HistoryRow[] = [
@@ -36,13 +37,7 @@ beforeEach(async () => {
   await engine.start();
   const app = new Hono<ApiEnv>();
   app.onError((err, c) => errorResponse(err, c, log));
-  // Stands in for the auth middleware: the role comes from a test header.
-  app.use(async (c, next) => {
-    const role = c.req.header('x-role') as Role | undefined;
-    if (role) c.set('user', { id: `u-${role}`, username: role, role });
-    c.set('context', createContext(role ? { userId: `u-${role}` } : {}));
-    await next();
-  });
+  app.use(roleFromHeader);
   app.route('/api', createAutomationRoutes({ engine, log, history: { statesBetween: (ids, s, e) => recorded.filter((r) => ids.includes(r.entityId) && r.ms >= s && r.ms <= e) } }).routes);
   server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
 });
@@ -53,15 +48,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function call(method: string, path: string, body?: unknown, role: Role | null = 'admin') {
-  const res = await fetch(new URL(path, server.url), {
-    method,
-    headers: { 'content-type': 'application/json', ...(role && { 'x-role': role }) },
-    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, role: Role | null = 'admin') => callAs(server, method, path, body, role);
 
 describe('automation API', () => {
   it('CRUD: create, read, replace, disable, delete; the automation fires from state changes', async () => {

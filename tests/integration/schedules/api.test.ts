@@ -4,10 +4,11 @@ import type { ApiEnv } from '../../../core/api/env.js';
 import { errorResponse } from '../../../core/api/errors.js';
 import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
 import type { DatabaseHandle } from '../../../core/db/index.js';
-import { createContext, createKernel, type Kernel, type Role } from '../../../core/kernel/index.js';
+import { createKernel, type Kernel, type Role } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import { createScheduleRoutes, createSchedules, scheduleSchema, type Schedules } from '../../../core/schedules/index.js';
 import { tempDatabase } from '../../unit/automation/harness.js';
+import { callAs, roleFromHeader } from '../../helpers/role-header.js';
 
 let kernel: Kernel;
 let tmp: ReturnType<typeof tempDatabase>;
@@ -27,13 +28,7 @@ beforeEach(async () => {
   await schedules.start();
   const app = new Hono<ApiEnv>();
   app.onError((err, c) => errorResponse(err, c, log));
-  // Stands in for the auth middleware: the role comes from a test header.
-  app.use(async (c, next) => {
-    const role = c.req.header('x-role') as Role | undefined;
-    if (role) c.set('user', { id: `u-${role}`, username: role, role });
-    c.set('context', createContext(role ? { userId: `u-${role}` } : {}));
-    await next();
-  });
+  app.use(roleFromHeader);
   app.route('/api', createScheduleRoutes(schedules).routes);
   server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
 });
@@ -44,15 +39,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function call(method: string, path: string, body?: unknown, role: Role | null = 'admin') {
-  const res = await fetch(new URL(path, server.url), {
-    method,
-    headers: { 'content-type': 'application/json', ...(role && { 'x-role': role }) },
-    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, role: Role | null = 'admin') => callAs(server, method, path, body, role);
 
 describe('/api/schedules', () => {
   it('CRUD over HTTP: created, listed with source and readOnly, replaced, deleted; the entity follows', async () => {
