@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { isSimHardware, type Hardware } from '../hardware/index.js';
 import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
+import { createAlertRoutes, createAlerts, type Alerts } from './alerts/index.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
@@ -15,6 +16,7 @@ import { createHistoryRoutes } from './api/routes/history.js';
 import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
+import type { Notifier } from './notify/types.js';
 import type { MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import type { ExitHandlers } from './safety/exit.js';
@@ -44,6 +46,7 @@ export interface Hub {
   readonly auth: Auth;
   readonly recorder: Recorder;
   readonly automations: AutomationEngine;
+  readonly alerts: Alerts;
   /** Present when `mqtt:` is configured; `mqtt.subscribe(filter)` feeds `mqtt` triggers. */
   readonly mqtt?: MqttBridge;
   readonly http: HttpServer;
@@ -76,6 +79,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const queries = createHistoryQueries(database, { ...(timezone && { timezone }) });
   // Imported only when configured: the mqtt client and its dependencies cost ~10 MB of RSS.
   const mqtt = config.mqtt && (await import('./mqtt/index.js')).createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir });
+  // Until core/notify lands: alerts are stored and shown, not yet sent anywhere.
+  const notifier: Notifier = { send: () => {} };
+  const alerts = createAlerts({ database, bus: kernel.bus, log, notifier, resolveUserName: (id) => auth.users.find(id)?.username, ...(timezone && { timezone }) });
   const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
@@ -99,7 +105,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   if (mqtt) services.push(mqtt);
   // Before the plugins start, so a thermostat reading schedule.x at setup finds it.
   const schedules = createSchedules({ kernel, database, log, fileSchedules: config.schedules, ...(timezone && { timezone }) });
-  services.push(schedules);
+  services.push(schedules, alerts);
   if (config.backup?.daily) {
     const { at, keep } = config.backup;
     services.push(createDailyBackups({ snapshot, configFile: loaded.file, dir: backupDir(loaded, dataDir), at, keep, log, ...(timezone && { timezone }) }));
@@ -143,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createMetricsRoutes({ collector: metrics, ...(config.metrics?.token && { token: config.metrics.token }) }),
         createBackupRoutes({ snapshot, configFile: loaded.file, bus: kernel.bus }),
         createScheduleRoutes(schedules),
+        createAlertRoutes(alerts),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
@@ -156,6 +163,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       auth,
       recorder,
       automations,
+      alerts,
       ...(mqtt && { mqtt }),
       http,
       url: http.url,
