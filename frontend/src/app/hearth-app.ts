@@ -260,12 +260,12 @@ export class HearthApp extends LitElement {
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a || a.target || a.origin !== location.origin) return;
     e.preventDefault();
-    this.navigate(a.pathname);
+    this.navigate(a.pathname + a.search);
   }
 
   private navigate(path: string) {
-    if (path !== location.pathname) history.pushState(null, '', path);
-    this.setRoute(parseRoute(path));
+    if (path !== location.pathname + location.search) history.pushState(null, '', path);
+    this.setRoute(parseRoute(new URL(path, location.href).pathname));
     window.scrollTo(0, 0);
   }
 
@@ -276,7 +276,8 @@ export class HearthApp extends LitElement {
 
   private onRouteData() {
     if (this._phase !== 'ready') return;
-    if (this._route.page === 'entity' || this._route.page === 'history') void import('../views/entity-view.js');
+    if (this._route.page === 'entity') void import('../views/entity-view.js');
+    if (this._route.page === 'history') void import('../views/history-view.js');
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
     if (this._route.page === 'schedule') void import('../views/schedule-editor.js');
     if (this._route.page === 'logbook') {
@@ -296,7 +297,7 @@ export class HearthApp extends LitElement {
         return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
           .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}></hearth-entity-view>`;
       case 'history':
-        return html`<h1>History</h1><div class="panel"><ul>${entities.filter((e) => e.domain === 'sensor' || e.domain === 'binary_sensor').map((e) => html`<li><a href="/entity/${e.id}">${e.name}</a></li>`)}</ul></div>`;
+        return html`<h1>History</h1><hearth-history-view .api=${this.api} .entities=${entities} .query=${location.search}></hearth-history-view>`;
       case 'automations':
         return html`<hearth-automations-view .api=${this.api} .user=${this._user}></hearth-automations-view>`;
       case 'automation':

@@ -154,3 +154,10 @@ export function isActive(entity: EntityState): boolean {
       return entity.state === 'on' || entity.state === 'open' || entity.state === 'opening' || entity.state === 'closing';
   }
 }
+
+/** Entities whose name, id, area or domain contain every word typed ("kitchen temp", "binary hall"), by name. */
+export function searchEntities(entities: Iterable<EntityState>, query: string): EntityState[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = (e: EntityState) => `${e.name} ${e.id} ${e.area ?? ''} ${titleCase(e.area ?? '')} ${e.domain.replace(/_/g, ' ')}`.toLowerCase();
+  return [...entities].filter((e) => words.every((w) => text(e).includes(w))).sort((a, b) => a.name.localeCompare(b.name));
+}
