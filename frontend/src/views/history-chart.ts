@@ -75,7 +75,8 @@ export class HearthHistoryChart extends LitElement {
     const series: uPlot.Series[] = [{}, ...columns.map((c): uPlot.Series => {
       if (c.role !== 'value') return { stroke: 'transparent', spanGaps: true, points: { show: false } };
       if (c.period === 'previous') return { stroke: `${colour(c.entityId)}99`, width: 1.5, dash: [6, 4], spanGaps: true, points: { show: false } };
-      return { stroke: colour(c.entityId), width: 2, spanGaps: true, points: { show: false } };
+      // uPlot shows points where they are sparse, so a series of one reading is still visible.
+      return { stroke: colour(c.entityId), width: 2, spanGaps: true };
     })];
     // uPlot series are 1-based (0 is x): each band lies between a series' max and its min.
     const bands = columns.flatMap((c, i) => (c.role === 'max' ? [{ series: [i + 1, i] as [number, number], fill: `${colour(c.entityId)}26` }] : []));

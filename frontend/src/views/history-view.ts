@@ -18,7 +18,7 @@ const ENUM_COLOURS = ['#6d8fd8', '#d8a06d', '#7fbf8f', '#c58ad6', '#d87878', '#6
 function stateColour(state: string | null): string {
   if (state === null) return 'repeating-linear-gradient(45deg, var(--border) 0 4px, transparent 4px 8px)';
   if (state === 'on' || state === 'open') return 'var(--on)';
-  if (state === 'off' || state === 'closed') return 'var(--surface-2)';
+  if (state === 'off' || state === 'closed') return 'color-mix(in srgb, var(--muted) 30%, transparent)';
   return ENUM_COLOURS[stateSlot(state)]!;
 }
 
