@@ -21,7 +21,7 @@ import type { MqttBridge } from './mqtt/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
-import { createScheduleRoutes, createSchedules } from './schedules/index.js';
+import { createFollowRoutes, createFollows, createScheduleRoutes, createSchedules } from './schedules/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -106,6 +106,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Before the plugins start, so a thermostat reading schedule.x at setup finds it.
   const schedules = createSchedules({ kernel, database, log, fileSchedules: config.schedules, ...(timezone && { timezone }) });
   services.push(schedules, alerts);
+  // Started with the automations, after the plugins: following sends commands.
+  const follows = createFollows({ kernel, database, log });
   if (config.backup?.daily) {
     const { at, keep } = config.backup;
     services.push(createDailyBackups({ snapshot, configFile: loaded.file, dir: backupDir(loaded, dataDir), at, keep, log, ...(timezone && { timezone }) }));
@@ -117,7 +119,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Automations first (nothing may command a plugin that is stopping), then plugins and
   // their outputs, then what records and publishes: the last states are still written.
   const stopAll = async () => {
-    if (automationsStarted) await stopService(automations);
+    if (automationsStarted) {
+      await stopService(automations);
+      await stopService(follows);
+    }
     await host.stop();
     await hardware.close();
     for (const service of started.reverse()) await stopService(service);
@@ -133,6 +138,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // After the plugins: restored `for:` timers must see the entities' current states.
     await automations.start();
     automationsStarted = true;
+    await follows.start();
     const history = createHistoryRoutes({ queries, resolveUserName: (id) => auth.users.find(id)?.username });
     const app = createApp({
       kernel,
@@ -150,6 +156,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createBackupRoutes({ snapshot, configFile: loaded.file, bus: kernel.bus }),
         createScheduleRoutes(schedules),
         createAlertRoutes(alerts),
+        createFollowRoutes(follows),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });

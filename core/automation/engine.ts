@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { createContext, type Context, type Kernel } from '../kernel/index.js';
+import { createContext, isoTime, type Context, type Kernel } from '../kernel/index.js';
 import type { Service } from '../service.js';
 import { createAutomationRuntime, type AutomationRuntime, type Trace } from './automation.js';
 import { systemClock, type Clock } from './clock.js';
 import type { FileAutomation } from './config.js';
+import { catchUpTrigger } from './follow.js';
 import type { AutomationDefinition } from './definition.js';
 import './events.js';
 import { parseOrThrow } from './parse.js';
@@ -117,6 +118,8 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     const { runs, unreadable } = store.pendingRuns(id);
     if (unreadable) log.warn({ automation: id, unreadable }, 'stored waiting runs in an unknown format are dropped');
     for (const pending of runs) runtime.resume(pending);
+    const catchUp = catchUpTrigger(entry.definition, env.getState, isoTime(clock.now()));
+    if (catchUp) void runtime.trigger(catchUp, env.getState(String(catchUp.entity))?.context);
   }
 
   /** Stops an automation and forgets its timers: its definition changed or it went away. */

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { errorMessage } from '../errors.js';
-import { domainOf, isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
+import { isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { Action, Condition } from './definition.js';
-import { followCommand, type FollowDomain } from './follow.js';
+import { applyFollow } from './follow.js';
 import type { RunSignal } from './run-signal.js';
 import { render, type TriggerData } from './template.js';
 import { enterInto, type CursorFrame, type ResumePoint, type WaitTracker } from './resume.js';
@@ -129,11 +129,8 @@ async function perform(action: Action, path: string, run: RunContext, where: rea
 }
 
 async function follow(action: Extract<Action, { follow: unknown }>, run: RunContext): Promise<unknown> {
-  const schedule = run.env.getState(action.follow);
-  if (schedule?.state !== 'on' && schedule?.state !== 'off') throw new Error(`${action.follow} has no state (is the schedule defined?)`);
-  const { command, params } = followCommand(domainOf(action.entity) as FollowDomain, schedule.state === 'on', schedule.attributes.value);
-  const after = await run.env.dispatch({ entityId: action.entity, command, params, context: run.context });
-  return { entityId: action.entity, command, params, ...(isState(after) && { state: after.state }) };
+  const { entityId, command, params, after } = await applyFollow(run.env, action.follow, action.entity, run.context);
+  return { entityId, command, params, ...(isState(after) && { state: after.state }) };
 }
 
 /** The position inside a compound step once it entered `part`. */

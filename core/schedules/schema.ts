@@ -7,3 +7,10 @@ export const schedules = sqliteTable('schedules', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/** Devices that follow a schedule, set from the dashboard (`PUT /api/entities/:id/follow`). One schedule per device. */
+export const scheduleFollows = sqliteTable('schedule_follows', {
+  entityId: text('entity_id').primaryKey(),
+  schedule: text('schedule').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

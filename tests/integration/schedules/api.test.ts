@@ -6,7 +6,7 @@ import { startHttpServer, type HttpServer } from '../../../core/api/server.js';
 import type { DatabaseHandle } from '../../../core/db/index.js';
 import { createKernel, type Kernel, type Role } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
-import { createScheduleRoutes, createSchedules, scheduleSchema, type Schedules } from '../../../core/schedules/index.js';
+import { createFollowRoutes, createFollows, createScheduleRoutes, createSchedules, scheduleSchema, type Follows, type Schedules } from '../../../core/schedules/index.js';
 import { tempDatabase } from '../../unit/automation/harness.js';
 import { callAs, roleFromHeader } from '../../helpers/role-header.js';
 
@@ -14,6 +14,7 @@ let kernel: Kernel;
 let tmp: ReturnType<typeof tempDatabase>;
 let database: DatabaseHandle;
 let schedules: Schedules;
+let follows: Follows;
 let server: HttpServer;
 
 const fromYaml = scheduleSchema.parse({ id: 'bedroom', name: 'Bedroom', days: { mon: [{ from: '06:30', to: '08:00', value: 'comfort' }] } });
@@ -26,14 +27,21 @@ beforeEach(async () => {
   const log = silentLogger();
   schedules = createSchedules({ kernel, database, log, timezone: 'Europe/Paris', fileSchedules: [fromYaml] });
   await schedules.start();
+  kernel.states.init(kernel.registry.add({ id: 'light.desk', owner: 'test', commands: ['turn_on', 'turn_off'] }));
+  kernel.dispatcher.register('light.desk', { turn_on: () => void kernel.states.update('light.desk', { state: 'on' }), turn_off: () => void kernel.states.update('light.desk', { state: 'off' }) });
+  kernel.states.init(kernel.registry.add({ id: 'sensor.desk_lux', owner: 'test' }));
+  follows = createFollows({ kernel, database, log });
+  await follows.start();
   const app = new Hono<ApiEnv>();
   app.onError((err, c) => errorResponse(err, c, log));
   app.use(roleFromHeader);
   app.route('/api', createScheduleRoutes(schedules).routes);
+  app.route('/api', createFollowRoutes(follows).routes);
   server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
 });
 afterEach(async () => {
   await server.close();
+  await follows.stop();
   await schedules.stop();
   database.close();
   tmp.cleanup();
@@ -96,5 +104,36 @@ describe('/api/schedules', () => {
 
     expect((await call('POST', '/api/schedules', hall, 'member')).status).toBe(403);
     expect((await call('GET', '/api/schedules', undefined, null)).status).toBe(401);
+  });
+});
+
+describe('/api/entities/:id/follow', () => {
+  it('a member makes a light follow a schedule and stops it; the answer and GET show the follow', async () => {
+    expect((await call('GET', '/api/entities/light.desk/follow', undefined, 'member')).body).toEqual({ entityId: 'light.desk', schedule: null });
+    const put = await call('PUT', '/api/entities/light.desk/follow', { schedule: 'schedule.bedroom' }, 'member');
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ entityId: 'light.desk', schedule: 'schedule.bedroom' });
+    // Applied at once: the schedule is off now unless it is Monday morning
+    expect(kernel.states.get('light.desk')!.state).toBe(kernel.states.get('schedule.bedroom')!.state);
+    expect((await call('GET', '/api/entities/light.desk/follow', undefined, 'member')).body!.schedule).toBe('schedule.bedroom');
+    expect((await call('PUT', '/api/entities/light.desk/follow', { schedule: null }, 'member')).body).toEqual({ entityId: 'light.desk', schedule: null });
+  });
+
+  it('refuses what cannot follow or be followed with 400, an unknown device with 404, nobody signed in with 401', async () => {
+    const put = (id: string, body: unknown, role: Role | null = 'member') => call('PUT', `/api/entities/${id}/follow`, body, role);
+    const bad = await put('light.desk', { schedule: 'light.desk' });
+    expect(bad.status).toBe(400);
+    expect(bad.body!.error.message).toBe('invalid body: schedule: expected a schedule entity like schedule.bedroom, or null');
+    const unknown = await put('light.desk', { schedule: 'schedule.nope' });
+    expect([unknown.status, unknown.body!.error.message]).toEqual([400, "unknown schedule 'schedule.nope'"]);
+    expect((await put('light.desk', {})).status).toBe(400);
+    expect((await put('light.desk', { schedule: null, extra: 1 })).status).toBe(400);
+    expect((await put('light.desk', '{')).status).toBe(400);
+    const sensor = await put('sensor.desk_lux', { schedule: 'schedule.bedroom' });
+    expect([sensor.status, sensor.body!.error.code]).toEqual([400, 'invalid_input']);
+    expect((await put('light.nope', { schedule: 'schedule.bedroom' })).status).toBe(404);
+    expect((await call('GET', '/api/entities/light.nope/follow', undefined, 'member')).status).toBe(404);
+    expect((await put('light.desk', { schedule: 'schedule.bedroom' }, null)).status).toBe(401);
+    expect(follows.get('light.desk').schedule).toBeNull();
   });
 });

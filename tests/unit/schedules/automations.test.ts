@@ -53,23 +53,47 @@ const until = (iso: string) => vi.advanceTimersByTimeAsync(Date.parse(iso) - Dat
 
 describe('schedules in automations', () => {
   it('the schedule trigger fires at block start, at a change of value and at block end; follow sets the device', async () => {
+    // Started outside a block: the automation that follows the schedule puts the device off at once
+    expect(climate.map((c) => c.command)).toEqual(['turn_off']);
+    expect(engine.traces('heating')[0]).toMatchObject({ trigger: { type: 'schedule', entity: 'schedule.bedroom', to: 'off', catchUp: true }, outcome: 'completed' });
+    // fan_after has no follow: it waits for the schedule's next end
+    expect(home.calls).toEqual([]);
     await until('2026-12-07T05:29:59Z');
-    expect(climate).toEqual([]);
+    expect(climate).toHaveLength(1);
     await until('2026-12-07T05:30:00Z');
-    expect(climate.map((c) => [c.command, c.params])).toEqual([['set_preset', { preset: 'comfort' }]]);
+    expect(climate.map((c) => [c.command, c.params]).slice(1)).toEqual([['set_preset', { preset: 'comfort' }]]);
     // 08:00: the eco block follows straight on, a new block start
     await until('2026-12-07T07:00:00Z');
-    expect(climate.map((c) => [c.command, c.params]).slice(1)).toEqual([['set_preset', { preset: 'eco' }]]);
+    expect(climate.map((c) => [c.command, c.params]).slice(2)).toEqual([['set_preset', { preset: 'eco' }]]);
     expect(home.calls).toEqual([]);
     await until('2026-12-07T08:00:00Z');
-    expect(climate.map((c) => c.command).slice(2)).toEqual(['turn_off']);
+    expect(climate.map((c) => c.command).slice(3)).toEqual(['turn_off']);
     expect(home.calls.map((c) => [c.entityId, c.command])).toEqual([['switch.fan', 'turn_on']]);
     await until('2026-12-07T17:00:00Z');
-    expect(climate.map((c) => [c.command, c.params]).slice(3)).toEqual([['set_temperature', { temperature: 19 }]]);
+    expect(climate.map((c) => [c.command, c.params]).slice(4)).toEqual([['set_temperature', { temperature: 19 }]]);
     // The run's context says the schedule's change caused it
-    expect(climate[3]!.context.parentId).toBe(home.kernel.states.get('schedule.bedroom')!.context.id);
+    expect(climate[4]!.context.parentId).toBe(home.kernel.states.get('schedule.bedroom')!.context.id);
     const [trace] = engine.traces('heating');
     expect(trace).toMatchObject({ trigger: { type: 'schedule', entity: 'schedule.bedroom', from: 'off', to: 'on', value: 19 } });
+  });
+
+  it('an automation that follows a schedule applies the block under way when it starts: after a restart, when saved', async () => {
+    await engine.stop();
+    await schedules.stop();
+    // Back at 08:30 Paris, inside the eco block
+    vi.setSystemTime(Date.parse('2026-12-07T07:30:00Z'));
+    climate.length = 0;
+    await schedules.start();
+    engine = await startEngine(home.kernel, database, { fileAutomations: automations.map((a) => ({ definition: parseOrThrow(a), input: a })) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(climate.map((c) => [c.command, c.params])).toEqual([['set_preset', { preset: 'eco' }]]);
+    expect(home.calls).toEqual([]);
+    // An automation saved over the API starts at once too; one triggered only by block starts waits for the next start
+    engine.create({ id: 'evening', triggers: [{ type: 'schedule', entity: 'schedule.bedroom', to: 'off' }], actions: [{ follow: 'schedule.bedroom', entity: 'climate.bedroom' }] });
+    engine.create({ id: 'starts', triggers: [{ type: 'schedule', entity: 'schedule.bedroom', to: 'on' }], actions: [{ follow: 'schedule.bedroom', entity: 'climate.bedroom' }] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(climate.map((c) => c.command)).toEqual(['set_preset', 'set_preset']);
+    expect(engine.traces('evening')).toEqual([]);
   });
 
   it('the schedule condition looks at the state and the value', async () => {
