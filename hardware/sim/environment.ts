@@ -38,6 +38,8 @@ export interface SimEnvironment {
   room(name: string, options?: SimRoomOptions): SimRoom;
   rooms(): SimRoom[];
   outdoor(): OutdoorState;
+  /** The outdoor temperature model at a simulated instant (an override holds for all): what a forecast of this weather reads. */
+  outdoorTemperatureAt(at: number): number;
   /** Overrides; `null` returns a value to its model (diurnal curve, sun). */
   setOutdoor(values: { temperatureC?: number | null; humidityPct?: number; pressureHpa?: number; lux?: number | null }): void;
   setCloudCover(fraction: number): void;
@@ -138,6 +140,7 @@ export function createSimEnvironment(options: SimEnvironmentOptions): SimEnviron
         sunAltitudeDeg: altitudeDeg,
       };
     },
+    outdoorTemperatureAt: outdoorTemperature,
     setOutdoor(values) {
       // Rooms must integrate up to now under the old outdoor temperature first.
       for (const room of rooms.values()) room.climate();

@@ -9,6 +9,7 @@ import { definePlugin, type SimBoard } from '../../core/plugin-api.js';
 import { demoHouseSchema, type DemoHouseConfig } from './schema.js';
 import { addFilPiloteRadiator } from './radiator.js';
 import { draw, pulseLine, recurring } from './script.js';
+import { startWeatherStandIn } from './weather-stand-in.js';
 
 function climateOf(sim: SimBoard, room: string) {
   return () => (room === 'outdoor' ? sim.environment.outdoor() : sim.environment.room(room).climate());
@@ -40,7 +41,7 @@ export default definePlugin({
     description: 'Simulated wiring and a scripted day for the sim backend: motion, a door, rain, the sun.',
   },
   config: demoHouseSchema,
-  setup(ctx) {
+  async setup(ctx) {
     const sim = ctx.hardware.sim;
     if (!sim) throw new Error("demo-house drives the simulated board; set 'hardware: { backend: sim }'");
     const { config } = ctx;
@@ -72,6 +73,15 @@ export default definePlugin({
           sim.environment.setCloudCover(Math.random() * 0.5);
         },
       );
+    }
+    if (config.weatherStandIn) {
+      const { port, host } = config.weatherStandIn;
+      const close = await startWeatherStandIn(sim.environment, {
+        port,
+        host,
+        onListenError: (err) => ctx.log.warn({ err: err.message }, `the weather stand-in cannot listen on ${host}:${port}; open-meteo gets its forecast from whoever does`),
+      });
+      ctx.onStop(close);
     }
   },
 });

@@ -33,6 +33,8 @@ export const demoHouseSchema = z.strictObject({
   doors: z.array(z.strictObject({ line: z.number().int(), everyS: range.default([300, 1200]), openS: z.number().positive().default(20) })).default([]),
   /** Showers: a rain sensor's contact on `line`. */
   rain: z.strictObject({ line: z.number().int(), everyS: range.default([1800, 7200]), lastsS: range.default([300, 1500]) }).optional(),
+  /** A local stand-in for the Open-Meteo API forecasting the simulated weather: point open-meteo's `baseUrl` at `http://<host>:<port>`. */
+  weatherStandIn: z.strictObject({ port: z.number().int().min(1).max(65_535), host: z.string().default('127.0.0.1') }).optional(),
 });
 
 export type DemoHouseConfig = z.infer<typeof demoHouseSchema>;
