@@ -22,7 +22,7 @@ describe('demo house', () => {
   it('has the entities a newcomer should see, all alive', async () => {
     hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
     expect(hub.plugins().map((p) => [p.id, p.status])).toEqual([
-      ['demo-house', 'running'], ['gpio', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
+      ['demo-house', 'running'], ['gpio', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
     ]);
     const states = hub.states();
     expect(new Set(states.map((s) => s.area)).size).toBeGreaterThanOrEqual(3);
@@ -36,6 +36,11 @@ describe('demo house', () => {
       const reading = await hub.waitFor(sensor!.id, (s) => typeof s.state === 'number');
       expect(reading.available).toBe(true);
     }
+    // The weather and its forecast come from the local stand-in of Open-Meteo, offline.
+    const weather = await hub.waitFor('weather.home', (s) => s.state !== null);
+    expect(weather).toMatchObject({ available: true, attributes: { stale: false } });
+    expect(weather.attributes.forecast).toHaveLength(7);
+    expect(typeof hub.state('sensor.home_tomorrow_max').state).toBe('number');
     await hub.command('light.living_room', 'turn_on', { brightness: 40 });
     expect(hub.state('light.living_room').attributes.brightness).toBe(40);
     // The heater relay warms the simulated bedroom.
