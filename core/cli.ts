@@ -11,6 +11,9 @@ import { createLogger } from './log.js';
 import { loadPlugins } from './plugins/index.js';
 import { loadFileAutomations } from './automation/index.js';
 import { releaseConfiguredOutputs } from './release-outputs.js';
+import { declaredHardware, wantsBias } from './declared-hardware.js';
+import { sysfsBiasAdvice } from './bias-advice.js';
+import { resolveBackend, testStandInsFromEnv } from '../hardware/hub.js';
 import { createServiceNotifier } from './systemd-notify.js';
 import { VERSION } from './version.js';
 
@@ -105,7 +108,12 @@ async function check(values: Options): Promise<number> {
     const loaded = loadConfig(file);
     const plugins = await loadPlugins(loaded);
     loadFileAutomations(loaded);
-    return print(`${loaded.file}: configuration OK (${plugins.length} plugin${plugins.length === 1 ? '' : 's'})`);
+    print(`${loaded.file}: configuration OK (${plugins.length} plugin${plugins.length === 1 ? '' : 's'})`);
+    const { inputs } = declaredHardware(plugins);
+    const backend = await resolveBackend(loaded.config.hardware.backend, { wantsBias: wantsBias(inputs), ...testStandInsFromEnv() });
+    // A warning, not an error: the hub runs, but an input may float until the firmware sets its pull.
+    if (backend === 'linux') for (const line of sysfsBiasAdvice(inputs)) process.stderr.write(`${line}\n`);
+    return 0;
   } catch (err) {
     if (err instanceof ConfigError) return reportConfigError(err);
     throw err;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { isSimHardware, type Hardware } from '../hardware/index.js';
 import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
 import { createAlertRoutes, createAlerts, type Alerts } from './alerts/index.js';
+import { declaredHardware, wantsBias } from './declared-hardware.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
@@ -71,7 +72,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const fileAutomations = loadFileAutomations(loaded);
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
-  const hardware = options.hardware ?? (await openHardware({ backend: config.hardware.backend, ...testStandInsFromEnv() }));
+  const hardware =
+    options.hardware ?? (await openHardware({ backend: config.hardware.backend, wantsBias: wantsBias(declaredHardware(plugins).inputs), ...testStandInsFromEnv() }));
   recordSimLines(hardware);
   const kernel = createKernel(log);
   const auth = createAuth(database);

@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
+import type { DeclaredInput, DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
 import type { Context } from './kernel/context.js';
 import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
@@ -17,7 +17,7 @@ export type { Attributes, EntityState, Role } from './kernel/entity.js';
 export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
 export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
 export { entityIdSchema } from './plugins/entity-id.js';
-export type { DeclaredOutput, Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
+export type { Bias, DeclaredInput, DeclaredOutput, Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
 
 /** Bumped only on a breaking change; the host refuses any other value. */
 export const PLUGIN_API_VERSION = 1;
@@ -56,6 +56,11 @@ export interface HearthPlugin<Config = Record<string, unknown>> {
    * running the plugin. A plugin that drives outputs should declare them.
    */
   outputs?(config: Config): DeclaredOutput[];
+  /**
+   * Every input line this config reads, with its `bias`: the hub prefers a backend that
+   * sets the bias, and `hearth check` says how to set it where the backend cannot.
+   */
+  inputs?(config: Config): DeclaredInput[];
 }
 
 /**

@@ -4,34 +4,16 @@
  * exit of the hub (`ExecStopPost=`), so a `kill -9`, an OOM kill, a V8 fatal error or
  * the watchdog killing a hung hub still ends with relays released and dimmers dark.
  */
-import type { DeclaredOutput, HardwareBackend } from '../hardware/index.js';
+import type { HardwareBackend } from '../hardware/index.js';
 import { openHardware, releaseDeclaredOutputs, testStandInsFromEnv, type ReleaseReport } from '../hardware/hub.js';
 import type { LoadedConfig } from './config/index.js';
-import { errorMessage } from './errors.js';
 import { loadPlugins } from './plugins/index.js';
-
-export interface DeclaredOutputs {
-  outputs: DeclaredOutput[];
-  /** Plugins whose `outputs()` threw: their outputs are unknown. */
-  problems: string[];
-}
-
-/** Asks each configured plugin which outputs its config drives; plugins without `outputs` drive none. */
-export async function declaredOutputs(loaded: LoadedConfig): Promise<DeclaredOutputs> {
-  const result: DeclaredOutputs = { outputs: [], problems: [] };
-  for (const { id, plugin, config } of await loadPlugins(loaded)) {
-    try {
-      result.outputs.push(...(plugin.outputs?.(config) ?? []));
-    } catch (err) {
-      result.problems.push(`plugin '${id}': cannot list its outputs: ${errorMessage(err)}`);
-    }
-  }
-  return result;
-}
+import { declaredHardware, wantsBias } from './declared-hardware.js';
 
 export async function releaseConfiguredOutputs(loaded: LoadedConfig): Promise<ReleaseReport & { backend: HardwareBackend }> {
-  const { outputs, problems } = await declaredOutputs(loaded);
-  const hardware = await openHardware({ backend: loaded.config.hardware.backend, ...testStandInsFromEnv() });
+  const { outputs, inputs, problems } = declaredHardware(await loadPlugins(loaded));
+  // The same backend the hub picked: `auto` weighs the inputs' bias the same way.
+  const hardware = await openHardware({ backend: loaded.config.hardware.backend, wantsBias: wantsBias(inputs), ...testStandInsFromEnv() });
   // A simulated board dies with the hub that drew it: there is nothing left to release.
   if (hardware.backend === 'sim') {
     await hardware.close();

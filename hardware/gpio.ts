@@ -1,4 +1,4 @@
-import type { LineSpec } from './line-spec.js';
+import type { Bias, LineSpec } from './line-spec.js';
 
 /** A logical level: 1 = active. With `activeLow`, 1 is driven as a physical low. */
 export type Level = 0 | 1;
@@ -11,6 +11,12 @@ export interface GpioOpenOptions {
   edge?: Edge;
   /** Invert the logical level: an active-low relay is "on" at physical 0. */
   activeLow?: boolean;
+  /**
+   * Inputs: the internal pull resistor. The gpiod backend sets it on the line, an MCP23017
+   * has pull-ups only, the sim board idles an undriven input at it; sysfs cannot set it
+   * (`hearth check` tells which config.txt line does). Absent: left as it is.
+   */
+  bias?: Bias;
   /** Inputs: a level must hold this long before it is reported. */
   debounceMs?: number;
   /** Outputs: logical level driven from the first instant the line is an output. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hardware, HardwareBackend } from './types.js';
 import { createSimBoard, type SimBoardOptions } from './sim/board.js';
-import { openLinuxHardware, type LinuxModules } from './linux/index.js';
+import { gpioDeviceNames, openGpiodHardware, openLinuxHardware, type LinuxModules } from './linux/index.js';
 
 export { releaseDeclaredOutputs, type ReleaseReport } from './release.js';
 // Test only: inert unless HEARTH_TEST_SYSFS / HEARTH_TEST_I2C_DIR are set.
@@ -18,6 +18,10 @@ export interface HardwareOptions {
   backend: 'auto' | HardwareBackend;
   /** Root of the sysfs tree (tests point it at a fixture). Default `/sys`. */
   sysfsRoot?: string;
+  /** Where the gpiochip device nodes are (tests point it at a fixture). Default `/dev`. */
+  devRoot?: string;
+  /** Some input asks for a pull resistor, which only the gpiod backend can set: `auto` then prefers it. */
+  wantsBias?: boolean;
   /** Sim backend: clock, location, line count. */
   sim?: SimBoardOptions;
   /** Linux backend: replacements for the native modules (tests inject fakes). */
@@ -26,11 +30,28 @@ export interface HardwareOptions {
   onWatchError?: (err: unknown) => void;
 }
 
-/** Opens a backend; `auto` is `linux` when `<sysfsRoot>/class/gpio` exists, else `sim`. */
+/**
+ * Opens a backend. `auto` is `gpiod` when the kernel has GPIO chips and either no sysfs
+ * GPIO interface (kernels built without it) or an input that asks for a bias; else
+ * `linux` when `<sysfsRoot>/class/gpio` exists; else `sim`.
+ */
 export async function openHardware(options: HardwareOptions): Promise<Hardware> {
   const sysfsRoot = options.sysfsRoot ?? '/sys';
-  const backend = options.backend === 'auto' ? (existsSync(join(sysfsRoot, 'class', 'gpio')) ? 'linux' : 'sim') : options.backend;
+  const backend = await resolveBackend(options.backend, { sysfsRoot, wantsBias: options.wantsBias });
   if (backend === 'sim') return createSimBoard({ onWatchError: options.onWatchError, ...options.sim });
-  if (backend === 'linux') return openLinuxHardware({ sysfsRoot, modules: options.modules, onWatchError: options.onWatchError });
-  throw new RangeError(`unknown hardware backend ${JSON.stringify(backend)} (auto, linux or sim)`);
+  const linux = { sysfsRoot, devRoot: options.devRoot, modules: options.modules, onWatchError: options.onWatchError };
+  if (backend === 'linux') return openLinuxHardware(linux);
+  if (backend === 'gpiod') return openGpiodHardware(linux);
+  throw new RangeError(`unknown hardware backend ${JSON.stringify(backend)} (auto, linux, gpiod or sim)`);
+}
+
+/** The backend `openHardware` would open, without opening it (`hearth check` advises on it). */
+export async function resolveBackend(backend: HardwareOptions['backend'], options: { sysfsRoot?: string; wantsBias?: boolean } = {}): Promise<HardwareBackend> {
+  if (backend !== 'auto') return backend;
+  const sysfsRoot = options.sysfsRoot ?? '/sys';
+  const wantsBias = options.wantsBias ?? false;
+  const sysfsGpio = existsSync(join(sysfsRoot, 'class', 'gpio'));
+  const chardev = (await gpioDeviceNames(sysfsRoot)).length > 0;
+  if (chardev && (wantsBias || !sysfsGpio)) return 'gpiod';
+  return sysfsGpio ? 'linux' : 'sim';
 }

@@ -23,6 +23,30 @@ export const expanderLineSchema = z.strictObject({
 
 export const lineSpecSchema = z.union([headerLineSchema, expanderLineSchema]);
 
+/**
+ * An input's internal resistor: what a contact to ground (`pull-up`) or to 3.3 V
+ * (`pull-down`) needs so the line does not float while the contact is open. Absent:
+ * left as the firmware set it. The gpiod backend sets it on the line; sysfs cannot,
+ * and `hearth check` says which config.txt line does it instead.
+ */
+export const biasSchema = z.enum(['pull-up', 'pull-down', 'disabled']);
+export type Bias = z.infer<typeof biasSchema>;
+
+/** The fields of every input line in a config: spread into a plugin's entry schema. */
+export const inputLineShape = { line: lineSpecSchema, bias: biasSchema.optional() };
+
+/**
+ * An input a plugin's config reads, declared from the config alone (like its outputs),
+ * so the hub can pick a backend that sets its bias and `hearth check` can say how to
+ * set it where the backend cannot.
+ */
+export interface DeclaredInput {
+  line: LineSpec;
+  bias?: Bias;
+  /** What reads it (an entity id), for messages. */
+  name: string;
+}
+
 /** A line as written (defaults may be left out). */
 export type LineSpec = z.input<typeof lineSpecSchema>;
 /** An expander line with its defaults filled in. */

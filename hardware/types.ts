@@ -3,7 +3,8 @@ import type { I2cBus } from './i2c.js';
 import type { Pwm } from './pwm.js';
 import type { OneWire } from './onewire.js';
 
-export type HardwareBackend = 'linux' | 'sim';
+/** `linux`: GPIO through sysfs; `gpiod`: through the character device (bias, kernel timestamps); `sim`: the simulated board. */
+export type HardwareBackend = 'linux' | 'gpiod' | 'sim';
 
 export interface Hardware {
   readonly backend: HardwareBackend;

@@ -24,7 +24,7 @@ const storage = z.strictObject({
 });
 
 const hardware = z.strictObject({
-  backend: z.enum(['auto', 'linux', 'sim']).default('auto'),
+  backend: z.enum(['auto', 'linux', 'gpiod', 'sim']).default('auto'),
 });
 
 /** The host's own keys on a plugin entry; every other key is the plugin's config. */

@@ -7,8 +7,12 @@ import type { Edge, Level, Unwatch } from '../gpio.js';
  * the last reported level is reported (a bounce back to the old level reports nothing).
  */
 export interface EdgeFilter {
-  /** A raw (logical) level seen on the line. */
-  sample(value: Level): void;
+  /**
+   * A raw (logical) level seen on the line, at `atMs` when the source timestamps its
+   * edges (the kernel's event clock): the report then carries that time, not the time
+   * the debounce window closed.
+   */
+  sample(value: Level, atMs?: number): void;
   watch(cb: (value: Level, atMs: number) => void): Unwatch;
   /** The last reported (debounced) level. */
   readonly value: Level;
@@ -24,6 +28,7 @@ export function createEdgeFilter(options: {
   const watchers = new Set<(value: Level, atMs: number) => void>();
   let reported = options.initial;
   let pending = options.initial;
+  let pendingAtMs: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const wanted = (value: Level): boolean =>
@@ -34,7 +39,7 @@ export function createEdgeFilter(options: {
     if (pending === reported) return;
     reported = pending;
     if (!wanted(reported)) return;
-    const atMs = Date.now();
+    const atMs = pendingAtMs ?? Date.now();
     for (const cb of [...watchers]) {
       // One broken watcher must not starve the others of the edge.
       try {
@@ -46,10 +51,11 @@ export function createEdgeFilter(options: {
   };
 
   return {
-    sample(value) {
+    sample(value, atMs) {
       // Polled sources repeat the same level; only a change restarts the debounce window.
       if (value === pending) return;
       pending = value;
+      pendingAtMs = atMs;
       if (options.debounceMs <= 0) {
         settle();
         return;

@@ -38,7 +38,7 @@ export async function openMcp23017(bus: I2cBus, address = 0x20, options: Mcp2301
   // lines changed "at once" never lose each other's bit in a read-modify-write race.
   let iodir = 0xffff;
   let olat = 0x0000;
-  const pullUps = (options.pullUps ?? []).reduce((m, l) => m | (1 << l), 0);
+  let pullUps = (options.pullUps ?? []).reduce((m, l) => m | (1 << l), 0);
   const open = new Map<number, OpenLine>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -79,6 +79,9 @@ export async function openMcp23017(bus: I2cBus, address = 0x20, options: Mcp2301
     open(line: number, opts: GpioOpenOptions): GpioLine {
       if (!Number.isInteger(line) || line < 0 || line > 15) throw new HardwareError('invalid', `MCP23017 line ${line} is not 0–15`);
       if (open.has(line)) throw new HardwareError('busy', `MCP23017 0x${address.toString(16)} line ${line} is already open`);
+      if (opts.direction === 'in' && opts.bias === 'pull-down') {
+        throw new HardwareError('unsupported', `MCP23017 line ${line}: the chip has pull-ups only`, { hint: 'wire a pull-down resistor and leave bias out, or use bias: pull-up with the contact to ground' });
+      }
       const bit = 1 << line;
       const entry: OpenLine = { options: opts, filter: undefined };
       open.set(line, entry);
@@ -90,7 +93,12 @@ export async function openMcp23017(bus: I2cBus, address = 0x20, options: Mcp2301
         ready = write16(OLAT, olat).then(() => write16(IODIR, iodir));
       } else {
         iodir |= bit;
-        ready = write16(IODIR, iodir).then(async () => {
+        let configured = Promise.resolve();
+        if (opts.bias) {
+          pullUps = opts.bias === 'pull-up' ? pullUps | bit : pullUps & ~bit;
+          configured = write16(GPPU, pullUps);
+        }
+        ready = configured.then(() => write16(IODIR, iodir)).then(async () => {
           const level = physical(opts, (((await read16(GPIO)) >> line) & 1) as Level);
           entry.filter = createEdgeFilter({ initial: level, edge: opts.edge ?? 'both', debounceMs: opts.debounceMs ?? 0 });
           ensurePolling();

@@ -75,10 +75,13 @@ export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; 
       open.set(line, handle);
       return handle;
     },
-    async closeAll() {
-      const errors: unknown[] = [];
-      for (const handle of [...open.values()]) await handle.close().catch((err: unknown) => errors.push(err));
-      if (errors.length > 0) throw new AggregateError(errors, 'some GPIO lines failed to close');
-    },
+    closeAll: () => closeLines(open),
   };
+}
+
+/** Closes every line, each on its own: one that fails does not keep the others driven. */
+export async function closeLines(open: ReadonlyMap<number, GpioLine>): Promise<void> {
+  const errors: unknown[] = [];
+  for (const handle of [...open.values()]) await handle.close().catch((err: unknown) => errors.push(err));
+  if (errors.length > 0) throw new AggregateError(errors, 'some GPIO lines failed to close');
 }

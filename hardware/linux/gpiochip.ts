@@ -16,7 +16,8 @@ export interface GpioChipInfo {
 
 export const HEADER_CHIP_LABELS = ['pinctrl-rp1', 'pinctrl-bcm2711', 'pinctrl-bcm2835'] as const;
 
-export function pickHeaderChip(chips: readonly GpioChipInfo[]): GpioChipInfo | undefined {
+/** The header chip among a board's chips, by label (sysfs or character-device listings alike). */
+export function pickHeaderChip<C extends { label: string }>(chips: readonly C[]): C | undefined {
   for (const label of HEADER_CHIP_LABELS) {
     const chip = chips.find((c) => c.label === label);
     if (chip) return chip;

@@ -17,6 +17,8 @@ interface LineState {
   physical: Level;
   open?: { options: GpioOpenOptions; filter: EdgeFilter | undefined };
   label?: string;
+  /** Something outside (a test, the simulator panel, a sensor model) set the level. */
+  driven?: boolean;
 }
 
 /** The board's pins as a multimeter and a signal generator see them: physical levels. */
@@ -86,6 +88,8 @@ export function createSimPins(options: { lineCount?: number; onWatchError?: (err
       if (!wasOut) setPhysical(line, s, toPhysical(opts.initial ?? 0));
     } else {
       s.direction = 'in';
+      // An open contact leaves the line at its pull resistor's level, as on a Pi.
+      if (!s.driven && (opts.bias === 'pull-up' || opts.bias === 'pull-down')) setPhysical(line, s, opts.bias === 'pull-up' ? 1 : 0);
     }
     const filter = isOut
       ? undefined
@@ -135,6 +139,7 @@ export function createSimPins(options: { lineCount?: number; onWatchError?: (err
       check(line);
       const s = state(line);
       if (s.direction === 'out') throw new HardwareError('invalid', `GPIO ${line} is an output; it cannot be driven from outside`);
+      s.driven = true;
       setPhysical(line, s, value);
     },
     level(line) {

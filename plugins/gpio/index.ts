@@ -3,7 +3,14 @@ import { definePlugin, entityBaseOf, type PluginContext } from '../../core/plugi
 import { gpioConfigSchema, type BinarySensorConfig, type GpioConfig, type OutputConfig } from './schema.js';
 
 async function addBinarySensor(ctx: PluginContext<GpioConfig>, def: BinarySensorConfig): Promise<void> {
-  const line = ctx.hardware.gpio.open(def.line, { direction: 'in', edge: 'both', debounceMs: def.debounceMs, activeLow: def.inverted, label: def.name ?? def.id });
+  const line = ctx.hardware.gpio.open(def.line, {
+    direction: 'in',
+    edge: 'both',
+    debounceMs: def.debounceMs,
+    activeLow: def.inverted,
+    ...(def.bias && { bias: def.bias }),
+    label: def.name ?? def.id,
+  });
   const entity = ctx.entities.add({
     id: def.id,
     ...entityBaseOf(def),
@@ -49,4 +56,5 @@ export default definePlugin({
   },
   outputs: (config) =>
     config.entities.flatMap((def) => ('inverted' in def ? [] : [{ kind: 'line' as const, line: def.line, activeLow: def.activeLow }])),
+  inputs: (config) => config.entities.flatMap((def) => ('inverted' in def ? [{ line: def.line, name: def.id, ...(def.bias && { bias: def.bias }) }] : [])),
 });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { lineSpecSchema } from '../../hardware/index.js';
+import { inputLineShape, lineSpecSchema } from '../../hardware/index.js';
 import { entityBaseSchema, entityIdSchema } from '../../core/plugin-api.js';
 
 const BINARY_DEVICE_CLASSES = ['motion', 'door', 'window', 'moisture', 'smoke', 'occupancy', 'rain', 'opening', 'presence', 'vibration', 'problem'] as const;
 
-/** An input line. Pull-ups are the wiring's job (a resistor, or the expander's own). */
+/** An input line; `bias: pull-up` for a contact to ground without its own resistor. */
 const binarySensor = z.strictObject({
   id: entityIdSchema('binary_sensor'),
   ...entityBaseSchema.shape,
-  line: lineSpecSchema,
+  ...inputLineShape,
   deviceClass: z.enum(BINARY_DEVICE_CLASSES).optional(),
   /** "on" when the line is low (a contact to ground with a pull-up). */
   inverted: z.boolean().default(false),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, startHubProcess } from '../../helpers/hub-process.js';
+import { TEST_SYSFS_ENV } from '../../../hardware/hub.js';
 
 const run = promisify(execFile);
 const CONFIGS = join(ROOT, 'tests', 'fixtures', 'configs');
@@ -43,6 +44,20 @@ describe('hearth CLI', () => {
     expect(stderr).toContain(`${file}:5:3: storage.keepDay: unknown key 'keepDay' (did you mean 'keepDays'?)`);
     expect(stderr).toContain('configuration has 2 errors');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check on the sysfs backend warns, with the exact config.txt lines, about inputs whose bias it cannot set', async () => {
+    const sysfs = join(ROOT, 'tests', 'fixtures', 'sysfs', 'pi4-6.6');
+    const { code, stdout, stderr } = await hearthWith({ [TEST_SYSFS_ENV]: sysfs }, 'check', '--config', join(CONFIGS, 'floating-inputs.yaml'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/configuration OK \(1 plugin\)/);
+    expect(stderr).toMatch(/^warning: the sysfs GPIO backend cannot set an input's bias/);
+    expect(stderr).toContain('  GPIO 4 (binary_sensor.front_door): bias pull-up\n  GPIO 22 (binary_sensor.rain): bias pull-down\n');
+    expect(stderr).toContain('/boot/firmware/config.txt (/boot/config.txt before Bookworm), then reboot:\n  gpio=4=ip,pu\n  gpio=22=ip,pd\n');
+    expect(stderr).toContain('  pinctrl set 4 ip pu\n  pinctrl set 22 ip pd\n');
+    expect(stderr).not.toMatch(/GPIO 17|shed/); // no bias asked; an expander sets its own pull-ups
+    // the simulated board has nothing to advise on
+    expect((await hearth('check', '--config', join(CONFIGS, 'healthy.yaml'))).stderr).toBe('');
   });
 
   it('check exits 2 for a missing file', async () => {

@@ -157,6 +157,17 @@ describe('openMcp23017 over a stand-in bus', () => {
     await mcp.close();
     expect(bus.regs(0x20).get(0x15)! & 0x02).toBe(0x02); // released on close
   });
+
+  it('bias: pull-up sets the line GPPU bit; pull-down is refused (the chip has none)', async () => {
+    const bus = createStandInBus();
+    bus.regs(0x20);
+    const mcp = await openMcp23017(bus, 0x20);
+    await mcp.open(3, { direction: 'in', bias: 'pull-up' }).read();
+    await mcp.open(4, { direction: 'in' }).read();
+    expect(bus.regs(0x20).get(0x0c)).toBe(0x08); // GPPUA: GPA3 only
+    expect(() => mcp.open(5, { direction: 'in', bias: 'pull-down' })).toThrow(/pull-ups only/);
+    await mcp.close();
+  });
 });
 
 describe('readDs18b20', () => {

@@ -53,6 +53,16 @@ describe('sim board GPIO', () => {
     expect(() => hw.gpio.open(99, { direction: 'in' })).toThrow(/does not exist/);
   });
 
+  it('an undriven input idles at its bias, as an open contact does on a Pi; a driven one keeps its level', async () => {
+    const hw = createSimBoard();
+    const door = hw.gpio.open(5, { direction: 'in', bias: 'pull-up' });
+    expect(hw.sim.level(5)).toBe(1);
+    expect(await door.read()).toBe(1);
+    hw.sim.drive(6, 1);
+    hw.gpio.open(6, { direction: 'in', bias: 'pull-down' });
+    expect(hw.sim.level(6)).toBe(1);
+  });
+
   it('debounces: a bounce shorter than debounceMs reports nothing, a held level reports once', async () => {
     const hw = createSimBoard();
     const pir = hw.gpio.open(17, { direction: 'in', debounceMs: 30 });

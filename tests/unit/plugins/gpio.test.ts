@@ -43,6 +43,16 @@ describe('gpio plugin', () => {
     expect(hub.state('binary_sensor.door').state).toBe('on');
   });
 
+  it('bias: pull-up holds an open door contact to ground high, so the door reads closed from the start', async () => {
+    vi.useFakeTimers();
+    hub = await createTestHub({ config: gpio([{ id: 'binary_sensor.door', line: 4, inverted: true, bias: 'pull-up', debounceMs: 0 }]) });
+    expect(hub.state('binary_sensor.door').state).toBe('off');
+    hub.sim.drive(4, 0); // the contact opens… to ground, in this wiring: on
+    await vi.advanceTimersByTimeAsync(0);
+    expect(hub.state('binary_sensor.door').state).toBe('on');
+    await expect(createTestHub({ config: gpio([{ id: 'binary_sensor.x', line: 5, bias: 'up' }]) })).rejects.toThrow(/bias/);
+  });
+
   it('drives a light with its configured polarity and releases it on stop', async () => {
     hub = await createTestHub({ config: gpio([{ id: 'light.hall', line: 27, activeLow: true }, { id: 'switch.pump', line: 22 }]) });
     expect(hub.sim.level(27)).toBe(1); // active-low relay released
