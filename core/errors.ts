@@ -39,6 +39,12 @@ export class ConflictError extends HearthError {
   override readonly code = 'conflict';
 }
 
+/** An upload whose bytes are not a type the route takes (checked by content, not by the declared type). */
+export class UnsupportedMediaTypeError extends HearthError {
+  override readonly status = 415;
+  override readonly code = 'unsupported_media_type';
+}
+
 export class RateLimitedError extends HearthError {
   override readonly status = 429;
   override readonly code = 'rate_limited';

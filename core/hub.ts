@@ -23,6 +23,7 @@ import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } fr
 import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
 import { createFollowRoutes, createFollows, createScheduleRoutes, createSchedules } from './schedules/index.js';
+import { createFloorplanRoutes, createFloorplans, readSeed } from './floorplans/index.js';
 import type { Service } from './service.js';
 import { VERSION } from './version.js';
 
@@ -70,6 +71,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const timezone = config.location?.timezone;
   const plugins = await loadPlugins(loaded);
   const fileAutomations = loadFileAutomations(loaded);
+  const seedPlans = config.floorplans?.seed ? readSeed(loaded.dir, config.floorplans.seed) : [];
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
   const hardware =
@@ -141,6 +143,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await automations.start();
     automationsStarted = true;
     await follows.start();
+    const floorplans = createFloorplans({ database, kernel, log, areas: () => config.areas, ...(config.floorplans && { pinMinutes: config.floorplans.pinMinutes }) });
+    // After the plugins: a seeded plan places their entities.
+    floorplans.seed(seedPlans);
     const history = createHistoryRoutes({ queries, resolveUserName: (id) => auth.users.find(id)?.username });
     const app = createApp({
       kernel,
@@ -159,6 +164,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createScheduleRoutes(schedules),
         createAlertRoutes(alerts),
         createFollowRoutes(follows),
+        createFloorplanRoutes(floorplans, (id) => auth.users.find(id)?.username),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });

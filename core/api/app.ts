@@ -1,4 +1,4 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { Logger } from 'pino';
 import type { SimBoard } from '../../hardware/index.js';
@@ -60,8 +60,12 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   const publicPaths = new Set(['/api/openapi.json', ...modules.flatMap((m) => m.publicPaths ?? [])]);
 
+  const largeBodies = modules.flatMap((m) => m.bodyLimits ?? []).map((l) => ({ pattern: l.pattern, limit: limitBody(l.maxBytes) }));
+  const defaultLimit = limitBody();
+  const bodyLimit: MiddlewareHandler<ApiEnv> = (c, next) => (largeBodies.find((l) => l.pattern.test(c.req.path))?.limit ?? defaultLimit)(c, next);
+
   app.use('*', closeWhenBodyUnread(), securityHeaders());
-  app.use('/api/*', limitBody(), authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
+  app.use('/api/*', bodyLimit, authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
   app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(docs, deps.version))));
   for (const module of modules) app.route('/api', module.routes);
   mountDashboard(app);

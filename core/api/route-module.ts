@@ -27,4 +27,6 @@ export interface RouteModule {
   readonly routes: Hono<ApiEnv>;
   readonly docs?: readonly RouteDoc[];
   readonly publicPaths?: readonly string[];
+  /** Routes that take more than the default body limit (an image upload): full path pattern and bytes. */
+  readonly bodyLimits?: readonly { pattern: RegExp; maxBytes: number }[];
 }

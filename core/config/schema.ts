@@ -91,6 +91,10 @@ export const configSchema = z.strictObject({
   /** Weekly schedules, each the entity `schedule.<id>` (docs/configuration.md#schedules). */
   schedules: z.array(scheduleSchema).superRefine(checkUniqueIds).default([]),
   backup: backup.optional(),
+  /** Floor plans (docs/configuration.md#floor-plans): plans to start with, and how long an "I am here" pin lasts. */
+  floorplans: z
+    .strictObject({ seed: z.string().optional(), pinMinutes: z.number().int().min(1).max(24 * 60).default(240) })
+    .optional(),
   /** `GET /api/metrics` also accepts `Authorization: Bearer <token>` (for Prometheus). */
   metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
 });

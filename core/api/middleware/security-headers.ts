@@ -25,7 +25,8 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.res.status === 101) return;
-    for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
+    // A route may narrow the policy (an uploaded picture may load nothing at all), never widen it by omission.
+    for (const [name, value] of Object.entries(HEADERS)) if (name !== 'Content-Security-Policy' || !c.res.headers.has(name)) c.res.headers.set(name, value);
     if (c.req.path.startsWith('/api/')) c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../../core/db/index.js';
 import { createKernel, type EventMap, type Kernel, type Role } from '../../../core/kernel/index.js';
 import { silentLogger } from '../../../core/log.js';
 import type { PluginHost } from '../../../core/plugins/index.js';
+import type { RouteModule } from '../../../core/api/route-module.js';
 
 export const PASSWORD = 'correct horse battery';
 /** Cheap scrypt so tests stay fast; the format and code path are the production ones. */
@@ -27,7 +28,7 @@ export interface Harness {
 }
 
 /** A kernel with a light, a restricted switch and a sensor, three users (one per role), real SQLite. */
-export async function createHarness(options: { sim?: boolean } = {}): Promise<Harness> {
+export async function createHarness(options: { sim?: boolean; modules?: (parts: { kernel: Kernel; database: DatabaseHandle; auth: Auth }) => RouteModule[] } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const database = openDatabase(join(dir, 'hearth.db'));
   const kernel = createKernel(silentLogger());
@@ -59,7 +60,7 @@ export async function createHarness(options: { sim?: boolean } = {}): Promise<Ha
     { line: 17, direction: 'in', value: sim.level(17) },
     { line: 27, direction: 'out', value: 1 },
   ];
-  const app = createApp({ kernel, plugins, auth, log: silentLogger(), version: '0.0.0-test', startedAt: Date.now(), ...(options.sim !== false && { sim }) });
+  const app = createApp({ kernel, plugins, auth, log: silentLogger(), version: '0.0.0-test', startedAt: Date.now(), ...(options.sim !== false && { sim }), ...(options.modules && { modules: options.modules({ kernel, database, auth }) }) });
 
   const owner = await auth.onboard({ username: 'olivia', password: PASSWORD });
   const admin = await auth.users.create({ username: 'adam', password: PASSWORD, role: 'admin' });
