@@ -59,11 +59,12 @@ describe('dashboard cards for every domain', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByLabel('Heating programme').inputValue()).toBe('Comfort');
     await expect.poll(() => text('hearth-alarm-card')).toMatch(/Disarmed[\s\S]*Open: Kitchen window/);
     const weather = card('hearth-weather-card');
-    await expect.poll(() => text('hearth-weather-card')).toMatch(/Partly cloudy · 14\.2°C[\s\S]*Humidity 70%/);
+    await expect.poll(() => text('hearth-weather-card')).toMatch(/Partly cloudy · 14\.2°C[\s\S]*Humidity 70% · Wind 12 km\/h SW[\s\S]*Offline · forecast from Jan 6/);
+    // The daily strip: chance of rain when known, else the amount; the hourly one is for the detail page.
     await expect.poll(() => weather.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/Mon\s*Rainy\s*15°C\s*\/ 8°C\s*4\.5 mm/),
-      expect.stringMatching(/Tue\s*Sunny\s*18°C\s*\/ 9°C/),
-      expect.stringMatching(/Wed\s*Snowy\s*2°C\s*\/ -3°C\s*1 mm/),
+      expect.stringMatching(/^\s*Mon\s*Rainy\s*15°C\s*8°C\s*80%\s*$/),
+      expect.stringMatching(/^\s*Tue\s*Sunny\s*18°C\s*9°C\s*$/),
+      expect.stringMatching(/^\s*Wed\s*Snowy\s*2°C\s*-3°C\s*1 mm\s*$/),
     ]);
     await expect.poll(() => text('hearth-schedule-card')).toMatch(/On · until \d\d:\d\d[\s\S]*21/);
     await expect.poll(() => text('hearth-sensor-card', 'Tariff')).toContain('Off peak');
@@ -230,6 +231,13 @@ describe('dashboard cards for every domain', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('hearth-entity-view .chart .u-legend').textContent()).toMatch(/Current[\s\S]*Target[\s\S]*Heating/);
     await shot(page, 'climate-detail');
     await page.getByRole('link', { name: 'Home' }).click();
+    // The weather's detail adds the hourly forecast to the daily strip.
+    await page.getByRole('link', { name: 'Home weather' }).click();
+    const hourly = page.locator('hearth-entity-view hearth-weather-card').getByRole('list', { name: 'Home weather hourly forecast' });
+    await expect.poll(() => hourly.getByRole('listitem').count()).toBe(3);
+    expect(await hourly.getByRole('listitem').first().textContent()).toMatch(/Rainy\s*14°C\s*70%/);
+    await shot(page, 'weather-detail');
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
     expect(errors).toEqual([]);
   });
 });

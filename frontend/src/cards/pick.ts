@@ -13,6 +13,8 @@ export interface CardInputs {
   history?: Point[] | undefined;
   /** The shell's minute tick, for "5 min ago" lines. */
   now?: number;
+  /** On the entity's own page: a card may show more there (the weather its hourly forecast). */
+  detail?: boolean;
 }
 
 let more: Promise<unknown> | undefined;
@@ -22,7 +24,7 @@ let more: Promise<unknown> | undefined;
  * in the first chunk; the other domains' cards load on first use (a custom element
  * rendered before its definition upgrades, with its properties, once the chunk lands).
  */
-export function cardFor(e: EntityState, { pending = false, history, now = Date.now() }: CardInputs = {}): TemplateResult {
+export function cardFor(e: EntityState, { pending = false, history, now = Date.now(), detail = false }: CardInputs = {}): TemplateResult {
   switch (e.domain) {
     case 'light':
       return html`<hearth-light-card .entity=${e} ?pending=${pending}></hearth-light-card>`;
@@ -54,7 +56,7 @@ export function cardFor(e: EntityState, { pending = false, history, now = Date.n
     case 'alarm_control_panel':
       return html`<hearth-alarm-card .entity=${e} ?pending=${pending}></hearth-alarm-card>`;
     case 'weather':
-      return html`<hearth-weather-card .entity=${e}></hearth-weather-card>`;
+      return html`<hearth-weather-card .entity=${e} ?detail=${detail}></hearth-weather-card>`;
     case 'schedule':
       return html`<hearth-schedule-card .entity=${e} .now=${now}></hearth-schedule-card>`;
   }

@@ -1,52 +1,77 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState } from '../api/types.js';
-import { forecastLabels, forecastRows } from '../lib/controls.js';
+import { compassPoint, forecastLabels, forecastRows, type ForecastRow } from '../lib/controls.js';
 import { WEATHER_ICONS } from '../lib/entities.js';
-import { formatNumber, stateWord, stringAttr } from '../lib/format.js';
+import { formatNumber, formatTime, stateWord, stringAttr } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead, icon } from './head.js';
 
-/** The weather now (condition, temperature, humidity, wind) and the next few forecast rows. */
+/**
+ * The weather now (condition, temperature, humidity, wind), a strip of the daily
+ * forecast and, on the entity's own page (`detail`), the hourly one; a forecast kept
+ * while the source is unreachable says since when.
+ */
 export class HearthWeatherCard extends LitElement {
-  static override properties = { entity: { attribute: false } };
+  static override properties = { entity: { attribute: false }, detail: { type: Boolean } };
   static override styles = [
     cardStyles,
     css`
-      .facts { grid-column: 1 / -1; margin: 0; color: var(--muted); font-size: 0.88rem; }
-      .forecast { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2rem; font-variant-numeric: tabular-nums; }
-      .forecast li { display: grid; grid-template-columns: 3.5rem 24px 1fr auto; gap: 0.5rem; align-items: center; }
-      .forecast svg { width: 22px; height: 22px; fill: var(--muted); }
+      .facts, .stale { grid-column: 1 / -1; margin: 0; font-size: 0.88rem; }
+      .facts { color: var(--muted); }
+      .stale { color: var(--text); background: var(--surface-2); border-radius: var(--radius-sm); padding: 0.2rem 0.5rem; justify-self: start; }
+      h4 { grid-column: 1 / -1; margin: 0.3rem 0 0; font-size: 0.8rem; font-weight: 600; color: var(--muted); }
+      /* One column per day or hour; a phone scrolls the strip sideways rather than squeezing it. */
+      .strip { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0 0 0.2rem; display: grid; grid-auto-flow: column;
+        grid-auto-columns: minmax(3.3rem, 1fr); gap: 0.25rem; overflow-x: auto; overscroll-behavior-x: contain;
+        font-variant-numeric: tabular-nums; text-align: center; font-size: 0.88rem; }
+      .strip li { display: grid; justify-items: center; align-content: start; gap: 0.1rem; padding: 0.2rem 0; }
+      .strip svg { width: 24px; height: 24px; fill: var(--muted); }
       .low, .rain { color: var(--muted); }
     `,
   ];
   declare entity: EntityState;
+  declare detail: boolean;
 
   override render() {
     const e = this.entity;
     const a = e.attributes;
     const unit = stringAttr(a.unit) ?? '°C';
-    const rows = forecastRows(a.forecast);
-    const labels = forecastLabels(rows);
+    const speedUnit = stringAttr(a.windSpeedUnit) ?? 'km/h';
     const facts = [
       typeof a.humidity === 'number' && `Humidity ${formatNumber(a.humidity, '%')}`,
-      typeof a.windSpeed === 'number' && `Wind ${formatNumber(a.windSpeed, stringAttr(a.windSpeedUnit) ?? 'km/h')}`,
+      typeof a.windSpeed === 'number' && `Wind ${formatNumber(a.windSpeed, speedUnit)}${typeof a.windBearing === 'number' ? ` ${compassPoint(a.windBearing)}` : ''}`,
       typeof a.pressure === 'number' && formatNumber(a.pressure, 'hPa'),
     ].filter(Boolean);
+    const lastUpdate = stringAttr(a.lastUpdate);
     return html`<div class="card ${e.available ? '' : 'unavailable'}">
       ${cardHead(e)}
       <span class="value">${typeof a.temperature === 'number' ? formatNumber(a.temperature, unit) : ''}</span>
       ${facts.length ? html`<p class="facts">${facts.join(' · ')}</p>` : nothing}
-      ${rows.length
-        ? html`<ul class="forecast" aria-label="${e.name} forecast">
-            ${rows.map((r, i) => html`<li>
-              <span>${labels[i]}</span>
-              ${r.condition ? html`${icon(WEATHER_ICONS[r.condition] ?? '')}<span class="sr-only">${stateWord('weather', r.condition)}</span>` : html`<span></span>`}
-              <span>${r.temperature === undefined ? '' : formatNumber(r.temperature, unit)}${r.templow === undefined ? '' : html` <span class="low">/ ${formatNumber(r.templow, unit)}</span>`}</span>
-              <span class="rain">${r.precipitation ? formatNumber(r.precipitation, 'mm') : ''}</span>
-            </li>`)}
-          </ul>`
-        : nothing}
+      ${a.stale === true ? html`<p class="stale" role="status">Offline · forecast from ${lastUpdate ? formatTime(lastUpdate) : 'earlier'}</p>` : nothing}
+      ${this.strip(forecastRows(a.forecast, 7), `${e.name} daily forecast`, unit)}
+      ${this.detail ? html`<h4>Next 48 hours</h4>${this.strip(forecastRows(a.forecastHourly, 48), `${e.name} hourly forecast`, unit)}` : nothing}
     </div>`;
   }
+
+  private strip(rows: ForecastRow[], label: string, unit: string) {
+    if (!rows.length) return nothing;
+    const labels = forecastLabels(rows);
+    return html`<ul class="strip" aria-label=${label}>
+      ${rows.map((r, i) => html`<li>
+        <span>${labels[i]}</span>
+        ${r.condition ? html`${icon(WEATHER_ICONS[r.condition] ?? '')}<span class="sr-only">${stateWord('weather', r.condition)}</span>` : nothing}
+        <span>${r.temperature === undefined ? '' : formatNumber(r.temperature, unit)}</span>
+        ${r.templow === undefined ? nothing : html`<span class="low">${formatNumber(r.templow, unit)}</span>`}
+        ${rain(r)}
+      </li>`)}
+    </ul>`;
+  }
 }
+
+/** The chance of rain when the source gives it, else the amount. */
+function rain(r: ForecastRow) {
+  if (r.precipitationProbability !== undefined) return r.precipitationProbability > 0 ? html`<span class="rain">${formatNumber(r.precipitationProbability, '%')}</span>` : nothing;
+  return r.precipitation ? html`<span class="rain">${formatNumber(r.precipitation, 'mm')}</span>` : nothing;
+}
+
 customElements.define('hearth-weather-card', HearthWeatherCard);

@@ -50,6 +50,8 @@ export interface ForecastRow {
   temperature?: number;
   templow?: number;
   precipitation?: number;
+  /** Percent. */
+  precipitationProbability?: number;
 }
 
 /** The valid rows of a weather entity's `forecast`, oldest first, at most `limit`. */
@@ -66,6 +68,7 @@ export function forecastRows(value: unknown, limit = 5): ForecastRow[] {
       ...(typeof r.temperature === 'number' && { temperature: r.temperature }),
       ...(typeof r.templow === 'number' && { templow: r.templow }),
       ...(typeof r.precipitation === 'number' && { precipitation: r.precipitation }),
+      ...(typeof r.precipitationProbability === 'number' && { precipitationProbability: r.precipitationProbability }),
     });
   }
   return rows.sort((a, b) => Date.parse(a.datetime) - Date.parse(b.datetime)).slice(0, limit);
@@ -76,4 +79,11 @@ export function forecastLabels(rows: readonly ForecastRow[], locale = 'en'): str
   const times = rows.map((r) => Date.parse(r.datetime));
   const hourly = times.length > 1 && times[1]! - times[0]! < 20 * 3600_000;
   return times.map((t) => new Date(t).toLocaleString(locale, hourly ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short' }));
+}
+
+const COMPASS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
+
+/** A wind bearing in degrees (where it blows from) as one of eight compass points. */
+export function compassPoint(degrees: number): string {
+  return COMPASS[Math.round((((degrees % 360) + 360) % 360) / 45) % 8]!;
 }

@@ -180,7 +180,7 @@ export class HearthEntityView extends LitElement {
         <span class="big">${e ? formatState(e) : ''}</span>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e, { pending: this.pending })}</div>` : nothing}
+      ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e, { pending: this.pending, detail: true })}</div>` : nothing}
       ${!e || CHARTED.has(e.domain) ? html`<div class="panel">
         <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
           <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>
