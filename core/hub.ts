@@ -86,7 +86,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Until core/notify lands: alerts are stored and shown, not yet sent anywhere.
   const notifier: Notifier = { send: () => {} };
   const alerts = createAlerts({ database, bus: kernel.bus, log, notifier, resolveUserName: (id) => auth.users.find(id)?.username, ...(timezone && { timezone }) });
-  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, ...(mqtt && { mqtt }) });
+  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, alerts, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost(

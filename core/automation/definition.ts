@@ -1,6 +1,7 @@
 /** The automation schema of DESIGN §7, shared by the YAML file and the API. */
 import { z } from 'zod';
 import { commandSchema, domainOf, ENTITY_ID_PATTERN, unknownCommandMessage } from '../kernel/index.js';
+import { alertRaiseSchema, SEVERITIES, type Severity } from '../alerts/types.js';
 import { durationSchema } from './duration.js';
 import { FOLLOW_DOMAINS } from './follow.js';
 import { byKey, byType } from './keyed.js';
@@ -92,7 +93,18 @@ export type Action =
   | { parallel: Action[]; alias?: string }
   | { stop: string; error: boolean; alias?: string }
   | { log: string; level: 'info' | 'warn' | 'error'; alias?: string }
-  | { follow: string; entity: string; alias?: string };
+  | { follow: string; entity: string; alias?: string }
+  | { alert: AlertAction; alias?: string };
+
+/** `alert:` raises an alert (docs/automations.md#alerts); title, message and entity may hold trigger templates. */
+export interface AlertAction {
+  severity: Severity;
+  title: string;
+  message?: string;
+  entity?: string;
+  notify?: string[];
+  repeatEveryS?: number;
+}
 
 const actionList: z.ZodType<Action[]> = z.lazy(() => z.array(actionSchema).min(1));
 const alias = z.string().optional();
@@ -120,6 +132,17 @@ export const actionSchema: z.ZodType<Action> = z.lazy(() =>
     log: z.strictObject({ log: z.string(), level: z.enum(['info', 'warn', 'error']).default('info'), alias }),
     /** Puts the entity in the schedule's current state (docs/automations.md#schedules). */
     follow: z.strictObject({ follow: scheduleEntity, entity: followTarget, alias }),
+    alert: z.strictObject({
+      alert: z.strictObject({
+        severity: z.enum(SEVERITIES).default('warning'),
+        title: z.string().min(1),
+        message: z.string().optional(),
+        entity: entityOrTemplate.optional(),
+        notify: alertRaiseSchema.shape.notify,
+        repeatEveryS: alertRaiseSchema.shape.repeatEveryS,
+      }),
+      alias,
+    }),
   }),
 );
 

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { Alerts } from '../alerts/service.js';
+import type { AlertRaise } from '../alerts/types.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { createContext, isoTime, type Context, type Kernel } from '../kernel/index.js';
@@ -24,6 +26,8 @@ export interface AutomationEngineDeps {
   clock?: Clock;
   /** The MQTT bridge, when configured: `mqtt` triggers subscribe to their topics through it. */
   mqtt?: { subscribe(filter: string): () => void };
+  /** The hub's alerts: `alert` actions raise through it as `automation:<id>`. */
+  alerts?: Pick<Alerts, 'raise'>;
 }
 
 /** The definition as written (DESIGN §7), plus what the hub knows about it. */
@@ -96,6 +100,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     log,
     ...(deps.location && { location: deps.location }),
     ...(deps.mqtt && { subscribeMqtt: (filter: string) => deps.mqtt!.subscribe(filter) }),
+    ...(deps.alerts && { raiseAlert: (input: AlertRaise, context: Context) => deps.alerts!.raise(input, `automation:${context.automationId ?? 'unknown'}`, context) }),
   };
 
   function activate(entry: Entry): void {

@@ -3,6 +3,7 @@ import { errorMessage } from '../errors.js';
 import { isoTime, type Context, type EntityState, type EventBus } from '../kernel/index.js';
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
+import type { AlertRaise } from '../alerts/types.js';
 import type { Action, Condition } from './definition.js';
 import { applyFollow } from './follow.js';
 import type { RunSignal } from './run-signal.js';
@@ -29,6 +30,8 @@ export interface RunEnv {
   log: Logger;
   location?: Location;
   subscribeMqtt?: (filter: string) => () => void;
+  /** Raises an alert for the automation of `context`; absent in simulations, which only report what they would raise. */
+  raiseAlert?: (input: AlertRaise, context: Context) => { id: number; count: number };
 }
 
 export interface RunContext {
@@ -59,7 +62,7 @@ export class AbortedRun extends Error {
 }
 
 export function actionKind(action: Action): string {
-  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log', 'follow'] as const) {
+  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log', 'follow', 'alert'] as const) {
     if (key in action) return key;
   }
   return 'unknown';
@@ -123,6 +126,7 @@ async function perform(action: Action, path: string, run: RunContext, where: rea
   if ('parallel' in action) return parallel(action.parallel, path, run, where, resume);
   if ('stop' in action) throw new StopRun(action.stop, action.error);
   if ('follow' in action) return follow(action, run);
+  if ('alert' in action) return alert(action.alert, run);
   const message = String(render(action.log, run.trigger));
   run.log[action.level]({ trigger: run.trigger }, message);
   return { logged: message };
@@ -131,6 +135,13 @@ async function perform(action: Action, path: string, run: RunContext, where: rea
 async function follow(action: Extract<Action, { follow: unknown }>, run: RunContext): Promise<unknown> {
   const { entityId, command, params, after } = await applyFollow(run.env, action.follow, action.entity, run.context);
   return { entityId, command, params, ...(isState(after) && { state: after.state }) };
+}
+
+function alert(spec: Extract<Action, { alert: unknown }>['alert'], run: RunContext): unknown {
+  const input = render(spec, run.trigger) as AlertRaise;
+  if (!run.env.raiseAlert) return { wouldRaise: input };
+  const { id, count } = run.env.raiseAlert(input, run.context);
+  return { alertId: id, ...(count > 1 && { count }) };
 }
 
 /** The position inside a compound step once it entered `part`. */
