@@ -90,7 +90,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost(
-    { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id) },
+    { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id), alerts },
     { isolate: isolation.isolate },
   );
   options.exitHandlers?.blameWith((err, kind) => host.blame(err, kind));
@@ -156,6 +156,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       startedAt,
       ...(isSimHardware(hardware) && { sim: hardware.sim }),
       wsClients,
+      openAlerts: () => alerts.openCount(),
       modules: [
         history,
         createAutomationRoutes({ engine: automations, log, history: queries, location: config.location }),

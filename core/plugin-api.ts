@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { DeclaredInput, DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
+import type { AlertRaise } from './alerts/types.js';
 import type { Context } from './kernel/context.js';
 import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
 import type { Attributes, EntityState, Role } from './kernel/entity.js';
@@ -13,6 +14,7 @@ import type { ConfigSchema } from './plugins/config-schema.js';
 import type { JsonSchema } from './plugins/info.js';
 
 export type { Context } from './kernel/context.js';
+export type { AlertRaise, Severity } from './alerts/types.js';
 export type { Attributes, EntityState, Role } from './kernel/entity.js';
 export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
 export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
@@ -199,6 +201,16 @@ export interface PluginEvents {
   fire(type: string, data?: Record<string, unknown>): void;
 }
 
+/** Alerts people see in the dashboard's Alerts view and acknowledge (docs/plugins.md#alerts). */
+export interface PluginAlerts {
+  /**
+   * Raises an alert with the source `plugin:<id>`, in the context the plugin runs in;
+   * while it is open, an identical one (same entity and title) only counts up. Resolves
+   * with the alert's id; rejects on bad input (an empty title, an unknown severity …).
+   */
+  raise(alert: AlertRaise): Promise<number>;
+}
+
 /** Small persistent key/value storage, kept in the data directory across restarts. */
 export interface PluginStorage {
   get<T = unknown>(key: string): T | undefined;
@@ -229,6 +241,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly states: PluginStates;
   readonly commands: PluginCommands;
   readonly events: PluginEvents;
+  readonly alerts: PluginAlerts;
   readonly timers: PluginTimers;
   readonly storage: PluginStorage;
   /** Hub facts a plugin may need (location for a sun-driven simulation, timezone). */

@@ -38,6 +38,8 @@ export interface ApiDeps {
   ws?: WsOptions;
   /** Counts open WebSocket clients, for the metrics. */
   wsClients?: { open: number };
+  /** Open alerts shown live, for WebSocket `subscribe_alerts`. */
+  openAlerts?: () => number;
 }
 
 export function createApp(deps: ApiDeps): Hono<ApiEnv> {
@@ -51,7 +53,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     authRoutes(auth, kernel.bus),
     userRoutes(auth, kernel.bus),
     entityRoutes(kernel),
-    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }) }),
+    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }), ...(deps.openAlerts && { openAlerts: deps.openAlerts }) }),
   ];
   const modules = [...own, ...(deps.modules ?? []).map((m) => (m instanceof Hono ? { routes: m } : m))];
   const docs = modules.flatMap((m) => m.docs ?? []);

@@ -3,7 +3,15 @@ import type { CommandHandlers } from '../kernel/dispatcher.js';
 import type { EntityState } from '../kernel/entity.js';
 import type { Attributes, EntityRegistration, Kernel, StatePatch } from '../kernel/index.js';
 import { createContext, currentContext } from '../kernel/index.js';
-import type { EntityDefinition } from '../plugin-api.js';
+import type { AlertRaise, EntityDefinition } from '../plugin-api.js';
+
+/** What the hub's alerts give plugins (core/alerts `Alerts` fits); the test hub records instead. */
+export interface AlertSink {
+  raise(input: AlertRaise, source: string, context: Context): { id: number };
+}
+
+/** The source a plugin's alerts carry. */
+export const pluginSource = (pluginId: string) => `plugin:${pluginId}`;
 
 /**
  * What a plugin runtime needs from the hub's entity world. In process it is the
@@ -19,6 +27,8 @@ export interface EntityPort {
   command(entityId: string, command: string, params: Record<string, unknown>, context: Context): Promise<EntityState>;
   onChange(cb: (newState: EntityState, oldState: EntityState | null) => void): () => void;
   fire(type: string, data: Record<string, unknown>, origin: string): void;
+  /** Raises an alert from plugin `origin`; resolves with its id. */
+  raiseAlert(input: AlertRaise, origin: string): Promise<number>;
 }
 
 /** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
@@ -35,7 +45,7 @@ export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attr
   return { ...def.attributes, ...(def.icon !== undefined && { icon: def.icon }), ...(def.hidden && { hidden: true }) };
 }
 
-export function createKernelPort(kernel: Kernel): EntityPort {
+export function createKernelPort(kernel: Kernel, alerts?: AlertSink): EntityPort {
   return {
     add(def, owner, handlers) {
       // A plugin restarted after a failure adds its entities again: they are its own.
@@ -52,6 +62,10 @@ export function createKernelPort(kernel: Kernel): EntityPort {
       }),
     fire(type, data, origin) {
       kernel.bus.emit('event', { type, data, context: currentContext() ?? createContext(), origin });
+    },
+    async raiseAlert(input, origin) {
+      if (!alerts) throw new Error('this hub keeps no alerts');
+      return alerts.raise(input, pluginSource(origin), currentContext() ?? createContext()).id;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Kernel, PluginStatus } from '../kernel/index.js';
 import { blamedPlugins } from './attribution.js';
-import { createKernelPort } from './entity-port.js';
+import { createKernelPort, type AlertSink } from './entity-port.js';
 import { createInProcessPlugin } from './in-process.js';
 import type { PluginInfo } from './info.js';
 import type { CrashPolicyOptions } from './isolation/crash-policy.js';
@@ -26,6 +26,8 @@ export interface PluginHostDeps extends Omit<RuntimeDeps, 'entities'> {
   kernel: Kernel;
   /** Records a plugin from outside Hearth to run isolated from the next start. */
   autoIsolate?(pluginId: string): void;
+  /** The hub's alerts, for `ctx.alerts.raise`; without them a raise rejects. */
+  alerts?: AlertSink;
 }
 
 export interface PluginHost {
@@ -58,7 +60,7 @@ interface Instance {
 
 export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
   const { kernel, log } = deps;
-  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel) };
+  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel, deps.alerts) };
   const setupTimeoutMs = options.setupTimeoutMs ?? 10_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 2_000;
   const instances: Instance[] = [];

@@ -188,6 +188,9 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     events: {
       fire: (type, data = {}) => hub(() => port.fire(type, data, id)),
     },
+    alerts: {
+      raise: (alert) => hub(() => port.raiseAlert(alert, id)),
+    },
     timers,
     storage,
     hub: deps.hub,

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { stringify } from 'yaml';
 import { createSimBoard, type SimBoard, type SimBoardOptions, type SimHardware } from '../../hardware/index.js';
+import { createAlerts, type Alert } from '../alerts/index.js';
 import { parseConfig } from '../config/index.js';
+import { openDatabase } from '../db/index.js';
 import { createContext, createKernel, type Context, type EntityState, type Kernel } from '../kernel/index.js';
 import { silentLogger } from '../log.js';
 import type { HearthPlugin } from '../plugin-api.js';
@@ -40,6 +42,8 @@ export interface TestHub {
   plugins(): PluginInfo[];
   /** Every event the plugins fired, oldest first. */
   events(): { type: string; data: Record<string, unknown> }[];
+  /** Every alert the plugins raised (`ctx.alerts.raise`), newest first, deduplicated as the hub does. */
+  alerts(): Alert[];
   /** Stops the plugins (outputs to their safe state); `keepBoard` leaves the board open for a restart. */
   stop(options?: { keepBoard?: boolean }): Promise<void>;
 }
@@ -59,7 +63,10 @@ export async function createTestHub(options: TestHubOptions = {}): Promise<TestH
   const log = options.log ?? silentLogger();
   const kernel = createKernel(log);
   const { config } = loaded;
-  const host = createPluginHost({ kernel, hardware, log, dataDir, hub: { name: config.name, ...(config.location && { location: config.location }) } });
+  // In memory: alerts behave as in the hub (checked, deduplicated) and vanish with the test hub.
+  const database = openDatabase(':memory:');
+  const alerts = createAlerts({ database, bus: kernel.bus, log, notifier: { send: () => {} } });
+  const host = createPluginHost({ kernel, hardware, log, dataDir, alerts, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const fired: { type: string; data: Record<string, unknown> }[] = [];
   const offEvents = kernel.bus.on('event', ({ type, data }) => void fired.push({ type, data: { ...data } }));
   await host.start(plugins);
@@ -92,10 +99,12 @@ export async function createTestHub(options: TestHubOptions = {}): Promise<TestH
     },
     plugins: () => host.list(),
     events: () => [...fired],
+    alerts: () => alerts.list({ status: 'all', limit: 1000 }).alerts,
     async stop({ keepBoard = false } = {}) {
       offEvents();
       await host.stop();
       if (!keepBoard) await hardware.close();
+      database.close();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

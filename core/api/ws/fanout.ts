@@ -1,5 +1,6 @@
 import type { ResolveUserName } from '../../history/index.js';
 import type { Kernel } from '../../kernel/index.js';
+import { createAlertFanout, type AlertFanout } from './alert-fanout.js';
 import { createEntityFanout, type EntityFanout } from './entity-fanout.js';
 import { createLogbookFanout, type LogbookFanout } from './logbook-fanout.js';
 import { createBatchTick } from './tick.js';
@@ -23,6 +24,7 @@ export interface WsFanout {
   entities: EntityFanout;
   logbook: LogbookFanout;
   traces: TraceFanout;
+  alerts: AlertFanout;
 }
 
 export interface WsFanoutDeps {
@@ -30,13 +32,16 @@ export interface WsFanoutDeps {
   options: FanoutOptions;
   /** So logbook entries say "Alice" rather than an id, as GET /api/logbook does. */
   resolveUserName?: ResolveUserName;
+  /** Open alerts shown live, sent with every alert event (the badge); 0 when the hub keeps none. */
+  openAlerts?: () => number;
 }
 
-export function createWsFanout({ kernel, options, resolveUserName }: WsFanoutDeps): WsFanout {
+export function createWsFanout({ kernel, options, resolveUserName, openAlerts = () => 0 }: WsFanoutDeps): WsFanout {
   const tick = createBatchTick(options.batchMs);
   return {
     entities: createEntityFanout({ kernel, tick, highWaterBytes: options.highWaterBytes, maxBufferedBytes: options.maxBufferedBytes }),
     logbook: createLogbookFanout({ kernel, tick, ...(resolveUserName && { resolveUserName }) }),
     traces: createTraceFanout(kernel),
+    alerts: createAlertFanout(kernel, openAlerts),
   };
 }

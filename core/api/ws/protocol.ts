@@ -10,6 +10,7 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({ id, type: z.literal('command'), entityId: z.string().max(200), command: z.string().max(64), params: z.record(z.string(), z.unknown()).optional() }),
   z.strictObject({ id, type: z.literal('subscribe_logbook') }),
   z.strictObject({ id, type: z.literal('subscribe_automation_traces'), automationId: z.string().min(1).max(200).optional() }),
+  z.strictObject({ id, type: z.literal('subscribe_alerts') }),
   z.strictObject({ id, type: z.literal('unsubscribe'), subscription: id }),
   z.strictObject({ id, type: z.literal('ping') }),
 ]);

@@ -34,6 +34,8 @@ export interface WsRouteDeps {
   options?: Partial<WsOptions> & { heartbeatMs?: number };
   /** Counts open sockets, for the metrics. */
   clients?: { open: number };
+  /** Open alerts shown live, for `subscribe_alerts`. */
+  openAlerts?: () => number;
 }
 
 /** `GET /api/ws`: the socket adapter around the runtime-neutral protocol session. */
@@ -42,7 +44,7 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
   const upgrade: UpgradeWebSocket = deps.upgradeWebSocket ?? nodeUpgradeWebSocket;
   const { heartbeatMs = 30_000, ...wsOptions } = deps.options ?? {};
   const options: WsOptions = { ...DEFAULT_WS_OPTIONS, ...wsOptions };
-  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.find(id)?.username });
+  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.find(id)?.username, ...(deps.openAlerts && { openAlerts: deps.openAlerts }) });
   const routes = new Hono<ApiEnv>();
 
   routes.get(

@@ -50,6 +50,7 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
       return () => void listeners.delete(cb);
     },
     fire: (type, data) => rpc.notify('events.fire', type, data, currentContext()),
+    raiseAlert: (input) => rpc.call<number>('alerts.raise', input, currentContext()),
   };
 
   return {

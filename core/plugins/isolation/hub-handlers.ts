@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { ConflictError, UnavailableError, ValidationError } from '../../errors.js';
 import { createContext, type Context, type Kernel, type StatePatch } from '../../kernel/index.js';
-import type { EntityDefinition } from '../../plugin-api.js';
-import { initialAttributes, registrationOf } from '../entity-port.js';
+import type { AlertRaise, EntityDefinition } from '../../plugin-api.js';
+import { initialAttributes, pluginSource, registrationOf, type AlertSink } from '../entity-port.js';
 import { RemoteError, type Rpc, type RpcHandler } from './rpc.js';
 
 const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -19,7 +19,7 @@ const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fa
  * the same owner may add its entities again), state updates for entities it owns,
  * events, and its log lines, re-logged tagged with the plugin id.
  */
-export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger, rpc: () => Rpc, entityIds: Set<string>): Record<string, RpcHandler> {
+export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger, rpc: () => Rpc, entityIds: Set<string>, alerts?: AlertSink): Record<string, RpcHandler> {
   const toLocalError = (err: unknown): Error => {
     const message = err instanceof Error ? err.message : String(err);
     const status = err instanceof RemoteError ? err.status : undefined;
@@ -48,6 +48,10 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
       kernel.dispatcher.dispatch({ entityId, command, params, context }),
     'events.fire': (type: string, data: Record<string, unknown>, context?: Context) => {
       kernel.bus.emit('event', { type, data, context: context ?? createContext(), origin: pluginId });
+    },
+    'alerts.raise': (input: AlertRaise, context?: Context) => {
+      if (!alerts) throw new Error('this hub keeps no alerts');
+      return alerts.raise(input, pluginSource(pluginId), context ?? createContext()).id;
     },
     log: (line: string) => {
       try {

@@ -10,6 +10,7 @@ import type { LoadedPlugin } from '../load.js';
 import type { RestartStory } from '../restart-story.js';
 import { trackHardware } from '../tracked-hardware.js';
 import type { ChildInit } from './child.js';
+import type { AlertSink } from '../entity-port.js';
 import { createHardwareServer } from './hardware-server.js';
 import { createHubHandlers } from './hub-handlers.js';
 import { createRpc, type Rpc, type RpcMessage } from './rpc.js';
@@ -27,6 +28,8 @@ export interface SupervisorDeps {
   /** A child that does not answer a ping for this long is killed and restarted. */
   pingTimeoutMs?: number;
   onStatus(status: PluginStatus, error?: string): void;
+  /** Where the plugin's `ctx.alerts.raise` goes. */
+  alerts?: AlertSink;
 }
 
 export interface IsolatedPlugin {
@@ -71,7 +74,7 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
     const send = (m: RpcMessage) => child.connected && child.send(m, (err) => err && log.debug({ plugin: id, err: err.message }, 'IPC send to a closing child failed'));
     child.on('error', (err) => log.warn({ plugin: id, err: err.message }, 'isolated plugin process error'));
     const channel = createRpc(send, {
-      ...createHubHandlers(id, kernel, log, () => channel, entityIds),
+      ...createHubHandlers(id, kernel, log, () => channel, entityIds, deps.alerts),
       ...createHardwareServer(tracked.hardware, () => channel),
       failed: (where: string, message: string) => void (lastError = `${where}: ${message}`),
     });
