@@ -13,7 +13,7 @@ import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
 import { errorMessage } from './errors.js';
-import { createHistoryRoutes } from './api/routes/history.js';
+import { createHistoryRoutes, HISTORY_ROUTE_DOCS } from './api/routes/history.js';
 import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
@@ -146,7 +146,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const floorplans = createFloorplans({ database, kernel, log, areas: () => config.areas, ...(config.floorplans && { pinMinutes: config.floorplans.pinMinutes }) });
     // After the plugins: a seeded plan places their entities.
     floorplans.seed(seedPlans);
-    const history = createHistoryRoutes({ queries, resolveUserName: (id) => auth.users.find(id)?.username });
+    const history = {
+      routes: createHistoryRoutes({
+        queries,
+        resolveUserName: (id) => auth.users.find(id)?.username,
+        resolveUserId: (name) => auth.users.findByName(name)?.id,
+        areaEntities: (area) => kernel.registry.list().filter((e) => e.area === area).map((e) => e.id),
+      }),
+      docs: HISTORY_ROUTE_DOCS,
+    };
     const app = createApp({
       kernel,
       plugins: host,

@@ -8,6 +8,12 @@ export interface LogbookQuery {
   start: number;
   end: number;
   entity?: string;
+  /** Entries about any of these entities (an area's); an empty list matches nothing. */
+  entities?: readonly string[];
+  kinds?: readonly LogbookEntry['kind'][];
+  /** Entries whose context names this user or this automation. */
+  userId?: string;
+  automationId?: string;
   limit: number;
   /** Cursor: only entries older than this id (the `next` of the previous page). */
   before?: number;
@@ -29,6 +35,14 @@ export function createLogbookQuery(sqlite: SqlConnection) {
       where.push('entity_id = ?');
       params.push(q.entity);
     }
+    const any = (column: string, values: readonly SqlValue[]) => {
+      where.push(`${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...values);
+    };
+    if (q.entities !== undefined) any('entity_id', q.entities);
+    if (q.kinds !== undefined) any('kind', q.kinds);
+    if (q.userId !== undefined) any('user_id', [q.userId]);
+    if (q.automationId !== undefined) any('automation_id', [q.automationId]);
     if (q.before !== undefined) {
       where.push('id < ?');
       params.push(q.before);

@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
 import { DAY_MS, presentLogbookEntry, type HistoryQueries, type ResolveUserName } from '../../history/index.js';
 import { requireRole, type ApiEnv } from '../env.js';
+import type { RouteDoc } from '../route-module.js';
 import { validate } from '../validate.js';
 
 export interface HistoryRouteDeps {
   queries: HistoryQueries;
   /** The auth module's user lookup, so entries can say "Alice" rather than an id. */
   resolveUserName?: ResolveUserName;
+  /** A username's id, so `?user=alice` filters the logbook; without it (or for an unknown name) `user` is taken as an id. */
+  resolveUserId?: (username: string) => string | undefined;
+  /** The ids of the entities in an area, for `?area=`. */
+  areaEntities?: (area: string) => string[];
   now?: () => number;
 }
 
@@ -21,9 +26,14 @@ const range = { start: time.optional(), end: time.optional() };
 const id = z.object({ id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, 'an entity id like sensor.hall_temperature') });
 const historyQuery = z.object({ ...range, points: z.coerce.number().int().min(2).max(10_000).default(500) });
 const statisticsQuery = z.object({ ...range, period: z.enum(['5m', '1h', '1d']).default('1h') });
+const commaList = z.string().transform((text) => text.split(',').filter(Boolean));
 const logbookQuery = z.object({
   ...range,
-  entity: z.string().optional(),
+  entity: commaList.pipe(z.array(z.string().max(200)).min(1)).optional().describe('comma-separated entity ids (or, for audit entries, their target)'),
+  area: z.string().min(1).max(100).optional(),
+  kind: commaList.pipe(z.array(z.enum(['state', 'command', 'audit'])).min(1)).optional().describe('comma-separated: state, command, audit'),
+  user: z.string().min(1).max(200).optional().describe('a username or user id: what that user did'),
+  automation: z.string().min(1).max(200).optional().describe('an automation id: what it did'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
@@ -56,13 +66,47 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ApiEnv> {
   app.get('/logbook', validate('query', logbookQuery), (c) => {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, 1));
-    const page = queries.logbook({ start, end, limit: q.limit, ...(q.entity && { entity: q.entity }), ...(q.before && { before: q.before }) });
+    const page = queries.logbook({
+      start, end, limit: q.limit,
+      ...(q.entity || q.area ? { entities: inBoth(q.entity, q.area === undefined ? undefined : (deps.areaEntities?.(q.area) ?? [])) } : {}),
+      ...(q.kind && { kinds: q.kind }),
+      ...(q.user && { userId: deps.resolveUserId?.(q.user) ?? q.user }),
+      ...(q.automation && { automationId: q.automation }),
+      ...(q.before && { before: q.before }),
+    });
     return c.json({ entries: page.entries.map((e) => presentLogbookEntry(e, deps.resolveUserName)), ...(page.next && { next: page.next }) });
   });
   return app;
+}
+
+/** Entity ids in the picked list and the area's, when both are given. */
+function inBoth(picked: string[] | undefined, area: string[] | undefined): string[] {
+  if (!picked) return area ?? [];
+  return area ? picked.filter((e) => area.includes(e)) : picked;
 }
 
 function checked(span: { start: number; end: number }) {
   if (span.start > span.end) throw new ValidationError('start must not be after end');
   return span;
 }
+
+const points = z.array(z.tuple([z.number(), z.union([z.number(), z.string(), z.null()])]));
+
+/** The OpenAPI description of these routes (GET /api/openapi.json), from the schemas that validate them. */
+export const HISTORY_ROUTE_DOCS: readonly RouteDoc[] = [
+  {
+    method: 'get', path: '/history/:id', access: 'member', params: id, query: historyQuery,
+    summary: 'Downsampled history: [[ms, value]…], numeric buckets keep their min and max; spans of wide buckets read the statistics',
+    response: { status: 200, body: z.object({ entityId: z.string(), points, series: z.record(z.string(), points).optional() }) },
+  },
+  {
+    method: 'get', path: '/statistics/:id', access: 'member', params: id, query: statisticsQuery,
+    summary: 'Rolled-up statistics: mean, min, max and count per 5 minutes, hour or local day',
+    response: { status: 200, body: z.object({ entityId: z.string(), period: z.string(), rows: z.array(z.object({ start: z.string(), mean: z.number(), min: z.number(), max: z.number(), count: z.number() })) }) },
+  },
+  {
+    method: 'get', path: '/logbook', access: 'member', query: logbookQuery,
+    summary: 'Who or what changed what, newest first, filtered by entity, area, kind, user, automation and range; pass `next` as `before` for older entries',
+    response: { status: 200, body: z.object({ entries: z.array(z.record(z.string(), z.unknown())), next: z.number().optional() }) },
+  },
+];

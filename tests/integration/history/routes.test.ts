@@ -19,7 +19,13 @@ function appAs(user: ApiUser | undefined) {
     if (user) c.set('user', user);
     await next();
   });
-  app.route('/api', createHistoryRoutes({ queries: rig.queries(), resolveUserName: (id) => (id === 'u1' ? 'Alice' : undefined), now: () => rig.clock.now }));
+  app.route('/api', createHistoryRoutes({
+    queries: rig.queries(),
+    resolveUserName: (id) => (id === 'u1' ? 'Alice' : undefined),
+    resolveUserId: (name) => (name === 'alice' ? 'u1' : undefined),
+    areaEntities: (area) => (area === 'garden' ? ['switch.pump', 'light.garden'] : []),
+    now: () => rig.clock.now,
+  }));
   return app;
 }
 const member: ApiUser = { id: 'u1', username: 'alice', role: 'member' };
@@ -50,10 +56,48 @@ describe('history routes', () => {
     expect(await logbook.json()).toMatchObject({ entries: [{ kind: 'state', entityId: 'switch.pump', what: 'on', userName: 'Alice', when: new Date(T0 + 10_000).toISOString() }] });
   });
 
+  it('filters the logbook by entity, area, kind, user, automation and range', async () => {
+    rig = createRig({ start: T0 });
+    await rig.recorder.start();
+    for (const id of ['switch.pump', 'light.garden', 'light.hall']) rig.add(id);
+    const alice = createContext({ userId: 'u1' });
+    const night = createContext({ automationId: 'night' });
+    const at = (s: number) => (rig.clock.now = T0 + s * 1000);
+    at(1);
+    rig.kernel.states.update('switch.pump', { state: 'on' }, alice);
+    at(2);
+    rig.kernel.states.update('light.garden', { state: 'on' }, night);
+    at(3);
+    rig.kernel.bus.emit('command_executed', { entityId: 'light.hall', command: 'turn_on', params: {}, context: alice, ok: true, address: '10.0.0.9' });
+    rig.kernel.states.update('light.hall', { state: 'on' }, alice);
+    at(4);
+    rig.kernel.bus.emit('audit', { action: 'user_created', outcome: 'ok', context: alice, target: 'bob' });
+    rig.recorder.flush();
+    const app = appAs(member);
+    const found = async (query: string, end = T0 + 10_000) => {
+      const res = await app.request(`/api/logbook?start=${T0}&end=${end}&${query}`);
+      expect(res.status, query).toBe(200);
+      return ((await res.json()) as { entries: { kind: string; entityId: string; what: string }[] }).entries.map((e) => `${e.kind} ${e.entityId} ${e.what}`);
+    };
+
+    expect(await found('entity=switch.pump,light.hall')).toEqual(['state light.hall on', 'command light.hall turn_on', 'state switch.pump on']);
+    expect(await found('area=garden')).toEqual(['state light.garden on', 'state switch.pump on']);
+    expect(await found('area=garden&entity=light.garden,light.hall')).toEqual(['state light.garden on']);
+    expect(await found('area=attic')).toEqual([]);
+    expect(await found('kind=command,audit')).toEqual(['audit bob user_created', 'command light.hall turn_on']);
+    expect(await found('user=alice&kind=state')).toEqual(['state light.hall on', 'state switch.pump on']);
+    expect(await found('user=u1&entity=switch.pump')).toEqual(['state switch.pump on']);
+    expect(await found('automation=night')).toEqual(['state light.garden on']);
+    expect(await found('kind=state', T0 + 2000)).toEqual(['state light.garden on', 'state switch.pump on']);
+    const kinds = await app.request('/api/logbook?kind=state,alarm');
+    expect(kinds.status).toBe(400);
+    expect(await kinds.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('answers bad input with 400, unknown entities with 404 and strangers with 401', async () => {
     rig = createRig({ start: T0 });
     const app = appAs(member);
-    for (const url of ['/api/history/sensor.t?points=1', '/api/statistics/sensor.t?period=1w', '/api/logbook?start=yesterday', '/api/history/Not-An-Id', `/api/logbook?start=${T0}&end=${T0 - 1}`]) {
+    for (const url of ['/api/history/sensor.t?points=1', '/api/statistics/sensor.t?period=1w', '/api/logbook?start=yesterday', '/api/history/Not-An-Id', `/api/logbook?start=${T0}&end=${T0 - 1}`, '/api/logbook?kind=', '/api/logbook?entity=,', '/api/logbook?user=']) {
       const res = await app.request(url);
       expect(res.status, url).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
