@@ -95,6 +95,11 @@ describe('dashboard end to end', { timeout: 60_000 }, () => {
     const verb = light.state === 'on' ? 'turned on' : 'turned off';
     await page.getByText(`${OWNER.username} ${verb} ${light.name}`).first().waitFor();
     await shot(page, '05-logbook');
+    // Filtered to sign-ins, the page and its URL keep only audit entries.
+    await page.getByLabel('Kind').selectOption('audit');
+    await expect.poll(() => new URL(page.url()).search).toBe('?kind=audit');
+    await page.getByText(`${OWNER.username} signed in`).first().waitFor();
+    await expect.poll(() => page.getByText(`${OWNER.username} ${verb} ${light.name}`).count()).toBe(0);
     await page.getByRole('link', { name: 'Home' }).click();
   });
 

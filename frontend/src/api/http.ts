@@ -66,7 +66,8 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     history: (id: string, q: { start?: string; end?: string; points?: number }) => request<HistoryResponse>('GET', `/api/history/${seg(id)}${qs(q)}`),
     statistics: (id: string, q: { period: StatisticsPeriod; start?: string; end?: string }) =>
       request<StatisticsResponse>('GET', `/api/statistics/${seg(id)}${qs(q)}`),
-    logbook: (q: { start?: string; end?: string; entity?: string; limit?: number; before?: number }) => request<LogbookPage>('GET', `/api/logbook${qs(q)}`),
+    /** `entity` and `kind` take comma-separated lists; `user` a username or id; `automation` an automation id. */
+    logbook: (q: { start?: string; end?: string; entity?: string; area?: string; kind?: string; user?: string; automation?: string; limit?: number; before?: number }) => request<LogbookPage>('GET', `/api/logbook${qs(q)}`),
     automations: () => request<{ automations: Automation[] }>('GET', '/api/automations').then((r) => r.automations),
     automation: (id: string) => request<Automation>('GET', `/api/automations/${seg(id)}`),
     createAutomation: (def: AutomationDefinition) => request<Automation>('POST', '/api/automations', def),

@@ -6,11 +6,13 @@ import { errorText } from '../lib/errors.js';
 import { latestOf, predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
+import { logbookApiQuery, logbookFilterQuery, matchesFilter, parseLogbookFilter, type LogbookFilter } from '../lib/logbook-filter.js';
 import { appendReading, downsampleMinMax, numericPoints, type Point } from '../lib/sparkline.js';
 import { controls, theme } from '../styles/theme.js';
 import '../views/automations-view.js';
 import '../views/home-view.js';
 import '../views/login-view.js';
+import '../views/logbook-filters.js';
 import '../views/logbook-view.js';
 import '../views/settings-view.js';
 import { navLinks } from './nav.js';
@@ -26,7 +28,7 @@ export class HearthApp extends LitElement {
   static override properties = {
     _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
     _pending: { state: true }, _toasts: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
-    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true },
+    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true },
   };
   static override styles = [theme, controls, shellStyles];
 
@@ -59,6 +61,8 @@ export class HearthApp extends LitElement {
   /** Rows streamed since sign-in, newest first: merged into the logbook page and entity details. */
   declare _liveLog: LogbookEntry[];
   declare _automationNames: Map<string, string>;
+  /** The Logbook page's filters, read from and written to its URL. */
+  declare _logFilter: LogbookFilter;
 
   constructor() {
     super();
@@ -75,7 +79,9 @@ export class HearthApp extends LitElement {
     this._logError = '';
     this._liveLog = [];
     this._automationNames = new Map();
+    this._logFilter = parseLogbookFilter('');
     this.addEventListener('hearth-logbook-more', () => void this.loadLogbook(this._logNext));
+    this.addEventListener('hearth-logbook-filter', (e) => this.filterLogbook(e.detail));
     this.addEventListener('click', (e) => this.interceptLink(e));
     this.addEventListener('hearth-command', (e) => void this.command(e.detail));
     this.addEventListener('hearth-navigate', (e) => this.navigate(e.detail.path));
@@ -198,13 +204,20 @@ export class HearthApp extends LitElement {
 
   private async loadLogbook(before?: number) {
     try {
-      const page = await this.api.logbook({ limit: 100, ...(before !== undefined && { before }) });
+      const page = await this.api.logbook({ ...logbookApiQuery(this._logFilter, Date.now()), limit: 100, ...(before !== undefined && { before }) });
       this._logbook = mergeEntries(before === undefined ? [] : (this._logbook ?? []), page.entries);
       this._logNext = page.next;
       this._logError = '';
     } catch (err) {
       this._logError = errorText(err);
     }
+  }
+
+  private filterLogbook(filter: LogbookFilter) {
+    this._logFilter = filter;
+    history.replaceState(null, '', `/logbook${logbookFilterQuery(filter)}`);
+    this._logbook = undefined;
+    void this.loadLogbook();
   }
 
   private readonly names: LogbookNames = { entity: (id) => this._entities.get(id), automation: (id) => this._automationNames.get(id) };
@@ -281,6 +294,7 @@ export class HearthApp extends LitElement {
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
     if (this._route.page === 'schedule') void import('../views/schedule-editor.js');
     if (this._route.page === 'logbook') {
+      this._logFilter = parseLogbookFilter(location.search);
       this._logbook = undefined;
       void this.loadLogbook();
       void this.loadAutomationNames();
@@ -305,7 +319,9 @@ export class HearthApp extends LitElement {
       case 'schedule':
         return html`<hearth-schedule-editor .api=${this.api} .user=${this._user} .scheduleId=${r.id}></hearth-schedule-editor>`;
       case 'logbook':
-        return html`<h1>Logbook</h1><hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0)), this._logbook)}
+        return html`<h1>Logbook</h1>
+          <hearth-logbook-filters .filter=${this._logFilter} .entities=${entities} .automations=${this._automationNames}></hearth-logbook-filters>
+          <hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0) && matchesFilter(e, this._logFilter, this._entities)), this._logbook)}
           .names=${{ ...this.names }} .error=${this._logError} ?more=${this._logNext !== undefined}></hearth-logbook-view>`;
       case 'settings':
         return html`<h1>Settings</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;

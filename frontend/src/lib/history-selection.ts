@@ -25,17 +25,18 @@ export interface TimeWindow {
   end: number;
 }
 
-export const DEFAULT_RANGE: TimeRange = { preset: '24h' };
+export const DEFAULT_RANGE = { preset: '24h' } as const satisfies TimeRange;
 const ENTITY_ID = /^[a-z_]+\.[a-z0-9_]+$/;
 
 /** Reads a selection from `location.search`; what does not parse falls back to the default, never throws. */
 export function parseSelection(search: string): HistorySelection {
   const q = new URLSearchParams(search);
   const entities = [...new Set((q.get('e') ?? '').split(',').filter((id) => ENTITY_ID.test(id)))];
-  return { entities, range: parseRange(q), compare: q.get('compare') === '1' };
+  return { entities, range: readRange(q), compare: q.get('compare') === '1' };
 }
 
-function parseRange(q: URLSearchParams): TimeRange {
+/** `range=<preset>`, or `start`/`end` (ISO or epoch ms) for a custom range; anything else is the default. */
+export function readRange(q: URLSearchParams): TimeRange {
   const preset = PRESETS.find((p) => p === q.get('range'));
   if (preset) return { preset };
   const start = parseTime(q.get('start'));
@@ -53,13 +54,21 @@ function parseTime(text: string | null): number | undefined {
 export function selectionQuery(selection: HistorySelection): string {
   const q = new URLSearchParams();
   if (selection.entities.length) q.set('e', selection.entities.join(','));
-  if ('preset' in selection.range) q.set('range', selection.range.preset);
-  else {
-    q.set('start', new Date(selection.range.start).toISOString());
-    q.set('end', new Date(selection.range.end).toISOString());
-  }
+  writeRange(q, selection.range);
   if (selection.compare) q.set('compare', '1');
-  // Commas and colons are legal in a query: keeping them readable makes the link shareable by eye.
+  return readableQuery(q);
+}
+
+export function writeRange(q: URLSearchParams, range: TimeRange): void {
+  if ('preset' in range) q.set('range', range.preset);
+  else {
+    q.set('start', new Date(range.start).toISOString());
+    q.set('end', new Date(range.end).toISOString());
+  }
+}
+
+/** With its `?`, or empty. Commas and colons are legal in a query: keeping them readable makes a link shareable by eye. */
+export function readableQuery(q: URLSearchParams): string {
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }
