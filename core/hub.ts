@@ -17,8 +17,8 @@ import { createHistoryRoutes, HISTORY_ROUTE_DOCS } from './api/routes/history.js
 import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
-import type { Notifier } from './notify/types.js';
 import type { MqttBridge } from './mqtt/index.js';
+import { createNotifier, createNotifyRoutes, createUserTargetStore, type NotifyService } from './notify/index.js';
 import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
 import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
@@ -49,6 +49,8 @@ export interface Hub {
   readonly recorder: Recorder;
   readonly automations: AutomationEngine;
   readonly alerts: Alerts;
+  /** Sends notifications on the `notify:` channels and the dashboard. */
+  readonly notifier: NotifyService;
   /** Present when `mqtt:` is configured; `mqtt.subscribe(filter)` feeds `mqtt` triggers. */
   readonly mqtt?: MqttBridge;
   readonly http: HttpServer;
@@ -83,8 +85,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const queries = createHistoryQueries(database, { ...(timezone && { timezone }) });
   // Imported only when configured: the mqtt client and its dependencies cost ~10 MB of RSS.
   const mqtt = config.mqtt && (await import('./mqtt/index.js')).createMqttBridge({ kernel, log, config: config.mqtt, hubName: config.name, version: VERSION, configDir: loaded.dir });
-  // Until core/notify lands: alerts are stored and shown, not yet sent anywhere.
-  const notifier: Notifier = { send: () => {} };
+  const notifyTargets = createUserTargetStore(database.sqlite);
+  const notifier = createNotifier({
+    channels: config.notify,
+    bus: kernel.bus,
+    log,
+    users: auth.users,
+    targets: notifyTargets,
+    ...(mqtt && { mqttPublish: (topic: string, payload: string) => mqtt.publishMessage(topic, payload) }),
+    ...(timezone && { timezone }),
+  });
   const alerts = createAlerts({ database, bus: kernel.bus, log, notifier, resolveUserName: (id) => auth.users.find(id)?.username, ...(timezone && { timezone }) });
   const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, alerts, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
@@ -107,6 +117,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Started in order, stopped in reverse: the recorder flushes before the database closes.
   const services: Service[] = [{ name: 'database', start: async () => {}, stop: async () => database.close() }, recorder, metrics];
   if (mqtt) services.push(mqtt);
+  services.push(notifier);
   // Before the plugins start, so a thermostat reading schedule.x at setup finds it.
   const schedules = createSchedules({ kernel, database, log, fileSchedules: config.schedules, ...(timezone && { timezone }) });
   services.push(schedules, alerts);
@@ -174,6 +185,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createAlertRoutes(alerts),
         createFollowRoutes(follows),
         createFloorplanRoutes(floorplans, (id) => auth.users.find(id)?.username),
+        createNotifyRoutes({ notifier, targets: notifyTargets }),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
@@ -188,6 +200,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       recorder,
       automations,
       alerts,
+      notifier,
       ...(mqtt && { mqtt }),
       http,
       url: http.url,

@@ -11,4 +11,4 @@ export { createAutomationRoutes, type AutomationRouteDeps } from './routes.js';
 export type { TraceStep } from './runner.js';
 export { automationToRule, OPERATORS, ruleToAutomation, TARGET_STATES, type Operator, type SimpleRule, type TargetState } from './simple-rules.js';
 export { simulate, type HistoryRow, type HistorySource, type SimulatedCommand, type SimulationResult } from './simulate.js';
-export type { Location } from './time.js';
+export { clockSeconds, localTime, type Location } from './time.js';

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { duplicateEntityIds } from './entity-ids.js';
 import { ConfigError, formatPath, type ConfigIssue, type KeyPath } from './issues.js';
 import { createLocator, type Locator } from './locate.js';
+import { secretTag } from './secret-tag.js';
 import { configSchema, type HearthConfig } from './schema.js';
 import { describeZodIssues, type RawIssue } from './zod-issues.js';
 
@@ -34,12 +35,13 @@ export function loadConfig(file: string): LoadedConfig {
 /** Parses and validates a whole config; every problem is reported at once, with file, line and key path. */
 export function parseConfig(text: string, file: string): LoadedConfig {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, customTags: [secretTag(file)] });
   if (doc.errors.length) {
     throw new ConfigError(
       doc.errors.map((e) => {
         const { line, col } = lines.linePos(e.pos[0]);
-        return { file, line, column: col, path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` };
+        const message = e.code === 'TAG_RESOLVE_FAILED' ? e.message.split('\n')[0]! : `YAML syntax: ${e.message.split('\n')[0]}`;
+        return { file, line, column: col, path: '', message };
       }),
     );
   }

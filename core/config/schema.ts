@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../kernel/roles.js';
+import { notifySchema } from './notify-schema.js';
 import { checkUniqueIds, scheduleSchema } from './schedule-schema.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -97,6 +98,12 @@ export const configSchema = z.strictObject({
     .optional(),
   /** `GET /api/metrics` also accepts `Authorization: Bearer <token>` (for Prometheus). */
   metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
+  /** Notification channels besides the built-in `dashboard` (docs/configuration.md#notifications). */
+  notify: notifySchema.default([]),
+}).superRefine((config, ctx) => {
+  config.notify.forEach((channel, i) => {
+    if (channel.type === 'mqtt' && !config.mqtt) ctx.addIssue({ code: 'custom', path: ['notify', i, 'type'], message: "an mqtt channel publishes on the hub's broker connection: configure mqtt: too" });
+  });
 });
 
 export type HearthConfig = z.infer<typeof configSchema>;

@@ -32,6 +32,8 @@ export interface MqttBridge extends Service {
   subscribe(filter: string): () => void;
   /** Resolves once connected (at once when already connected). */
   whenConnected(): Promise<void>;
+  /** Publishes one message (not retained); rejects while disconnected, so the caller can retry (notification channels). */
+  publishMessage(topic: string, payload: string): Promise<void>;
 }
 
 /**
@@ -183,6 +185,10 @@ export function createMqttBridge(deps: MqttBridgeDeps): MqttBridge {
       if (c?.connected) await c.publishAsync(topics.status(node), 'offline', { qos: config.qos, retain: true }).catch(() => undefined);
       await c?.endAsync();
       federation.clear();
+    },
+    async publishMessage(topic, payload) {
+      if (!client?.connected) throw new Error('not connected to the MQTT broker');
+      await client.publishAsync(topic, payload, { qos: config.qos });
     },
     subscribe(filter) {
       if (!isValidFilter(filter)) throw new ValidationError(`invalid MQTT topic filter '${filter}'`);
