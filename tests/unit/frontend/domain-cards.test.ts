@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntityState } from '../../../frontend/src/api/types.js';
-import { climateRange, forecastLabels, forecastRows, numberControl, snap, stepTarget, stringList } from '../../../frontend/src/lib/controls.js';
+import { climateRange, compassPoint, forecastLabels, forecastRows, numberControl, snap, stepTarget, stringList } from '../../../frontend/src/lib/controls.js';
 import { groupByArea, iconFor, isActive } from '../../../frontend/src/lib/entities.js';
 import { formatState } from '../../../frontend/src/lib/format.js';
 import { latestOf, predictState } from '../../../frontend/src/lib/optimistic.js';
@@ -54,6 +54,15 @@ describe('forecast', () => {
     const rows = forecastRows([{ datetime: day(2), temperature: 3 }, { datetime: 'soon' }, null, { datetime: day(0), condition: 'rainy', templow: 'x' }, { datetime: day(1) }], 2);
     expect(rows).toEqual([{ datetime: day(0), condition: 'rainy' }, { datetime: day(1) }]);
     expect(forecastRows({ not: 'a list' })).toEqual([]);
+  });
+  it('keeps a chance of rain when the row has one', () => {
+    expect(forecastRows([{ datetime: day(0), precipitationProbability: 80 }, { datetime: day(1), precipitationProbability: '80' }])).toEqual([
+      { datetime: day(0), precipitationProbability: 80 },
+      { datetime: day(1) },
+    ]);
+  });
+  it('names a wind bearing by its compass point', () => {
+    expect([0, 44, 90, 225, 337.6, 360, -45].map(compassPoint)).toEqual(['N', 'NE', 'E', 'SW', 'N', 'N', 'NW']);
   });
   it('labels daily rows by weekday and hourly rows by time', () => {
     expect(forecastLabels(forecastRows([{ datetime: day(0) }, { datetime: day(1) }]))).toEqual(['Mon', 'Tue']);
