@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { isSimHardware, type Hardware } from '../hardware/index.js';
 import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
-import { createAlertRoutes, createAlerts, type Alerts } from './alerts/index.js';
+import { createAlertRoutes, createAlerts, createHubAlerts, type Alerts } from './alerts/index.js';
 import { declaredHardware, wantsBias } from './declared-hardware.js';
 import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
@@ -121,6 +121,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Before the plugins start, so a thermostat reading schedule.x at setup finds it.
   const schedules = createSchedules({ kernel, database, log, fileSchedules: config.schedules, ...(timezone && { timezone }) });
   services.push(schedules, alerts);
+  services.push(createHubAlerts({ alerts, bus: kernel.bus, states: kernel.states, log, dataDir, isolated: isolation.isolate, ...(config.alerts && { options: config.alerts }) }));
   // Started with the automations, after the plugins: following sends commands.
   const follows = createFollows({ kernel, database, log });
   if (config.backup?.daily) {

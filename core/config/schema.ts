@@ -100,6 +100,14 @@ export const configSchema = z.strictObject({
   metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
   /** Notification channels besides the built-in `dashboard` (docs/configuration.md#notifications). */
   notify: notifySchema.default([]),
+  /** When the hub raises its own alerts (docs/configuration.md#alerts). */
+  alerts: z
+    .strictObject({
+      diskFreeBelowPercent: z.number().min(0).max(100).optional(),
+      unavailableAfterMin: z.number().min(1).max(10_080).optional(),
+      diskCheckEveryMin: z.number().min(1).max(1440).optional(),
+    })
+    .optional(),
 }).superRefine((config, ctx) => {
   config.notify.forEach((channel, i) => {
     if (channel.type === 'mqtt' && !config.mqtt) ctx.addIssue({ code: 'custom', path: ['notify', i, 'type'], message: "an mqtt channel publishes on the hub's broker connection: configure mqtt: too" });
