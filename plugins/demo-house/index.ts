@@ -76,12 +76,12 @@ export default definePlugin({
     }
     if (config.weatherStandIn) {
       const { port, host } = config.weatherStandIn;
-      const close = await startWeatherStandIn(sim.environment, {
+      const standIn = await startWeatherStandIn(sim.environment, {
         port,
         host,
         onListenError: (err) => ctx.log.warn({ err: err.message }, `the weather stand-in cannot listen on ${host}:${port}; open-meteo gets its forecast from whoever does`),
       });
-      ctx.onStop(close);
+      ctx.onStop(standIn.close);
     }
   },
 });

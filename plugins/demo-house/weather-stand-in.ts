@@ -5,6 +5,7 @@
  * the open-meteo plugin asks, times as Unix seconds, days cut at UTC midnight.
  */
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getPosition } from 'suncalc';
 import type { SimEnvironment } from '../../hardware/index.js';
 
@@ -86,8 +87,14 @@ export interface StandInOptions {
   onListenError(err: Error): void;
 }
 
-/** Serves `simulatedForecast` on `host:port`; resolves with a close function. */
-export function startWeatherStandIn(env: SimEnvironment, options: StandInOptions): Promise<() => Promise<void>> {
+export interface StandIn {
+  /** Where it listens; port 0 when it could not. */
+  readonly address: { host: string; port: number };
+  close(): Promise<void>;
+}
+
+/** Serves `simulatedForecast` on `host:port` (0 picks a free port). */
+export function startWeatherStandIn(env: SimEnvironment, options: StandInOptions): Promise<StandIn> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const reply = (status: number, body: unknown): void => {
@@ -108,8 +115,8 @@ export function startWeatherStandIn(env: SimEnvironment, options: StandInOptions
   return new Promise((resolve) => {
     server.once('error', (err) => {
       options.onListenError(err);
-      resolve(async () => {});
+      resolve({ address: { host: options.host, port: 0 }, close: async () => {} });
     });
-    server.listen(options.port, options.host, () => resolve(close));
+    server.listen(options.port, options.host, () => resolve({ address: { host: options.host, port: (server.address() as AddressInfo).port }, close }));
   });
 }

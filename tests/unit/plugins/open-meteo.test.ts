@@ -5,7 +5,7 @@ import { ForecastError, forecastUrl, parseForecast, type Forecast } from '../../
 import { conditionOf } from '../../../plugins/open-meteo/conditions.js';
 import { retryDelayMs, startPolling } from '../../../plugins/open-meteo/poller.js';
 import { sensorSpecs, weatherAttributes } from '../../../plugins/open-meteo/readings.js';
-import { simulatedForecast } from '../../../plugins/demo-house/weather-stand-in.js';
+import { simulatedForecast, startWeatherStandIn } from '../../../plugins/demo-house/weather-stand-in.js';
 import { createSimBoard } from '../../../hardware/index.js';
 
 /** An answer shaped as open-meteo.com/en/docs documents it (see tests/fixtures/open-meteo/README.md). */
@@ -68,6 +68,25 @@ describe("the demo house's stand-in", () => {
       env.setRain(true);
       expect(parseForecast(simulatedForecast(env)).current.condition).toBe('rainy');
     } finally {
+      await board.close();
+    }
+  });
+
+  it('serves it over HTTP; a second one on a taken port warns instead of failing', async () => {
+    const board = createSimBoard({ clock: { start: NOW } });
+    const busy: string[] = [];
+    const first = await startWeatherStandIn(board.sim.environment, { port: 0, host: '127.0.0.1', onListenError: (e) => busy.push(e.message) });
+    try {
+      const { port } = first.address;
+      const url = forecastUrl(`http://127.0.0.1:${port}`, { latitude: 48.85, longitude: 2.35 });
+      const res = await fetch(url);
+      expect(parseForecast(await res.json()).daily).toHaveLength(7);
+      expect((await fetch(`http://127.0.0.1:${port}/v1/forecast?forecast_days=3`)).status).toBe(400);
+      const second = await startWeatherStandIn(board.sim.environment, { port, host: '127.0.0.1', onListenError: (e) => busy.push(e.message) });
+      expect(busy).toEqual([expect.stringContaining('EADDRINUSE')]);
+      await second.close();
+    } finally {
+      await first.close();
       await board.close();
     }
   });
