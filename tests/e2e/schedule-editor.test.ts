@@ -46,7 +46,7 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await cdp.detach();
   }
 
-  it('draws a block, drags it, copies Monday to weekdays, saves, and finds it after a reload', async () => {
+  it('draws a block, drags it, copies Monday to chosen days, asks before leaving unsaved, saves, and finds it after a reload', async () => {
     await page.goto(`${hub.url}/schedules/study`);
     const mon = (await track('mon').boundingBox())!;
     const at = (hour: number) => mon.x + (mon.width * hour) / 24;
@@ -64,15 +64,30 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
 
     await page.getByLabel('Preset', { exact: true }).selectOption('eco');
     await block('Mon 08:00–11:00 eco').waitFor();
-    await page.getByRole('button', { name: 'Copy Monday to weekdays' }).click();
+    // Any days, not only weekdays: Tuesday to Friday are ticked by default, Sunday added
+    await page.getByRole('checkbox', { name: 'Sun' }).check();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await block('Sun 08:00–11:00 eco').waitFor();
+
+    // Unsaved: the app asks before another page, and staying keeps the work; so does a reload
+    const asked: string[] = [];
+    page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+    await page.getByRole('link', { name: 'Logbook' }).click();
+    await expect.poll(() => asked).toEqual([expect.stringContaining('unsaved changes')]);
+    expect(new URL(page.url()).pathname).toBe('/schedules/study');
+    await block('Sun 08:00–11:00 eco').waitFor();
+    const keepsOnUnload = () => page.evaluate<boolean>("!window.dispatchEvent(new Event('beforeunload', { cancelable: true }))");
+    expect(await keepsOnUnload()).toBe(true);
+
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'schedule-editor-phone');
 
     const saved = (await (await page.request.get(`${hub.url}/api/schedules/study`)).json()) as ScheduleLite;
-    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) expect(saved.days[day]).toEqual([{ from: '08:00', to: '11:00', value: 'eco' }]);
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sun']) expect(saved.days[day]).toEqual([{ from: '08:00', to: '11:00', value: 'eco' }]);
     expect(saved.days.sat).toEqual([]);
+    expect(await keepsOnUnload()).toBe(false);
 
     await page.reload();
     await block('Fri 08:00–11:00 eco').waitFor();
@@ -113,5 +128,20 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     await page.mouse.move(sun.x + sun.width * 0.2, sun.y + sun.height / 2, { steps: 3 });
     await page.mouse.up();
     expect(await track('sun').locator('.block').count()).toBe(before.days.sun!.length);
+  });
+
+  it('a light follows the schedule from its page: applied at once, kept after a reload', async () => {
+    await page.goto(`${hub.url}/entity/light.garden`);
+    const picker = page.getByLabel('Follow schedule');
+    await expect.poll(() => picker.isEnabled()).toBe(true);
+    await picker.selectOption({ label: 'Study' });
+    await page.getByRole('status').filter({ hasText: 'Following Study' }).waitFor();
+    const get = async (path: string) => (await (await page.request.get(`${hub.url}${path}`)).json()) as Record<string, unknown>;
+    expect(await get('/api/entities/light.garden/follow')).toEqual({ entityId: 'light.garden', schedule: 'schedule.study' });
+    // Put where the schedule is now, without waiting for its next change
+    expect((await get('/api/entities/light.garden')).state).toBe((await get('/api/entities/schedule.study')).state);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Follow schedule').inputValue()).toBe('schedule.study');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type {
-  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Health, HistoryResponse, IssuedToken, LogbookPage,
+  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage,
   PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
@@ -81,6 +81,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     schedule: (id: string) => request<Schedule>('GET', `/api/schedules/${seg(id)}`),
     /** The whole definition; the answer is the schedule as stored. */
     saveSchedule: (id: string, def: Pick<Schedule, 'name' | 'days' | 'exceptions'>) => request<Schedule>('PUT', `/api/schedules/${seg(id)}`, def),
+    follow: (entityId: string) => request<FollowInfo>('GET', `/api/entities/${seg(entityId)}/follow`),
+    /** Starts following (the device takes the schedule's state at once) or, with null, stops. */
+    setFollow: (entityId: string, schedule: string | null) => request<FollowInfo>('PUT', `/api/entities/${seg(entityId)}/follow`, { schedule }),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
     setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),

@@ -190,3 +190,9 @@ export interface Schedule {
   days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { from: string; to: string; value?: string | number }[]>;
   exceptions: { date: string; blocks: { from: string; to: string; value?: string | number }[] }[];
 }
+
+/** What GET/PUT /api/entities/:id/follow answer: the `schedule.<id>` a device follows, or null. */
+export interface FollowInfo {
+  entityId: string;
+  schedule: string | null;
+}

@@ -3,6 +3,7 @@ import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, typ
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
+import { leaveAllowed } from '../lib/leave.js';
 import { latestOf, predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
@@ -43,6 +44,8 @@ export class HearthApp extends LitElement {
   private confirmed = new Map<string, EntityState>();
   private toastId = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The URL on screen, to go back to when a page refuses to be left on back/forward. */
+  private shownPath = location.pathname + location.search;
   declare _phase: Phase;
   declare _user: User | undefined;
   declare _route: Route;
@@ -87,7 +90,12 @@ export class HearthApp extends LitElement {
     this.addEventListener('hearth-navigate', (e) => this.navigate(e.detail.path));
     this.addEventListener('hearth-login', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, false));
     this.addEventListener('hearth-onboard', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, true));
-    window.addEventListener('popstate', () => this.setRoute(parseRoute(location.pathname)));
+    window.addEventListener('popstate', () => {
+      // Back/forward has already moved the URL: a page that wants to stay puts its own back.
+      if (!leaveAllowed()) return history.pushState(null, '', this.shownPath);
+      this.shownPath = location.pathname + location.search;
+      this.setRoute(parseRoute(location.pathname));
+    });
   }
 
   override connectedCallback() {
@@ -277,7 +285,11 @@ export class HearthApp extends LitElement {
   }
 
   private navigate(path: string) {
-    if (path !== location.pathname + location.search) history.pushState(null, '', path);
+    if (path !== location.pathname + location.search) {
+      if (!leaveAllowed()) return;
+      history.pushState(null, '', path);
+    }
+    this.shownPath = path;
     this.setRoute(parseRoute(new URL(path, location.href).pathname));
     window.scrollTo(0, 0);
   }
@@ -309,7 +321,8 @@ export class HearthApp extends LitElement {
         return html`<hearth-home-view .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
       case 'entity':
         return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
-          .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}></hearth-entity-view>`;
+          .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}
+          .schedules=${entities.filter((e) => e.domain === 'schedule')}></hearth-entity-view>`;
       case 'history':
         return html`<h1>History</h1><hearth-history-view .api=${this.api} .entities=${entities} .query=${location.search}></hearth-history-view>`;
       case 'automations':

@@ -7,6 +7,7 @@ import { errorText } from '../lib/errors.js';
 import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
 import { controls } from '../styles/theme.js';
+import { FOLLOWERS } from './follow-picker.js';
 import './logbook-view.js';
 
 const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
@@ -21,6 +22,7 @@ const CHARTED = new Set(['sensor', 'binary_sensor', 'switch', 'light', 'cover', 
 export class HearthEntityView extends LitElement {
   static override properties = {
     api: { attribute: false }, entity: { attribute: false }, entityId: { type: String }, names: { attribute: false }, live: { attribute: false }, pending: { type: Boolean },
+    schedules: { attribute: false },
     _range: { state: true }, _stats: { state: true }, _log: { state: true }, _error: { state: true },
   };
   static override styles = [
@@ -45,6 +47,8 @@ export class HearthEntityView extends LitElement {
   declare live: LogbookEntry[];
   /** A command sent from this page's card awaits the hub. */
   declare pending: boolean;
+  /** The schedules a switch, light, cover or climate may follow. */
+  declare schedules: EntityState[];
   declare _range: number;
   declare _stats: { hour: StatisticsRow[]; day: StatisticsRow[] } | undefined;
   declare _log: LogbookEntry[] | undefined;
@@ -181,6 +185,7 @@ export class HearthEntityView extends LitElement {
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
       ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e, { pending: this.pending, detail: true })}</div>` : nothing}
+      ${e && FOLLOWERS.has(e.domain) ? html`<hearth-follow-picker class="control" .api=${this.api} .entityId=${this.entityId} .schedules=${this.schedules ?? []}></hearth-follow-picker>` : nothing}
       ${!e || CHARTED.has(e.domain) ? html`<div class="panel">
         <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
           <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { HttpClient, Schedule, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
+import { LEAVE_EVENT, UNSAVED_MESSAGE } from '../lib/leave.js';
 import {
   DAYS, PRESETS, SNAP_MIN, WEEKDAYS, addBlock, copyDay, minutesToPercent, moveBlock, parseValue, toMinutes, xToMinutes, type Day, type Week,
 } from '../lib/schedule-grid.js';
@@ -32,7 +33,7 @@ export class HearthScheduleEditor extends LitElement {
   static override properties = {
     api: { attribute: false }, user: { attribute: false }, scheduleId: { type: String },
     _schedule: { state: true }, _week: { state: true }, _exceptions: { state: true }, _selected: { state: true }, _gesture: { state: true },
-    _error: { state: true }, _saved: { state: true }, _busy: { state: true },
+    _error: { state: true }, _saved: { state: true }, _busy: { state: true }, _dirty: { state: true }, _copyFrom: { state: true }, _copyTo: { state: true },
   };
   static override styles = [
     controls,
@@ -51,6 +52,8 @@ export class HearthScheduleEditor extends LitElement {
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
       .value input { width: 6rem; }
       .error { color: var(--danger); }
+      fieldset { border: 1px solid var(--border); border-radius: 6px; margin: 0.5rem 0; padding: 0.5rem 0.75rem; }
+      fieldset label { display: inline-flex; align-items: center; gap: 0.25rem; color: var(--text); }
     `,
   ];
   declare api: HttpClient;
@@ -64,12 +67,48 @@ export class HearthScheduleEditor extends LitElement {
   declare _error: string;
   declare _saved: boolean;
   declare _busy: boolean;
+  /** Changed since loaded or saved: leaving asks first. */
+  declare _dirty: boolean;
+  declare _copyFrom: Day;
+  declare _copyTo: ReadonlySet<Day>;
 
   constructor() {
     super();
     this._error = '';
     this._saved = false;
     this._busy = false;
+    this._dirty = false;
+    this._copyFrom = 'mon';
+    this._copyTo = new Set(WEEKDAYS);
+  }
+
+  private readonly onLeave = (ev: Event) => {
+    if (this._dirty && !confirm(UNSAVED_MESSAGE)) ev.preventDefault();
+  };
+
+  /** Reload, closing the tab, typing another address: the browser asks in its own words. */
+  private readonly onUnload = (ev: BeforeUnloadEvent) => {
+    if (!this._dirty) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener(LEAVE_EVENT, this.onLeave);
+    window.addEventListener('beforeunload', this.onUnload);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener(LEAVE_EVENT, this.onLeave);
+    window.removeEventListener('beforeunload', this.onUnload);
+  }
+
+  /** Every edit: not saved any more, and leaving would lose it. */
+  private changed() {
+    this._saved = false;
+    this._dirty = true;
   }
 
   override willUpdate(changed: Map<string, unknown>) {
@@ -85,6 +124,7 @@ export class HearthScheduleEditor extends LitElement {
       this._week = s.days;
       this._exceptions = s.exceptions;
       this._selected = undefined;
+      this._dirty = false;
     } catch (err) {
       this._error = errorText(err);
     }
@@ -101,7 +141,7 @@ export class HearthScheduleEditor extends LitElement {
   private setDay(row: Row, blocks: Blocks) {
     if (typeof row === 'number') this._exceptions = this._exceptions.map((x, i) => (i === row ? { ...x, blocks } : x));
     else this._week = { ...this._week!, [row]: blocks };
-    this._saved = false;
+    this.changed();
   }
 
   private rowName(row: Row): string {
@@ -116,19 +156,19 @@ export class HearthScheduleEditor extends LitElement {
     while (taken.has(localDate(day)));
     this._exceptions = [...this._exceptions, { date: localDate(day), blocks: [] }];
     this._selected = undefined;
-    this._saved = false;
+    this.changed();
   }
 
   private setExceptionDate(index: number, date: string) {
     if (!date) return;
     this._exceptions = this._exceptions.map((x, i) => (i === index ? { ...x, date } : x));
-    this._saved = false;
+    this.changed();
   }
 
   private removeException(index: number) {
     this._exceptions = this._exceptions.filter((_, i) => i !== index);
     this._selected = undefined;
-    this._saved = false;
+    this.changed();
   }
 
   private trackX(ev: PointerEvent, track: HTMLElement) {
@@ -217,10 +257,17 @@ export class HearthScheduleEditor extends LitElement {
     this._selected = undefined;
   }
 
-  private copyMonday() {
+  private copyDays() {
     if (!this._week) return;
-    this._week = copyDay(this._week, 'mon', WEEKDAYS);
-    this._saved = false;
+    this._week = copyDay(this._week, this._copyFrom, [...this._copyTo]);
+    this.changed();
+  }
+
+  private toggleCopyTo(day: Day, on: boolean) {
+    const next = new Set(this._copyTo);
+    if (on) next.add(day);
+    else next.delete(day);
+    this._copyTo = next;
   }
 
   private async save() {
@@ -233,6 +280,7 @@ export class HearthScheduleEditor extends LitElement {
       this._week = this._schedule.days;
       this._exceptions = this._schedule.exceptions;
       this._saved = true;
+      this._dirty = false;
     } catch (err) {
       this._error = errorText(err);
     } finally {
@@ -281,6 +329,23 @@ export class HearthScheduleEditor extends LitElement {
       @pointerup=${() => this.onTrackUp()} @pointercancel=${() => (this._gesture = undefined)}>${this.renderBlocks(row)}</div>`;
   }
 
+  /** Copy one day onto any chosen days (the source itself is left as it is). */
+  private renderCopy() {
+    return html`<fieldset>
+      <legend>Copy a day</legend>
+      <div class="bar">
+        <label>Copy <select aria-label="Copy from" @change=${(ev: Event) => (this._copyFrom = (ev.target as HTMLSelectElement).value as Day)}>
+          ${DAYS.map((d) => html`<option value=${d} ?selected=${d === this._copyFrom}>${DAY_NAMES[d]}</option>`)}
+        </select> to</label>
+        <span role="group" aria-label="Copy to" class="bar">
+          ${DAYS.map((d) => html`<label><input type="checkbox" .checked=${d !== this._copyFrom && this._copyTo.has(d)} ?disabled=${d === this._copyFrom}
+            @change=${(ev: Event) => this.toggleCopyTo(d, (ev.target as HTMLInputElement).checked)} />${DAY_NAMES[d]}</label>`)}
+        </span>
+        <button ?disabled=${[...this._copyTo].every((d) => d === this._copyFrom)} @click=${() => this.copyDays()}>Copy</button>
+      </div>
+    </fieldset>`;
+  }
+
   private renderExceptions(editable: boolean) {
     return html`<h2>Exceptions</h2>
       <p class="muted">A dated day that replaces its weekday, such as a holiday.</p>
@@ -309,12 +374,12 @@ export class HearthScheduleEditor extends LitElement {
         ${DAYS.map((day) => html`<div class="line"><span>${DAY_NAMES[day]}</span>${this.renderTrack(day, editable)}</div>`)}
       </div>
       ${this.renderSelected()}
+      ${editable ? this.renderCopy() : nothing}
       ${editable || this._exceptions.length ? this.renderExceptions(editable) : nothing}
       ${editable
         ? html`<div class="bar">
-            <button @click=${() => this.copyMonday()}>Copy Monday to weekdays</button>
             <button class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>Save</button>
-            ${this._saved ? html`<span role="status">Saved</span>` : nothing}
+            ${this._saved ? html`<span role="status">Saved</span>` : this._dirty ? html`<span class="muted">Unsaved changes</span>` : nothing}
           </div>`
         : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
