@@ -97,8 +97,21 @@ export function formatTime(at: string | number, now: number = Date.now(), locale
   const date = new Date(typeof at === 'number' ? at : Date.parse(at));
   if (Number.isNaN(date.getTime())) return '';
   const sameDay = new Date(now).toDateString() === date.toDateString();
-  const time = date.toLocaleTimeString(locale ?? 'en', { hour: '2-digit', minute: '2-digit' });
-  return sameDay ? time : `${date.toLocaleDateString(locale ?? 'en', { month: 'short', day: 'numeric' })} ${time}`;
+  const [clock, day] = timeFormatters(locale ?? 'en');
+  const time = clock.format(date);
+  return sameDay ? time : `${day.format(date)} ${time}`;
+}
+
+const formatters = new Map<string, [clock: Intl.DateTimeFormat, day: Intl.DateTimeFormat]>();
+
+/** Built once per locale: a `toLocaleTimeString` call builds a formatter each time, which costs a History view with a thousand timeline segments a second on a phone. */
+function timeFormatters(locale: string): [Intl.DateTimeFormat, Intl.DateTimeFormat] {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = [new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }), new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' })];
+    formatters.set(locale, found);
+  }
+  return found;
 }
 
 /** "living_room" → "Living room". */

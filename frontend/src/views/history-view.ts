@@ -83,8 +83,12 @@ export class HearthHistoryView extends LitElement {
     }
   }
 
+  /** `data-ready` once the series are in and every chart has drawn them (tests and bench/dashboard wait for it). */
   override updated() {
-    this.toggleAttribute('data-ready', this._series !== undefined && this._error === '' && this._sel.entities.length > 0);
+    const ready = () => this._series !== undefined && this._error === '' && this._sel.entities.length > 0;
+    if (!ready()) return this.removeAttribute('data-ready');
+    const charts = [...this.renderRoot.querySelectorAll('hearth-history-chart')];
+    void Promise.all(charts.map((c) => c.updateComplete)).then(() => this.toggleAttribute('data-ready', ready()));
   }
 
   private select(patch: Partial<HistorySelection>) {
