@@ -1,5 +1,5 @@
 import type {
-  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage,
+  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
   PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
@@ -84,6 +84,12 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     follow: (entityId: string) => request<FollowInfo>('GET', `/api/entities/${seg(entityId)}/follow`),
     /** Starts following (the device takes the schedule's state at once) or, with null, stops. */
     setFollow: (entityId: string, schedule: string | null) => request<FollowInfo>('PUT', `/api/entities/${seg(entityId)}/follow`, { schedule }),
+    floorplans: () => request<{ floorplans: Floorplan[] }>('GET', '/api/floorplans').then((r) => r.floorplans),
+    /** The whole plan; the answer is the plan as stored. */
+    saveFloorplan: (plan: Floorplan) => request<Floorplan>('PUT', `/api/floorplans/${seg(plan.id)}`, { ...plan, background: { kind: plan.background.kind } }),
+    createFloorplan: (plan: { name: string; level?: number }) => request<Floorplan>('POST', '/api/floorplans', plan),
+    people: () => request<{ people: PersonLocation[] }>('GET', '/api/people/locations').then((r) => r.people),
+    pinMe: (area: string | null) => request<{ location: PersonLocation | null }>('PUT', '/api/people/me/location', { area }),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
     setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),

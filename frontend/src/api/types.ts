@@ -196,3 +196,22 @@ export interface FollowInfo {
   entityId: string;
   schedule: string | null;
 }
+
+/** A floor plan (docs/api.md#floor-plans): rooms on a grid, devices at relative positions. */
+export interface Floorplan {
+  id: string;
+  name: string;
+  level: number;
+  grid: { columns: number; rows: number };
+  background: { kind: 'drawn' | 'image'; image?: { contentType: string; url: string } };
+  rooms: { area: string; label?: string; polygon: [number, number][] }[];
+  items: { entityId: string; x: number; y: number }[];
+}
+
+/** An "I am here" pin. */
+export interface PersonLocation {
+  userId: string;
+  username: string;
+  area: string;
+  until: string;
+}

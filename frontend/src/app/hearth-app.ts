@@ -318,7 +318,7 @@ export class HearthApp extends LitElement {
     const entities = [...this._entities.values()];
     switch (r.page) {
       case 'home':
-        return html`<hearth-home-view .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
+        return html`<hearth-home-view .api=${this.api} .user=${this._user} .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
       case 'entity':
         return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
           .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}

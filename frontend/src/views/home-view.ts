@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { EntityState } from '../api/types.js';
+import type { HttpClient } from '../api/http.js';
+import type { EntityState, User } from '../api/types.js';
 import { cardFor } from '../cards/pick.js';
 import { groupByArea } from '../lib/entities.js';
+import { homeModeKey } from '../lib/floorplan.js';
 import type { Point } from '../lib/sparkline.js';
 import { controls } from '../styles/theme.js';
 
@@ -14,6 +16,9 @@ export class HearthHomeView extends LitElement {
     sparklines: { attribute: false },
     pending: { attribute: false },
     now: { type: Number },
+    api: { attribute: false },
+    user: { attribute: false },
+    _mode: { state: true },
   };
   static override styles = [
     controls,
@@ -22,6 +27,8 @@ export class HearthHomeView extends LitElement {
       h2 { font-size: 1.05rem; margin: 0 0 0.7rem 0.2rem; color: var(--muted); }
       .grid { display: grid; gap: 0.7rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 260px), 1fr)); }
       .empty { text-align: center; padding: 3rem 1rem; }
+      .mode { display: inline-flex; gap: 0.3rem; margin-bottom: 0.9rem; }
+      .mode button[aria-pressed='true'] { background: var(--accent-soft); border-color: var(--accent); }
     `,
   ];
   declare entities: EntityState[];
@@ -29,6 +36,10 @@ export class HearthHomeView extends LitElement {
   declare sparklines: Map<string, Point[]>;
   declare pending: Set<string>;
   declare now: number;
+  declare api: HttpClient | undefined;
+  declare user: User | undefined;
+  /** Plan or cards: remembered per user in this browser (localStorage, keyed by user id). */
+  declare _mode: 'plan' | 'cards';
 
   constructor() {
     super();
@@ -36,9 +47,30 @@ export class HearthHomeView extends LitElement {
     this.areas = [];
     this.sparklines = new Map();
     this.pending = new Set();
+    this._mode = 'cards';
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('user') && this.user) this._mode = localStorage.getItem(homeModeKey(this.user.id)) === 'plan' ? 'plan' : 'cards';
+    if (this._mode === 'plan') void import('./floorplan-view.js');
+  }
+
+  private choose(mode: 'plan' | 'cards') {
+    this._mode = mode;
+    if (this.user) localStorage.setItem(homeModeKey(this.user.id), mode);
   }
 
   override render() {
+    if (!this.api) return this.cards();
+    return html`<div class="mode" role="group" aria-label="Show the home as">
+        ${(['plan', 'cards'] as const).map((m) => html`<button aria-pressed=${this._mode === m ? 'true' : 'false'} @click=${() => this.choose(m)}>${m === 'plan' ? 'Plan' : 'Cards'}</button>`)}
+      </div>
+      ${this._mode === 'plan'
+        ? html`<hearth-floorplan-view .api=${this.api} .user=${this.user} .entities=${this.entities} .pending=${this.pending}></hearth-floorplan-view>`
+        : this.cards()}`;
+  }
+
+  private cards() {
     // `hidden: true` (hearth.yaml) keeps an entity off the dashboard, not out of the hub.
     const shown = this.entities.filter((e) => e.attributes.hidden !== true);
     if (shown.length === 0) {
