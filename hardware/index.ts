@@ -10,8 +10,8 @@ export type { Pwm, PwmChannel } from './pwm.js';
 export type { I2cBus } from './i2c.js';
 /** Line-spec parsing: the `line:` and PWM channel syntax of every config, as zod schemas. */
 export {
-  headerLineSchema, expanderLineSchema, lineSpecSchema, biasSchema, inputLineShape, pwmSpecSchema, parseLineSpec, parsePwmSpec, describeLine, describePwm,
-  type LineSpec, type ExpanderLine, type Bias, type DeclaredInput, type PwmSpec, type PwmChannelSpec,
+  headerLineSchema, expanderLineSchema, lineSpecSchema, biasSchema, inputLineShape, pwmSpecSchema, pca9685SpecSchema, sysfsPwmSpecSchema, parseLineSpec, parsePwmSpec, describeLine, describePwm,
+  type LineSpec, type ExpanderLine, type Bias, type DeclaredInput, type PwmSpec, type PwmChannelSpec, type SysfsPwmChannelSpec,
 } from './line-spec.js';
 export type { OneWire } from './onewire.js';
 export type { Hardware, HardwareBackend } from './types.js';

@@ -4,7 +4,8 @@
  *   line: 17                                                     # BCM 17 on the header
  *   line: { expander: mcp23017, bus: 1, address: 0x20, pin: 3 }  # GPA3 of an MCP23017
  *
- * and where a PWM channel lives: `{ chip: pca9685, bus: 1, address: 0x40, channel: 0 }`.
+ * and where a PWM channel lives: `{ chip: pca9685, bus: 1, address: 0x40, channel: 0 }`
+ * or `{ chip: sysfs, pwmchip: 0, channel: 0 }` (the Pi's own PWM).
  * Plugins put these schemas in their own config schemas; the HAL parses the same specs
  * when it opens them, so a line means the same thing in a config and in code.
  */
@@ -52,11 +53,8 @@ export type LineSpec = z.input<typeof lineSpecSchema>;
 /** An expander line with its defaults filled in. */
 export type ExpanderLine = z.output<typeof expanderLineSchema>;
 
-/**
- * A PWM output. Only the PCA9685 for now; the Pi's own `/sys/class/pwm` will be another
- * member of this union (`{ chip: sysfs, pwmchip, channel }`), opened through the same `pwm.open`.
- */
-export const pwmSpecSchema = z.strictObject({
+/** A channel of a PCA9685 on I2C. */
+export const pca9685SpecSchema = z.strictObject({
   chip: z.literal('pca9685'),
   bus: z.number().int().min(0).default(1),
   address: z.number().int().min(0x40).max(0x7f).default(0x40),
@@ -65,8 +63,26 @@ export const pwmSpecSchema = z.strictObject({
   frequencyHz: z.number().min(24).max(1526).default(1000),
 });
 
+/**
+ * A channel of the SoC's own PWM through `/sys/class/pwm/pwmchipN` (on a Pi,
+ * `dtoverlay=pwm-2chan`: channel 0 on GPIO 18 or 12, channel 1 on GPIO 19 or 13).
+ */
+export const sysfsPwmSpecSchema = z.strictObject({
+  chip: z.literal('sysfs'),
+  pwmchip: z.number().int().min(0).default(0),
+  channel: z.number().int().min(0).max(15),
+  /** 25 kHz for a 4-wire PC fan, ~1 kHz for LED drivers; each channel has its own. */
+  frequencyHz: z.number().min(1).max(1_000_000).default(1000),
+  /** `inversed`: duty is the low part of the period (a driver stage that inverts). */
+  polarity: z.enum(['normal', 'inversed']).default('normal'),
+});
+
+/** A PWM output, opened through the same `pwm.open` whichever chip drives it. */
+export const pwmSpecSchema = z.discriminatedUnion('chip', [pca9685SpecSchema, sysfsPwmSpecSchema]);
+
 export type PwmSpec = z.input<typeof pwmSpecSchema>;
 export type PwmChannelSpec = z.output<typeof pwmSpecSchema>;
+export type SysfsPwmChannelSpec = z.output<typeof sysfsPwmSpecSchema>;
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
 
@@ -77,6 +93,7 @@ export function describeLine(spec: LineSpec): string {
 }
 
 export function describePwm(spec: PwmSpec): string {
+  if (spec.chip === 'sysfs') return `PWM pwmchip${spec.pwmchip ?? 0} channel ${spec.channel}`;
   return `PCA9685 ${spec.bus ?? 1}:${hex(spec.address ?? 0x40)} channel ${spec.channel}`;
 }
 

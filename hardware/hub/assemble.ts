@@ -1,6 +1,7 @@
 import type { Gpio, HeaderGpio } from '../gpio.js';
 import type { I2cBus } from '../i2c.js';
 import type { OneWire } from '../onewire.js';
+import type { SocPwm } from '../pwm.js';
 import type { Hardware, HardwareBackend } from '../types.js';
 import { parseLineSpec } from '../line-spec.js';
 import { createExpanderPool } from './expanders.js';
@@ -13,11 +14,13 @@ export interface BackendParts<B extends HardwareBackend> {
   i2c(busNumber: number): I2cBus;
   closeBuses(): Promise<void>;
   oneWire: OneWire;
+  /** The SoC's own PWM channels (`{ chip: sysfs }` specs). */
+  socPwm: SocPwm;
 }
 
 export function assembleHardware<B extends HardwareBackend>(parts: BackendParts<B>): Hardware & { readonly backend: B } {
   const expanders = createExpanderPool(parts.i2c);
-  const pwm = createPwmPool(parts.i2c);
+  const pwm = createPwmPool(parts.i2c, parts.socPwm);
   const gpio: Gpio = {
     open(line, options) {
       // A header number is checked by the backend, which knows how many lines its chip has.

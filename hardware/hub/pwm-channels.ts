@@ -1,5 +1,5 @@
 import type { I2cBus } from '../i2c.js';
-import type { Pwm, PwmChannel } from '../pwm.js';
+import type { Pwm, PwmChannel, SocPwm, SocPwmChannel } from '../pwm.js';
 import { describePwm, parsePwmSpec, type PwmChannelSpec } from '../line-spec.js';
 import { HardwareError } from '../errors.js';
 import { openPca9685, type Pca9685 } from '../drivers/pca9685.js';
@@ -14,13 +14,18 @@ interface Chip {
   ready: Promise<Pca9685>;
 }
 
-/** One PCA9685 driver per (bus, address) per hub; the hub knows every channel it must darken. */
-export function createPwmPool(i2c: (busNumber: number) => I2cBus): PwmPool {
+type Pca9685Spec = Extract<PwmChannelSpec, { chip: 'pca9685' }>;
+
+/**
+ * Every PWM channel the hub drives, whichever chip it is on, so it knows each one it must
+ * darken: one PCA9685 driver per (bus, address) per hub, and the backend's own PWM.
+ */
+export function createPwmPool(i2c: (busNumber: number) => I2cBus, soc: SocPwm): PwmPool {
   const chips = new Map<string, Chip>();
   const channels = new Map<string, PwmChannel>();
   let released = false;
 
-  const chip = (spec: PwmChannelSpec): Chip => {
+  const chip = (spec: Pca9685Spec): Chip => {
     const key = `${spec.bus}:${spec.address}`;
     const existing = chips.get(key);
     if (existing) {
@@ -35,31 +40,36 @@ export function createPwmPool(i2c: (busNumber: number) => I2cBus): PwmPool {
     return entry;
   };
 
+  // Dark from the first instant: a PCA9685 keeps whatever duty it last had.
+  const pca9685Channel = (spec: Pca9685Spec): Promise<SocPwmChannel> =>
+    chip(spec).ready.then(async (c) => {
+      await c.setDuty(spec.channel, 0);
+      return { set: (duty) => c.setDuty(spec.channel, duty), close: () => c.setDuty(spec.channel, 0) };
+    });
+
   return {
     open(input) {
       const spec = parsePwmSpec(input);
-      if (released) throw new HardwareError('closed', `${describePwm(spec)}: the hardware is closed`);
-      const key = `${spec.bus}:${spec.address}:${spec.channel}`;
-      if (channels.has(key)) throw new HardwareError('busy', `${describePwm(spec)} is already open`);
-      // Dark from the first instant: a PCA9685 keeps whatever duty it last had.
-      const ready = chip(spec).ready.then(async (c) => (await c.setDuty(spec.channel, 0), c));
+      const name = describePwm(spec);
+      if (released) throw new HardwareError('closed', `${name}: the hardware is closed`);
+      if (channels.has(name)) throw new HardwareError('busy', `${name} is already open`);
+      const ready = spec.chip === 'pca9685' ? pca9685Channel(spec) : soc.open(spec);
       ready.catch(() => undefined); // reported by the first set()
       let closed = false;
       const channel: PwmChannel = {
         spec,
         async set(duty) {
-          if (closed) throw new HardwareError('closed', `${describePwm(spec)} is closed`);
-          await (await ready).setDuty(spec.channel, duty);
+          if (closed) throw new HardwareError('closed', `${name} is closed`);
+          await (await ready).set(duty);
         },
         async close() {
           if (closed) return;
           closed = true;
-          channels.delete(key);
-          const c = await ready.catch(() => undefined);
-          await c?.setDuty(spec.channel, 0);
+          channels.delete(name);
+          await (await ready.catch(() => undefined))?.close();
         },
       };
-      channels.set(key, channel);
+      channels.set(name, channel);
       return channel;
     },
     async release() {

@@ -7,6 +7,7 @@ import { createLinuxGpio } from './gpio.js';
 import { createLinuxI2cBus, loadI2cBus, type I2cBusModule, type LinuxI2cOptions } from './i2c.js';
 import { loadOnoff, type OnoffModule } from './onoff-adapter.js';
 import { createSysfsOneWire } from './onewire.js';
+import { createSysfsPwm } from './sysfs-pwm.js';
 import { loadGpiodBinding, type GpiodBinding } from './gpiod-binding.js';
 import { findGpiodHeaderChip } from './gpiod-chips.js';
 import { createGpiodGpio } from './gpiod.js';
@@ -71,5 +72,6 @@ async function withBuses(backend: 'linux' | 'gpiod', header: HeaderGpio, options
       buses.clear();
     },
     oneWire: createSysfsOneWire(options.sysfsRoot),
+    socPwm: createSysfsPwm(options.sysfsRoot),
   });
 }

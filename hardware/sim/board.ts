@@ -5,6 +5,7 @@ import { createSimClock, type SimClock, type SimClockOptions } from './clock.js'
 import { createSimEnvironment, type SimEnvironment } from './environment.js';
 import { createSimPins, type SimLineInfo } from './gpio.js';
 import { createSimI2c, type SimI2cDevice } from './i2c.js';
+import { createSimSocPwm, type SimPwmInfo } from './pwm.js';
 import { createSimOneWire, type SimDs18b20, type SimDs18b20Options } from './onewire.js';
 import { createSimShutter, type SimShutter, type SimShutterOptions } from './physics/shutter.js';
 
@@ -18,6 +19,8 @@ export interface SimBoard {
   level(line: number): Level;
   /** Names what is wired to a line, for people driving the board (the simulator panel). */
   label(line: number, text: string): void;
+  /** The SoC PWM channels opened so far (`{ chip: sysfs }` specs): duty, frequency, enabled. */
+  pwm(): SimPwmInfo[];
   /** Called on every physical level change of any line. */
   onLineChange(cb: (line: number, value: Level, atMs: number) => void): Unwatch;
 
@@ -67,6 +70,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
   const pins = createSimPins({ lineCount: options.lineCount, onWatchError: options.onWatchError });
   const i2c = createSimI2c();
   const oneWire = createSimOneWire();
+  const socPwm = createSimSocPwm();
   const clock = createSimClock(options.clock);
   const environment = createSimEnvironment({
     clock,
@@ -82,6 +86,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     level: pins.level,
     label: pins.label,
     onLineChange: pins.onLineChange,
+    pwm: socPwm.channels,
     clock,
     environment,
     attachI2c: i2c.attach,
@@ -108,6 +113,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     i2c: (busNumber) => i2c.bus(busNumber),
     closeBuses: () => i2c.closeAll(),
     oneWire: oneWire.oneWire,
+    socPwm,
   });
   return { ...hardware, sim };
 }

@@ -1,6 +1,7 @@
 /** The simulated board and everything tests and the demo house wire onto it. */
 export { createSimBoard, isSimHardware, type SimBoard, type SimBoardOptions, type SimHardware } from './board.js';
 export type { SimLineInfo } from './gpio.js';
+export type { SimPwmInfo } from './pwm.js';
 export type { SimI2cDevice } from './i2c.js';
 export type { SimDs18b20, SimDs18b20Options } from './onewire.js';
 export { createSimClock, type SimClock, type SimClockOptions } from './clock.js';

@@ -1,13 +1,21 @@
-/** `pwm-light`: dimmable lights on PCA9685 channels, gamma-corrected, with background fades. */
+/** `pwm-light`: dimmable lights on PCA9685 channels or the Pi's own PWM, gamma-corrected, with background fades. */
 import { z } from 'zod';
 import { definePlugin, entityBaseOf, entityBaseSchema, entityIdSchema, type PluginContext, type PwmChannel, type PwmSpec, type TimerHandle } from '../../core/plugin-api.js';
+import { sysfsPwmSpecSchema } from '../../hardware/index.js';
 import { dutyFor, fadeLevel } from './fade.js';
 
-const lightSchema = z.strictObject({
-  id: entityIdSchema('light'),
-  ...entityBaseSchema.shape,
-  channel: z.number().int().min(0).max(15),
-});
+const lightSchema = z
+  .strictObject({
+    id: entityIdSchema('light'),
+    ...entityBaseSchema.shape,
+    /** A channel of the PCA9685 at `bus`/`address`… */
+    channel: z.number().int().min(0).max(15).optional(),
+    /** …or a channel of the Pi's own PWM: `{ chip: sysfs, pwmchip: 0, channel: 0, frequencyHz, polarity }`. */
+    pwm: sysfsPwmSpecSchema.optional(),
+  })
+  .refine((light) => (light.channel === undefined) !== (light.pwm === undefined), {
+    message: "give either channel (a PCA9685 channel) or pwm (the Pi's own PWM: { chip: sysfs, channel })",
+  });
 
 export const pwmLightConfigSchema = z.strictObject({
   bus: z.number().int().min(0).default(1),
@@ -21,7 +29,8 @@ type PwmLightConfig = z.infer<typeof pwmLightConfigSchema>;
 type LightConfig = z.infer<typeof lightSchema>;
 
 export function pwmSpecOf(config: PwmLightConfig, light: LightConfig): PwmSpec {
-  return { chip: 'pca9685', bus: config.bus, address: config.address, channel: light.channel, frequencyHz: config.frequencyHz };
+  // The schema lets a light have exactly one of the two.
+  return light.pwm ?? { chip: 'pca9685', bus: config.bus, address: config.address, channel: light.channel ?? 0, frequencyHz: config.frequencyHz };
 }
 
 /** How often a fade updates the duty: smooth to the eye, light on the bus. */
@@ -72,7 +81,7 @@ export default definePlugin({
     name: 'PWM dimmers',
     version: '1.0.0',
     apiVersion: 1,
-    description: 'Dimmable lights on PCA9685 channels with a perceptual brightness curve and fades.',
+    description: "Dimmable lights on PCA9685 channels or the Pi's own PWM, with a perceptual brightness curve and fades.",
   },
   config: pwmLightConfigSchema,
   outputs: (config) => config.lights.map((def) => ({ kind: 'pwm', pwm: pwmSpecOf(config, def) })),

@@ -82,4 +82,21 @@ describe('pwm-light plugin', () => {
     expect(pca.duty(3)).toBe(0);
     hub = undefined;
   });
+
+  it("dims a light on the Pi's own PWM, configured per light, next to PCA9685 ones", async () => {
+    const hardware = createSimBoard();
+    hardware.sim.attachI2c(1, 0x40, createPca9685Emulator());
+    hub = await createTestHub({
+      hardware,
+      config: { plugins: [{ use: 'pwm-light', gamma: 1, lights: [{ id: 'light.desk', pwm: { chip: 'sysfs', channel: 1, frequencyHz: 2000 } }, { id: 'light.hall', channel: 0 }] }] },
+    });
+    await hub.command('light.desk', 'turn_on', { brightness: 40 });
+    expect(hardware.sim.pwm()).toEqual([{ pwmchip: 0, channel: 1, frequencyHz: 2000, polarity: 'normal', enabled: true, duty: 0.4 }]);
+    await hub.stop({ keepBoard: true });
+    expect(hardware.sim.pwm()[0]).toMatchObject({ enabled: false, duty: 0 });
+    hub = undefined;
+    await expect(createTestHub({ config: { plugins: [{ use: 'pwm-light', lights: [{ id: 'light.x', channel: 2, pwm: { chip: 'sysfs', channel: 0 } }] }] } })).rejects.toThrow(
+      /either channel .* or pwm/,
+    );
+  });
 });
