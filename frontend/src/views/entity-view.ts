@@ -188,7 +188,8 @@ export class HearthEntityView extends LitElement {
       ${e && FOLLOWERS.has(e.domain) ? html`<hearth-follow-picker class="control" .api=${this.api} .entityId=${this.entityId} .schedules=${this.schedules ?? []}></hearth-follow-picker>` : nothing}
       ${!e || CHARTED.has(e.domain) ? html`<div class="panel">
         <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
-          <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span></div>
+          <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span>
+          <a href=${`/history?e=${this.entityId}&range=7d`}>Compare in History</a></div>
         <div class="chart" aria-label="History chart"></div>
       </div>` : nothing}
       ${this._stats && (typeof e?.state === 'number' || e?.domain === 'climate')
