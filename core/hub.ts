@@ -96,7 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     ...(timezone && { timezone }),
   });
   const alerts = createAlerts({ database, bus: kernel.bus, log, notifier, resolveUserName: (id) => auth.users.find(id)?.username, ...(timezone && { timezone }) });
-  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, alerts, ...(mqtt && { mqtt }) });
+  const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, alerts, notifier, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost(

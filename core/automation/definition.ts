@@ -94,7 +94,18 @@ export type Action =
   | { stop: string; error: boolean; alias?: string }
   | { log: string; level: 'info' | 'warn' | 'error'; alias?: string }
   | { follow: string; entity: string; alias?: string }
-  | { alert: AlertAction; alias?: string };
+  | { alert: AlertAction; alias?: string }
+  | { notify: NotifyAction; alias?: string };
+
+/** `notify:` sends a notification (docs/automations.md#notify); every text may hold trigger templates. */
+export interface NotifyAction {
+  /** Channel ids, `dashboard` or `user:<name>`; absent = the default channels. */
+  channels?: string[];
+  title: string;
+  message: string;
+  severity: Severity;
+  url?: string;
+}
 
 /** `alert:` raises an alert (docs/automations.md#alerts); title, message and entity may hold trigger templates. */
 export interface AlertAction {
@@ -140,6 +151,16 @@ export const actionSchema: z.ZodType<Action> = z.lazy(() =>
         entity: entityOrTemplate.optional(),
         notify: alertRaiseSchema.shape.notify,
         repeatEveryS: alertRaiseSchema.shape.repeatEveryS,
+      }),
+      alias,
+    }),
+    notify: z.strictObject({
+      notify: z.strictObject({
+        channels: z.array(z.string().min(1)).min(1).optional(),
+        title: z.string().min(1),
+        message: z.string(),
+        severity: z.enum(SEVERITIES).default('info'),
+        url: z.string().optional(),
       }),
       alias,
     }),

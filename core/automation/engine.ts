@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Alerts } from '../alerts/service.js';
 import type { AlertRaise } from '../alerts/types.js';
+import type { Notifier } from '../notify/types.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { createContext, isoTime, type Context, type Kernel } from '../kernel/index.js';
@@ -28,6 +29,8 @@ export interface AutomationEngineDeps {
   mqtt?: { subscribe(filter: string): () => void };
   /** The hub's alerts: `alert` actions raise through it as `automation:<id>`. */
   alerts?: Pick<Alerts, 'raise'>;
+  /** The hub's notifier, for `notify` actions. */
+  notifier?: Notifier;
 }
 
 /** The definition as written (DESIGN §7), plus what the hub knows about it. */
@@ -100,6 +103,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
     log,
     ...(deps.location && { location: deps.location }),
     ...(deps.mqtt && { subscribeMqtt: (filter: string) => deps.mqtt!.subscribe(filter) }),
+    ...(deps.notifier && { notifier: deps.notifier }),
     ...(deps.alerts && { raiseAlert: (input: AlertRaise, context: Context) => deps.alerts!.raise(input, `automation:${context.automationId ?? 'unknown'}`, context) }),
   };
 

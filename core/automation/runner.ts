@@ -4,6 +4,7 @@ import { isoTime, type Context, type EntityState, type EventBus } from '../kerne
 import type { Clock } from './clock.js';
 import { evaluate } from './conditions.js';
 import type { AlertRaise } from '../alerts/types.js';
+import type { Notifier } from '../notify/types.js';
 import type { Action, Condition } from './definition.js';
 import { applyFollow } from './follow.js';
 import type { RunSignal } from './run-signal.js';
@@ -32,6 +33,8 @@ export interface RunEnv {
   subscribeMqtt?: (filter: string) => () => void;
   /** Raises an alert for the automation of `context`; absent in simulations, which only report what they would raise. */
   raiseAlert?: (input: AlertRaise, context: Context) => { id: number; count: number };
+  /** Sends `notify` actions; absent in simulations, which only report what they would send. */
+  notifier?: Notifier;
 }
 
 export interface RunContext {
@@ -62,7 +65,7 @@ export class AbortedRun extends Error {
 }
 
 export function actionKind(action: Action): string {
-  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log', 'follow', 'alert'] as const) {
+  for (const key of ['command', 'delay', 'wait_for_trigger', 'condition', 'choose', 'repeat', 'parallel', 'stop', 'log', 'follow', 'alert', 'notify'] as const) {
     if (key in action) return key;
   }
   return 'unknown';
@@ -127,6 +130,7 @@ async function perform(action: Action, path: string, run: RunContext, where: rea
   if ('stop' in action) throw new StopRun(action.stop, action.error);
   if ('follow' in action) return follow(action, run);
   if ('alert' in action) return alert(action.alert, run);
+  if ('notify' in action) return notify(action.notify, run);
   const message = String(render(action.log, run.trigger));
   run.log[action.level]({ trigger: run.trigger }, message);
   return { logged: message };
@@ -142,6 +146,14 @@ function alert(spec: Extract<Action, { alert: unknown }>['alert'], run: RunConte
   if (!run.env.raiseAlert) return { wouldRaise: input };
   const { id, count } = run.env.raiseAlert(input, run.context);
   return { alertId: id, ...(count > 1 && { count }) };
+}
+
+/** Hands the notification over and goes on: delivery (and its retries) never holds up the run. */
+function notify(spec: Extract<Action, { notify: unknown }>['notify'], run: RunContext): unknown {
+  const { channels, ...notification } = render(spec, run.trigger) as typeof spec;
+  if (!run.env.notifier) return { wouldNotify: { channels: channels ?? 'default', ...notification } };
+  run.env.notifier.send(channels, notification);
+  return { notified: channels ?? 'default', title: notification.title };
 }
 
 /** The position inside a compound step once it entered `part`. */

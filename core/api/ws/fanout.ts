@@ -2,6 +2,7 @@ import type { ResolveUserName } from '../../history/index.js';
 import type { Kernel } from '../../kernel/index.js';
 import { createAlertFanout, type AlertFanout } from './alert-fanout.js';
 import { createEntityFanout, type EntityFanout } from './entity-fanout.js';
+import { createNotificationFanout, type NotificationFanout } from './notification-fanout.js';
 import { createLogbookFanout, type LogbookFanout } from './logbook-fanout.js';
 import { createBatchTick } from './tick.js';
 import { createTraceFanout, type TraceFanout } from './trace-fanout.js';
@@ -25,6 +26,7 @@ export interface WsFanout {
   logbook: LogbookFanout;
   traces: TraceFanout;
   alerts: AlertFanout;
+  notifications: NotificationFanout;
 }
 
 export interface WsFanoutDeps {
@@ -43,5 +45,6 @@ export function createWsFanout({ kernel, options, resolveUserName, openAlerts = 
     logbook: createLogbookFanout({ kernel, tick, ...(resolveUserName && { resolveUserName }) }),
     traces: createTraceFanout(kernel),
     alerts: createAlertFanout(kernel, openAlerts),
+    notifications: createNotificationFanout(kernel),
   };
 }
