@@ -60,6 +60,7 @@ describe('History view at phone width', { timeout: 90_000 }, () => {
       .toEqual(['Remove Living room temperature', 'Remove Front door']);
     expect(await page.getByRole('button', { name: 'Custom' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('hearth-history-chart canvas').count()).toBe(1);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'the page scrolls sideways').toBeLessThanOrEqual(390);
     await shot(page, 'history-view');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
