@@ -1,5 +1,5 @@
 import type {
-  ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
+  Alert, AlertPage, AlertQuery, AlertStats, AlertStatsQuery, ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
   PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
@@ -90,6 +90,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     createFloorplan: (plan: { name: string; level?: number }) => request<Floorplan>('POST', '/api/floorplans', plan),
     people: () => request<{ people: PersonLocation[] }>('GET', '/api/people/locations').then((r) => r.people),
     pinMe: (area: string | null) => request<{ location: PersonLocation | null }>('PUT', '/api/people/me/location', { area }),
+    alerts: (q: AlertQuery) => request<AlertPage>('GET', `/api/alerts${qs(q)}`),
+    acknowledgeAlert: (id: number, note?: string) => request<Alert>('POST', `/api/alerts/${id}/acknowledge`, note ? { note } : {}),
+    alertStats: (q: AlertStatsQuery) => request<AlertStats>('GET', `/api/alerts/stats${qs(q)}`),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
     setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),

@@ -170,6 +170,39 @@ export interface LogbookEvent {
   entries: LogbookEntry[];
 }
 
+/** Alerts are the server's own types (core/alerts/types.ts, stats.ts). */
+import type { Alert } from '../../../core/alerts/types.js';
+import type { StatsPeriod } from '../../../core/alerts/stats.js';
+
+export type { Alert, AlertStatus, Severity } from '../../../core/alerts/types.js';
+export type { AlertStats, StatsPeriod } from '../../../core/alerts/stats.js';
+
+/** GET /api/alerts: newest first; `next` is the `before` of the following page; `open` the badge count. */
+export interface AlertPage {
+  alerts: Alert[];
+  next?: number;
+  open: number;
+}
+
+export type AlertQuery = {
+  status?: 'open' | 'acknowledged' | 'all';
+  /** Comma-separated severities. */
+  severity?: string;
+  entity?: string;
+  before?: number;
+  limit?: number;
+};
+
+/** subscribe_alerts events: the open count first, then each change with the count after it. */
+export interface AlertEvent {
+  open: number;
+  raised?: Alert;
+  updated?: Alert;
+  acknowledged?: Alert;
+}
+
+export type AlertStatsQuery = { period: StatsPeriod; start?: string; end?: string };
+
 /** subscribe_automation_traces events: one finished run. */
 export interface TraceEvent {
   trace: Trace;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, createHttpClient, createLiveConnection, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
+import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
@@ -29,7 +29,7 @@ export class HearthApp extends LitElement {
   static override properties = {
     _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
     _pending: { state: true }, _toasts: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
-    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true },
+    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true }, _openAlerts: { state: true }, _alertRevision: { state: true },
   };
   static override styles = [theme, controls, shellStyles];
 
@@ -66,6 +66,9 @@ export class HearthApp extends LitElement {
   declare _automationNames: Map<string, string>;
   /** The Logbook page's filters, read from and written to its URL. */
   declare _logFilter: LogbookFilter;
+  /** Open alerts (the nav badge), and a counter the Alerts view reloads on. */
+  declare _openAlerts: number;
+  declare _alertRevision: number;
 
   constructor() {
     super();
@@ -83,6 +86,8 @@ export class HearthApp extends LitElement {
     this._liveLog = [];
     this._automationNames = new Map();
     this._logFilter = parseLogbookFilter('');
+    this._openAlerts = 0;
+    this._alertRevision = 0;
     this.addEventListener('hearth-logbook-more', () => void this.loadLogbook(this._logNext));
     this.addEventListener('hearth-logbook-filter', (e) => this.filterLogbook(e.detail));
     this.addEventListener('click', (e) => this.interceptLink(e));
@@ -169,6 +174,7 @@ export class HearthApp extends LitElement {
       this.live.subscribeEntities((e) => this.onEntities(e)),
       this.live.subscribeTraces((t) => this.onTrace(t)),
       this.live.subscribeLogbook((e) => this.onLogbook(e)),
+      this.live.subscribeAlerts((e) => this.onAlerts(e)),
     ];
     this.live.start();
     void this.loadSparklines();
@@ -203,6 +209,11 @@ export class HearthApp extends LitElement {
 
   private onLogbook(event: LogbookEvent) {
     this._liveLog = mergeEntries(event.entries, this._liveLog).slice(0, 200);
+  }
+
+  private onAlerts(event: AlertEvent) {
+    this._openAlerts = event.open;
+    this._alertRevision++;
   }
 
   private async loadAutomationNames() {
@@ -305,6 +316,7 @@ export class HearthApp extends LitElement {
     if (this._route.page === 'history') void import('../views/history-view.js');
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
     if (this._route.page === 'schedule') void import('../views/schedule-editor.js');
+    if (this._route.page === 'alerts') void import('../views/alerts-view.js');
     if (this._route.page === 'logbook') {
       this._logFilter = parseLogbookFilter(location.search);
       this._logbook = undefined;
@@ -336,6 +348,8 @@ export class HearthApp extends LitElement {
           <hearth-logbook-filters .filter=${this._logFilter} .entities=${entities} .automations=${this._automationNames}></hearth-logbook-filters>
           <hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0) && matchesFilter(e, this._logFilter, this._entities)), this._logbook)}
           .names=${{ ...this.names }} .error=${this._logError} ?more=${this._logNext !== undefined}></hearth-logbook-view>`;
+      case 'alerts':
+        return html`<h1>Alerts</h1><hearth-alerts-view .api=${this.api} .revision=${this._alertRevision} .now=${this._now}></hearth-alerts-view>`;
       case 'settings':
         return html`<h1>Settings</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;
     }
@@ -347,7 +361,7 @@ export class HearthApp extends LitElement {
     const offline = this._status === 'reconnecting' || this._status === 'connecting';
     return html`<a class="skip" href="#main">Skip to content</a>
       <div class="layout">
-        <nav class="main" aria-label="Main">${navLinks(this._route)}</nav>
+        <nav class="main" aria-label="Main">${navLinks(this._route, { '/alerts': this._openAlerts })}</nav>
         <div class="content">
           ${offline ? html`<div class="banner" role="status">${this._status === 'connecting' ? 'Connecting to the hub…' : 'Connection lost — reconnecting…'}
             ${this._status === 'reconnecting' ? html`<button @click=${() => this.live.retry()}>Retry now</button>` : nothing}</div>` : nothing}

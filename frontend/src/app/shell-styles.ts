@@ -18,6 +18,8 @@ export const shellStyles = css`
   nav.main a { display: grid; justify-items: center; gap: 0.15rem; color: var(--muted); text-decoration: none; font-size: 0.72rem; padding: 0.3rem 0.5rem; border-radius: var(--radius-sm); min-width: 56px; }
   nav.main a svg { width: 24px; height: 24px; fill: currentColor; }
   nav.main a[aria-current='page'] { color: var(--accent); font-weight: 600; }
+  nav.main a { position: relative; }
+  nav.main .badge { position: absolute; top: 0; right: 0.4rem; min-width: 1.1rem; padding: 0 0.3rem; border-radius: 999px; background: var(--danger); color: var(--surface); font-size: 0.7rem; font-weight: 700; text-align: center; line-height: 1.1rem; }
   @media (min-width: 900px) {
     .layout { grid-template-columns: 220px 1fr; }
     /* The rail stretches with the page (its background reaches the bottom); its links stay in view. */
@@ -25,6 +27,7 @@ export const shellStyles = css`
     nav.main .links { position: sticky; top: 0; flex-direction: column; justify-content: flex-start; gap: 0.2rem; padding: 4.2rem 0.8rem 1rem; }
     nav.main a { display: flex; align-items: center; gap: 0.8rem; font-size: 0.95rem; padding: 0.65rem 0.8rem; }
     nav.main a[aria-current='page'] { background: var(--accent-soft); }
+    nav.main .badge { position: static; margin-left: auto; }
     main { padding-bottom: 2rem; }
     .content { grid-column: 2; grid-row: 1; }
     nav.main { grid-column: 1; grid-row: 1; }

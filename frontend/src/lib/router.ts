@@ -6,6 +6,7 @@ export type Route =
   | { page: 'automations' }
   | { page: 'automation'; id: string }
   | { page: 'logbook' }
+  | { page: 'alerts' }
   | { page: 'schedule'; id: string }
   | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'simulator' };
 
@@ -22,6 +23,8 @@ export function parseRoute(pathname: string): Route {
       return parts[1] ? { page: 'automation', id: parts[1] } : { page: 'automations' };
     case 'logbook':
       return { page: 'logbook' };
+    case 'alerts':
+      return { page: 'alerts' };
     case 'schedules':
       return parts[1] ? { page: 'schedule', id: parts[1] } : { page: 'home' };
     case 'settings': {
