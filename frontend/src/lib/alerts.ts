@@ -1,5 +1,5 @@
 /** Pure helpers of the Alerts view: severity order and colours, the stacked hour-of-day bars. */
-import type { Alert, AlertStats, Severity } from '../api/index.js';
+import type { AlertStats, Severity } from '../api/index.js';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warning', 'info'];
 
@@ -9,16 +9,10 @@ export const SEVERITY_COLOURS: Record<Severity, string> = { critical: '#d92d20',
  * uPlot data for bars stacked by severity: each series is drawn over the previous, so
  * series k holds the sum of itself and every severity below it (critical at the bottom).
  */
-export function stackedHours(stats: Pick<AlertStats, 'byHour'>): { order: Severity[]; data: number[][] } {
+export function stackedHours(stats: Pick<AlertStats, 'byHour'>): { order: Severity[]; data: (number | null)[][] } {
   const order = [...SEVERITY_ORDER].reverse(); // info (tallest), warning, critical
   const hours = stats.byHour.map((h) => h.hour);
-  const data = order.map((_, k) => stats.byHour.map((h) => order.slice(k).reduce((n, s) => n + h[s], 0)));
+  // An empty hour is null, not 0: uPlot would draw a zero-height bar as a line along the axis.
+  const data = order.map((_, k) => stats.byHour.map((h) => order.slice(k).reduce((n, s) => n + h[s], 0) || null));
   return { order, data: [hours, ...data] };
-}
-
-/** An alert replacing its older copy in a newest-first list, or added on top when new. */
-export function upsertAlert(list: readonly Alert[], alert: Alert): Alert[] {
-  const at = list.findIndex((a) => a.id === alert.id);
-  if (at < 0) return [alert, ...list];
-  return list.map((a) => (a.id === alert.id ? alert : a));
 }
