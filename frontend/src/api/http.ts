@@ -15,7 +15,7 @@ type Query = Record<string, string | number | undefined>;
 
 function qs(query: Query): string {
   const entries = Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined);
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]): [string, string] => [k, String(v)]))}` : '';
 }
 
 const seg = encodeURIComponent;
