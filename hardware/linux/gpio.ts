@@ -4,6 +4,7 @@ import { createEdgeFilter } from '../common/edge-filter.js';
 import { sysfsNumber, type GpioChipInfo } from './gpiochip.js';
 import type { OnoffModule } from './onoff-adapter.js';
 import { gpioOpenError } from './errors.js';
+import { headerLineHandle } from './line-handle.js';
 
 export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; onWatchError?: (err: unknown) => void }): HeaderGpio {
   const { onoff, chip } = deps;
@@ -37,41 +38,24 @@ export function createLinuxGpio(deps: { onoff: OnoffModule; chip: GpioChipInfo; 
         ? undefined
         : createEdgeFilter({ initial: io.readSync(), edge: options.edge ?? 'both', debounceMs: options.debounceMs ?? 0, onError: deps.onWatchError });
       if (filter) io.watch((err, value) => (err ? deps.onWatchError?.(err) : filter.sample(value)));
-      let closed = false;
-      const guard = (): void => {
-        if (closed) throw new HardwareError('closed', `GPIO ${line} is closed`);
-      };
-
-      const handle: GpioLine = {
+      const handle = headerLineHandle(
         line,
-        direction: options.direction,
-        async read() {
-          guard();
-          return io.read();
+        options.direction,
+        filter,
+        {
+          read: () => io.read(),
+          write: (value) => io.write(value),
+          release() {
+            io.unwatchAll();
+            try {
+              if (isOut) io.writeSync(0);
+            } finally {
+              io.unexport();
+            }
+          },
         },
-        async write(value) {
-          guard();
-          if (!isOut) throw new HardwareError('invalid', `GPIO ${line} is an input`);
-          await io.write(value);
-        },
-        watch(cb) {
-          guard();
-          if (!filter) throw new HardwareError('invalid', `GPIO ${line} is an output; only inputs can be watched`);
-          return filter.watch(cb);
-        },
-        async close() {
-          if (closed) return;
-          closed = true;
-          open.delete(line);
-          filter?.dispose();
-          io.unwatchAll();
-          try {
-            if (isOut) io.writeSync(0); // logical 0 = inactive, whatever activeLow says
-          } finally {
-            io.unexport();
-          }
-        },
-      };
+        () => open.delete(line),
+      );
       open.set(line, handle);
       return handle;
     },

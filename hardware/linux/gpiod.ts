@@ -3,6 +3,7 @@ import { HardwareError } from '../errors.js';
 import { createEdgeFilter } from '../common/edge-filter.js';
 import { gpiodError } from './errors.js';
 import { closeLines } from './gpio.js';
+import { headerLineHandle } from './line-handle.js';
 import type { GpiodBinding, GpiodLineSettings } from './gpiod-binding.js';
 import type { GpiodChip } from './gpiod-chips.js';
 
@@ -58,40 +59,23 @@ export function createGpiodGpio(deps: { binding: GpiodBinding; chip: GpiodChip; 
         ? undefined
         : createEdgeFilter({ initial: io.getValue(), edge: options.edge ?? 'both', debounceMs: kernelDebounce ? 0 : debounceMs, onError: deps.onWatchError });
       if (filter) io.onEdge((event) => filter.sample(event.value, eventWallMs(event.timestampNs)));
-      let closed = false;
-      const guard = (): void => {
-        if (closed) throw new HardwareError('closed', `GPIO ${line} is closed`);
-      };
-
-      const handle: GpioLine = {
+      const handle = headerLineHandle(
         line,
-        direction: options.direction,
-        async read() {
-          guard();
-          return io.getValue();
+        options.direction,
+        filter,
+        {
+          read: async () => io.getValue(),
+          write: async (value) => io.setValue(value),
+          release() {
+            try {
+              if (isOut) io.setValue(0); // the kernel keeps a released output at its last level
+            } finally {
+              io.release();
+            }
+          },
         },
-        async write(value) {
-          guard();
-          if (!isOut) throw new HardwareError('invalid', `GPIO ${line} is an input`);
-          io.setValue(value);
-        },
-        watch(cb) {
-          guard();
-          if (!filter) throw new HardwareError('invalid', `GPIO ${line} is an output; only inputs can be watched`);
-          return filter.watch(cb);
-        },
-        async close() {
-          if (closed) return;
-          closed = true;
-          open.delete(line);
-          filter?.dispose();
-          try {
-            if (isOut) io.setValue(0); // the kernel keeps a released output at its last level
-          } finally {
-            io.release();
-          }
-        },
-      };
+        () => open.delete(line),
+      );
       open.set(line, handle);
       return handle;
     },
