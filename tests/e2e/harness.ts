@@ -13,7 +13,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** Builds the dashboard once per run; the hub serves frontend/dist. */
 export function buildDashboard(): void {
-  execFileSync('npx', ['vite', 'build', '--config', 'frontend/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which makes Vite pick Lit's development build (it warns in the console)
+  execFileSync('npx', ['vite', 'build', '--config', 'frontend/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** The compiled hub on the demo house (or `config`) in a fresh data dir. */

@@ -21,7 +21,7 @@ export class HearthScheduleCard extends LitElement {
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'}">
       ${cardHead(e, `${formatState(e)}${change}`)}
       <span class="value">${e.state === 'on' && (typeof value === 'number' || typeof value === 'string') ? String(value) : ''}</span>
-      <div class="controls"><a href=${scheduleEditorPath(e.id)} aria-label="Edit ${e.name} week">Edit week</a></div>
+      <div class="controls"><a href=${scheduleEditorPath(e.id)} aria-label="Edit week: ${e.name}">Edit week</a></div>
     </div>`;
   }
 }

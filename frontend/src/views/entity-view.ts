@@ -102,7 +102,7 @@ export class HearthEntityView extends LitElement {
     const xs = points.map((p) => p[0] / 1000);
     const ys = points.map((p) => (numeric ? (p[1] as number | null) : p[1] === 'on' || p[1] === 'open' ? 1 : 0));
     const style = getComputedStyle(this);
-    const accent = style.getPropertyValue('--accent').trim() || '#c2571a';
+    const accent = style.getPropertyValue('--accent').trim() || '#ad4c16';
     const muted = style.getPropertyValue('--muted').trim() || '#888';
     const band = hourly.length > 1 && numeric;
     const bx = hourly.map((r) => Date.parse(r.start) / 1000);
@@ -131,7 +131,7 @@ export class HearthEntityView extends LitElement {
     if (!box) return;
     this.plot?.destroy();
     const style = getComputedStyle(this);
-    const accent = style.getPropertyValue('--accent').trim() || '#c2571a';
+    const accent = style.getPropertyValue('--accent').trim() || '#ad4c16';
     const muted = style.getPropertyValue('--muted').trim() || '#888';
     const line = (points: HistoryPoint[]): uPlot.AlignedData => [points.map((p) => p[0] / 1000), points.map((p) => (typeof p[1] === 'number' ? p[1] : null))];
     // Heating holds until the next change, so its last state is drawn to the end of the span; unknown counts as not heating.

@@ -74,7 +74,7 @@ export class HearthSimulatorPanel extends LitElement {
         <span>${l.label ?? `GPIO ${l.line}`} <span class="level ${l.value ? 'high' : ''}" aria-label="level">${l.value}</span></span>
         <span class="row">
           <button aria-label="Pulse line ${l.line}" @click=${() => this.pulse(l.line, l.value)}>Pulse</button>
-          <button aria-label="Set line ${l.line} ${l.value ? 'low' : 'high'}" @click=${() => this.drive(l.line, l.value ? 0 : 1)}>${l.value ? 'Set low' : 'Set high'}</button>
+          <button aria-label="${l.value ? 'Set low' : 'Set high'}: line ${l.line}" @click=${() => this.drive(l.line, l.value ? 0 : 1)}>${l.value ? 'Set low' : 'Set high'}</button>
         </span></div>`)}</div>
       <h3>Outputs</h3>
       <div class="lines">${outputs.map((l) => html`<div class="line"><span>${l.label ?? `GPIO ${l.line}`}</span><span class="level ${l.value ? 'high' : ''}">${l.value}</span></div>`)}</div>
