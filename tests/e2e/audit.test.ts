@@ -45,11 +45,9 @@ function watchConsole(page: Page, view: () => string, out: string[]): void {
 /** axe-core over the page (open shadow roots included); serious and critical findings, one line per element. */
 async function audit(page: Page, label: string): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as AxeViolation[])
+  // a string: the page's globals (axe, document) are not in this file's types
+  const violations = await page.evaluate<AxeViolation[]>('axe.run(document).then((result) => result.violations)');
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${label}: ${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help}. ${n.failureSummary ?? ''}`));
 }
