@@ -20,7 +20,7 @@ import { VERSION } from './version.js';
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
 
 Usage:
-  hearth start [--config FILE] [--port N] [--host H] [--data DIR]
+  hearth start [--config FILE] [--port N] [--host H] [--data DIR] [--no-backfill]
   hearth check [--config FILE]
   hearth release-outputs [--config FILE]   every output the config declares to its
                                            safe level (run after any exit of the hub)
@@ -30,13 +30,14 @@ ${USER_HELP}
 
 Without --data, data lives in $HEARTH_DATA, else ./data.
 Without --config, Hearth uses $HEARTH_CONFIG, then ./hearth.yaml, then the
-simulated demo house (examples/demo-house.yaml).
+simulated demo house (examples/demo-house.yaml). Its first start fills the
+past week's history by simulating it (hardware.backfillDays); --no-backfill skips that.
 
 Exit status: 0 ok, 1 runtime failure, 2 configuration or usage error.`;
 
 export const EXIT_CONFIG = 2;
 
-type Options = { config?: string; port?: string; host?: string; data?: string; version?: boolean; help?: boolean };
+type Options = { config?: string; port?: string; host?: string; data?: string; 'no-backfill'?: boolean; version?: boolean; help?: boolean };
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'user') return runUserCli(argv.slice(1), defaultConfigPath);
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         data: { type: 'string', short: 'd' },
+        'no-backfill': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -151,7 +153,7 @@ async function start(values: Options): Promise<number> {
   const exitHandlers = installExitHandlers(log);
   let hub: Hub;
   try {
-    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? defaultDataDir()), port, host: values.host, exitHandlers });
+    hub = await startHub({ loaded, log, dataDir: resolve(values.data ?? defaultDataDir()), port, host: values.host, exitHandlers, backfill: !values['no-backfill'] });
   } catch (err) {
     if (err instanceof ConfigError) return reportConfigError(err);
     log.fatal({ err }, 'Hearth could not start');

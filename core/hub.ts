@@ -8,6 +8,7 @@ import { createApp } from './api/app.js';
 import { startHttpServer, type HttpServer } from './api/server.js';
 import { createAuth, type Auth } from './auth/index.js';
 import { createAutomationEngine, createAutomationRoutes, loadFileAutomations, type AutomationEngine } from './automation/index.js';
+import { backfillHistory } from './backfill/index.js';
 import { backupDir, createBackupRoutes, createDailyBackups, onlineSnapshot } from './backup/index.js';
 import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
@@ -38,6 +39,8 @@ export interface HubOptions {
   hardware?: Hardware;
   /** The process's exit handlers: uncaught errors a plugin can be blamed for then fail only it. */
   exitHandlers?: Pick<ExitHandlers, 'blameWith'>;
+  /** Whether a first start on `hardware.backfillDays` simulates the past (default true; `--no-backfill`). */
+  backfill?: boolean;
 }
 
 export interface Hub {
@@ -76,6 +79,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const seedPlans = config.floorplans?.seed ? readSeed(loaded.dir, config.floorplans.seed) : [];
   mkdirSync(dataDir, { recursive: true });
   const database = openDatabase(databasePath(loaded, dataDir));
+  // before the board is opened and anything served: the demo house's first start lives its past week
+  if (options.backfill ?? true) await backfillHistory({ loaded, plugins, fileAutomations, database, dataDir, log });
   const hardware =
     options.hardware ?? (await openHardware({ backend: config.hardware.backend, wantsBias: wantsBias(declaredHardware(plugins).inputs), ...testStandInsFromEnv() }));
   recordSimLines(hardware);

@@ -31,6 +31,8 @@ export interface AutomationEngineDeps {
   alerts?: Pick<Alerts, 'raise'>;
   /** The hub's notifier, for `notify` actions. */
   notifier?: Notifier;
+  /** How long traces wait in memory before one write; default 1 s (a simulated week batches by the hour). */
+  traceFlushMs?: number;
 }
 
 /** The definition as written (DESIGN §7), plus what the hub knows about it. */
@@ -118,7 +120,7 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
         if (!started) return; // a run that ended after stop: the database may be closed
         queueTrace(trace);
         lastRuns.set(trace.automationId, trace.startedAt);
-        flushTimer ??= setTimeout(flush, TRACE_FLUSH_MS);
+        flushTimer ??= setTimeout(flush, deps.traceFlushMs ?? TRACE_FLUSH_MS);
         kernel.bus.emit('automation_trace', { trace });
       },
     });

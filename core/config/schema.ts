@@ -24,9 +24,13 @@ const storage = z.strictObject({
   commitIntervalS: z.number().min(0.1).max(60).default(2),
 });
 
-const hardware = z.strictObject({
-  backend: z.enum(['auto', 'linux', 'gpiod', 'sim']).default('auto'),
-});
+const hardware = z
+  .strictObject({
+    backend: z.enum(['auto', 'linux', 'gpiod', 'sim']).default('auto'),
+    /** Sim only: on the first start, live this many past days fast to fill the history (the demo house's week). */
+    backfillDays: z.number().int().min(1).max(30).optional(),
+  })
+  .refine((h) => h.backfillDays === undefined || h.backend === 'sim', { message: 'backfillDays needs backend: sim (it simulates the past)', path: ['backfillDays'] });
 
 /** The host's own keys on a plugin entry; every other key is the plugin's config. */
 export const pluginEntrySchema = z.looseObject({

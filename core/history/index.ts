@@ -16,3 +16,4 @@ export {
 } from './queries.js';
 export { presentLogbookEntry, type LogbookView, type ResolveUserName } from './logbook-present.js';
 export { DAY_MS } from './keys.js';
+export { historyIsEmpty } from './empty.js';

@@ -34,6 +34,8 @@ export interface RecorderOptions {
   timezone?: string;
   /** How often staged readings are folded into the entity-ordered table. Default 3600. */
   foldIntervalS?: number;
+  /** The nightly purge at 03:30; default true. A simulated past (core/backfill) has no nights to purge. */
+  nightlyPurge?: boolean;
   /** Clock, for tests and benchmarks. */
   now?: () => number;
 }
@@ -204,8 +206,11 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
         bus.on('audit', (e) => admit() && entries.push(auditEntry(e, now()))),
       );
       const timer = setInterval(commit, options.commitIntervalS * 1000);
-      const nightly = new Cron('30 3 * * *', { timezone: foreignZone(options.timezone) }, () => maintenance.purgeNow());
-      cleanups.push(() => clearInterval(timer), () => nightly.stop());
+      cleanups.push(() => clearInterval(timer));
+      if (options.nightlyPurge ?? true) {
+        const nightly = new Cron('30 3 * * *', { timezone: foreignZone(options.timezone) }, () => maintenance.purgeNow());
+        cleanups.push(() => nightly.stop());
+      }
       // leftovers of the last run (a crash, or a stop that could not fold)
       foldStaged();
       void maintenance.start();

@@ -17,7 +17,7 @@ import {
 import { currentPluginScope, runInPluginScope, runOutsidePluginScope } from './attribution.js';
 import type { EntityPort } from './entity-port.js';
 import type { LoadedPlugin } from './load.js';
-import { createPluginStorage } from './storage.js';
+import { createMemoryStorage, createPluginStorage } from './storage.js';
 import type { BlockWatchdog } from './watchdog.js';
 import { trackHardware } from './tracked-hardware.js';
 import { foreignZone } from '../local-zone.js';
@@ -30,6 +30,11 @@ export interface RuntimeDeps {
   hub: PluginContext['hub'];
   /** Attributes event-loop blocks to the plugin running at the time. */
   watchdog?: Pick<BlockWatchdog, 'run'>;
+  /**
+   * A simulated past (core/backfill): intervals run at most every `minIntervalMs`, so a
+   * week of polling takes seconds, and storage stays in memory (the real start begins afresh).
+   */
+  simulatedPast?: { minIntervalMs: number };
 }
 
 export interface PluginRuntime {
@@ -60,7 +65,8 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
   const disposers = new Set<() => void>();
   const stopHandlers: (() => void | Promise<void>)[] = [];
   const entityIds: string[] = [];
-  const storage = createPluginStorage(join(deps.dataDir, 'plugins'), id);
+  const storage = deps.simulatedPast ? createMemoryStorage() : createPluginStorage(join(deps.dataDir, 'plugins'), id);
+  const minIntervalMs = deps.simulatedPast?.minIntervalMs ?? 0;
   /** Entities this runtime marked unavailable after an I/O error; the next success brings them back. */
   const ioDown = new Set<string>();
   const attributed = <T>(fn: () => T, entityId?: string): T =>
@@ -115,7 +121,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
       return own(cancel);
     },
     setInterval(fn, ms) {
-      const handle = setInterval(guard('interval', fn, owningEntity()), ms);
+      const handle = setInterval(guard('interval', fn, owningEntity()), Math.max(ms, minIntervalMs));
       return own(() => clearInterval(handle));
     },
     cron(expression, fn) {

@@ -38,6 +38,16 @@ export function createPluginStorage(dir: string, pluginId: string): PersistentSt
   };
 }
 
+/** Storage that forgets on stop: for a run whose plugin state must not outlive it. */
+export function createMemoryStorage(): PersistentStorage {
+  const data = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => data.get(key) as T | undefined,
+    set: (key, value) => void data.set(key, value),
+    flush() {},
+  };
+}
+
 function readJson(file: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -40,6 +40,8 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   args?: string[];
   runtime?: Runtime;
+  /** Let the demo house simulate its past week on a first start (slow); off by default. */
+  backfill?: boolean;
 }
 
 /** Spawns the hub on a free loopback port; it may still be starting (or about to crash, as a test wants). */
@@ -47,7 +49,7 @@ export function spawnHub(options: SpawnOptions = {}): HubProcess {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-hub-'));
   const runtime = options.runtime ?? RUNTIME;
   const [command, entry] = runtime === 'bun' ? [join(ROOT, 'node_modules', '.bin', 'bun'), join(ROOT, 'core', 'cli.ts')] : [process.execPath, CLI];
-  const args = ['start', ...(options.config ? ['--config', options.config] : []), '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])];
+  const args = ['start', ...(options.config ? ['--config', options.config] : []), '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...(options.backfill ? [] : ['--no-backfill']), ...(options.args ?? [])];
   const child = spawn(command, [entry, ...args], { cwd: ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'info', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const lines: LogLine[] = [];

@@ -61,6 +61,11 @@ describe('config errors name file, line and key path', () => {
     expect(issuesOf('server: { port: -1, host: 7 }\nhardware: { backend: gpio }\n')).toHaveLength(3);
   });
 
+  it('refuses backfillDays on real hardware: only a simulated house may invent its past', () => {
+    expect(issuesOf('hardware: { backend: linux, backfillDays: 7 }\n')).toMatchObject([{ path: 'hardware.backfillDays', message: expect.stringMatching(/backend: sim/) }]);
+    expect(issuesOf('hardware: { backend: sim, backfillDays: 7 }\n')).toEqual([]);
+  });
+
   it('formats issues as file:line:column: path: message', () => {
     try {
       parseConfig('server:\n  port: x\n', 'hearth.yaml');

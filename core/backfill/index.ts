@@ -1,0 +1,1 @@
+export { backfillHistory, type BackfillDeps, type BackfillReport } from './backfill.js';
