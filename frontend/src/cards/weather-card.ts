@@ -56,7 +56,8 @@ export class HearthWeatherCard extends LitElement {
   private strip(rows: ForecastRow[], label: string, unit: string) {
     if (!rows.length) return nothing;
     const labels = forecastLabels(rows);
-    return html`<ul class="strip" aria-label=${label}>
+    // focusable: it scrolls sideways on a phone, and a keyboard must be able to scroll it too
+    return html`<ul class="strip" aria-label=${label} tabindex="0">
       ${rows.map((r, i) => html`<li>
         <span>${labels[i]}</span>
         ${r.condition ? html`${icon(WEATHER_ICONS[r.condition] ?? '')}<span class="sr-only">${stateWord('weather', r.condition)}</span>` : nothing}
