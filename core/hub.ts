@@ -105,7 +105,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
   const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost(
-    { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id), alerts },
+    { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id), alerts, codes: auth.alarmCodes },
     { isolate: isolation.isolate },
   );
   options.exitHandlers?.blameWith((err, kind) => host.blame(err, kind));

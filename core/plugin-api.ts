@@ -211,6 +211,24 @@ export interface PluginAlerts {
   raise(alert: AlertRaise): Promise<number>;
 }
 
+/** Whose alarm code a code is (docs/plugins.md#alarm-codes). */
+export interface CodeMatch {
+  userId: string;
+  username: string;
+  /** The user's duress code: act as if it were right, and raise a silent alert. */
+  duress: boolean;
+}
+
+/** Users' alarm codes, set by each user in Settings; a plugin never sees them or their hashes. */
+export interface PluginCodes {
+  /**
+   * The user whose alarm code (or duress code) `code` is, or `undefined`. Wrong codes are
+   * counted per caller (the signed-in user of the running context); past the limit it
+   * rejects with a rate-limit error that the API answers with 429 — let it propagate.
+   */
+  verify(code: string): Promise<CodeMatch | undefined>;
+}
+
 /** Small persistent key/value storage, kept in the data directory across restarts. */
 export interface PluginStorage {
   get<T = unknown>(key: string): T | undefined;
@@ -242,6 +260,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly commands: PluginCommands;
   readonly events: PluginEvents;
   readonly alerts: PluginAlerts;
+  readonly codes: PluginCodes;
   readonly timers: PluginTimers;
   readonly storage: PluginStorage;
   /** Hub facts a plugin may need (location for a sun-driven simulation, timezone). */

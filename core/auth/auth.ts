@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../db/index.js';
+import { createAlarmCodes, type AlarmCodes } from './alarm-codes.js';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors.js';
 import { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword, type PasswordCost } from './password.js';
 import { createFailureLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -13,6 +14,8 @@ export interface AuthOptions {
   userLimit?: RateLimitOptions;
   /** Per client address; default 20 failures in 5 minutes (a household shares one address behind NAT). */
   addressLimit?: RateLimitOptions;
+  /** Wrong alarm codes per caller; default 5 in 5 minutes. */
+  alarmCodeLimit?: RateLimitOptions;
   now?: () => number;
 }
 
@@ -23,6 +26,8 @@ export interface Session extends IssuedToken {
 export interface Auth {
   readonly users: UserStore;
   readonly tokens: TokenStore;
+  /** Users' alarm panel codes (plugins check them through `ctx.codes`). */
+  readonly alarmCodes: AlarmCodes;
   readonly sessionTtlMs: number;
   /** True until the first owner exists. */
   needsOnboarding(): boolean;
@@ -44,6 +49,11 @@ export function createAuth(database: DatabaseHandle, options: AuthOptions = {}):
   const tokens = createTokenStore(database.db, now);
   const byUser = createFailureLimiter(options.userLimit ?? { maxFailures: 5, windowMs: 5 * MINUTE }, now);
   const byAddress = createFailureLimiter(options.addressLimit ?? { maxFailures: 20, windowMs: 5 * MINUTE }, now);
+  const alarmCodes = createAlarmCodes(database.db, {
+    cost,
+    now,
+    limiter: createFailureLimiter(options.alarmCodeLimit ?? { maxFailures: 5, windowMs: 5 * MINUTE }, now),
+  });
   // Verified against when the user does not exist, so both failures take the same time.
   const decoy = hashPassword('not a real password', cost);
 
@@ -52,6 +62,7 @@ export function createAuth(database: DatabaseHandle, options: AuthOptions = {}):
   return {
     users,
     tokens,
+    alarmCodes,
     sessionTtlMs,
     needsOnboarding: () => users.count() === 0,
     async onboard(credentials) {

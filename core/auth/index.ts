@@ -5,3 +5,4 @@ export { createFailureLimiter, type FailureLimiter, type RateLimitOptions } from
 export * from './schemas.js';
 export type { Authenticated, IssuedToken, TokenInfo, TokenKind, TokenStore } from './tokens.js';
 export type { AuthUser, UserStore } from './users.js';
+export { alarmCodeSchema, type AlarmCodeInput, type AlarmCodeMatch, type AlarmCodes } from './alarm-codes.js';

@@ -29,3 +29,13 @@ export const authTokens = sqliteTable(
   },
   (t) => [index('auth_tokens_user').on(t.userId, t.kind)],
 );
+
+/** Each user's alarm panel codes, hashed like passwords: the code and an optional duress code. */
+export const alarmCodes = sqliteTable('alarm_codes', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  duressHash: text('duress_hash'),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -106,13 +106,13 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
     },
     async dispatch({ entityId, command, params, context = createContext(), address }) {
       authorize(entityId, command, context, address);
-      const audit = { entityId, command, params: (params ?? {}) as CommandParamsObject, context, address };
+      const audit = { entityId, command, params: redacted((params ?? {}) as CommandParamsObject), context, address };
       try {
         const resolved = resolve(entityId, command, params);
         const [name, handler] = pickHandler(entityId, command, resolved.table);
         const effective = name === command ? resolved.params : {};
         await runInContext(context, () => handler(effective, context));
-        bus.emit('command_executed', { ...audit, params: resolved.params, ok: true });
+        bus.emit('command_executed', { ...audit, params: redacted(resolved.params), ok: true });
         const after = states.get(entityId);
         if (!after) throw new NotFoundError(`entity '${entityId}' went away during ${command}`);
         return after;
@@ -122,4 +122,9 @@ export function createCommandDispatcher({ bus, registry, states }: Deps): Comman
       }
     },
   };
+}
+
+/** An alarm code never reaches the logbook, the WebSocket or MQTT: the audit says one was given. */
+function redacted(params: CommandParamsObject): CommandParamsObject {
+  return 'code' in params ? { ...params, code: '***' } : params;
 }

@@ -25,7 +25,9 @@ export const ENTITY_ID_PATTERN = new RegExp(`^(${DOMAINS.join('|')})\\.[a-z0-9_]
 
 const none = z.strictObject({});
 const percent = z.number().min(0).max(100);
-const code = z.strictObject({ code: z.string().min(1).max(64).optional() });
+const code = z.string().min(1).max(64);
+/** `bypass`: zones left out of this arming (only those the panel lets be bypassed). */
+const arm = z.strictObject({ code: code.optional(), bypass: z.array(z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, 'an entity id')).max(100).optional() });
 
 export const HVAC_MODES = ['off', 'heat', 'cool', 'auto'] as const;
 export const LOCK_STATES = ['locked', 'unlocked', 'locking', 'unlocking', 'jammed'] as const;
@@ -93,10 +95,10 @@ export const COMMAND_PARAMS = {
   number: { set_value: z.strictObject({ value: z.number().finite() }) },
   select: { select_option: z.strictObject({ option: z.string().min(1).max(200) }) },
   alarm_control_panel: {
-    arm_home: code,
-    arm_away: code,
-    arm_night: code,
-    disarm: z.strictObject({ code: z.string().min(1).max(64) }),
+    arm_home: arm,
+    arm_away: arm,
+    arm_night: arm,
+    disarm: z.strictObject({ code }),
     trigger: none,
   },
   weather: {},

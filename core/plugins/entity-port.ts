@@ -3,12 +3,20 @@ import type { CommandHandlers } from '../kernel/dispatcher.js';
 import type { EntityState } from '../kernel/entity.js';
 import type { Attributes, EntityRegistration, Kernel, StatePatch } from '../kernel/index.js';
 import { createContext, currentContext } from '../kernel/index.js';
-import type { AlertRaise, EntityDefinition } from '../plugin-api.js';
+import type { AlertRaise, CodeMatch, EntityDefinition } from '../plugin-api.js';
 
 /** What the hub's alerts give plugins (core/alerts `Alerts` fits); the test hub records instead. */
 export interface AlertSink {
   raise(input: AlertRaise, source: string, context: Context): { id: number };
 }
+
+/** What checks users' alarm codes for `ctx.codes` (core/auth `AlarmCodes` fits). */
+export interface CodeVerifier {
+  verify(code: string, key: string): Promise<CodeMatch | undefined>;
+}
+
+/** Wrong codes count per plugin and per user, so one user's mistakes do not lock out another. */
+export const codeKey = (pluginId: string, context: Context | undefined) => `${pluginId}:${context?.userId ?? 'nobody'}`;
 
 /** The source a plugin's alerts carry. */
 export const pluginSource = (pluginId: string) => `plugin:${pluginId}`;
@@ -29,6 +37,8 @@ export interface EntityPort {
   fire(type: string, data: Record<string, unknown>, origin: string): void;
   /** Raises an alert from plugin `origin`; resolves with its id. */
   raiseAlert(input: AlertRaise, origin: string): Promise<number>;
+  /** Whose alarm code `code` is, for plugin `origin`; without a verifier no code matches. */
+  verifyCode(code: string, origin: string): Promise<CodeMatch | undefined>;
 }
 
 /** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
@@ -45,7 +55,7 @@ export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attr
   return { ...def.attributes, ...(def.icon !== undefined && { icon: def.icon }), ...(def.hidden && { hidden: true }) };
 }
 
-export function createKernelPort(kernel: Kernel, alerts?: AlertSink): EntityPort {
+export function createKernelPort(kernel: Kernel, alerts?: AlertSink, codes?: CodeVerifier): EntityPort {
   return {
     add(def, owner, handlers) {
       // A plugin restarted after a failure adds its entities again: they are its own.
@@ -67,5 +77,6 @@ export function createKernelPort(kernel: Kernel, alerts?: AlertSink): EntityPort
       if (!alerts) throw new Error('this hub keeps no alerts');
       return alerts.raise(input, pluginSource(origin), currentContext() ?? createContext()).id;
     },
+    verifyCode: async (code, origin) => codes?.verify(code, codeKey(origin, currentContext())),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kernel, PluginStatus } from '../kernel/index.js';
 import { blamedPlugins } from './attribution.js';
-import { createKernelPort, type AlertSink } from './entity-port.js';
+import { createKernelPort, type AlertSink, type CodeVerifier } from './entity-port.js';
 import { createInProcessPlugin } from './in-process.js';
 import type { PluginInfo } from './info.js';
 import type { CrashPolicyOptions } from './isolation/crash-policy.js';
@@ -28,6 +28,8 @@ export interface PluginHostDeps extends Omit<RuntimeDeps, 'entities'> {
   autoIsolate?(pluginId: string): void;
   /** The hub's alerts, for `ctx.alerts.raise`; without them a raise rejects. */
   alerts?: AlertSink;
+  /** Users' alarm codes, for `ctx.codes.verify`; without them no code matches. */
+  codes?: CodeVerifier;
 }
 
 export interface PluginHost {
@@ -60,7 +62,7 @@ interface Instance {
 
 export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
   const { kernel, log } = deps;
-  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel, deps.alerts) };
+  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel, deps.alerts, deps.codes) };
   const setupTimeoutMs = options.setupTimeoutMs ?? 10_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 2_000;
   const instances: Instance[] = [];

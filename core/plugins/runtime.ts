@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { isHardwareError } from '../../hardware/errors.js';
 import type { Hardware } from '../../hardware/index.js';
-import { ConflictError, UnavailableError, errorMessage } from '../errors.js';
+import { ConflictError, HearthError, UnavailableError, errorMessage } from '../errors.js';
 import { childContext, createContext, currentContext, type StatePatch } from '../kernel/index.js';
 import {
   CommandRejectedError,
@@ -138,6 +138,8 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
       } catch (err) {
         // By name too: a plugin bundling its own copy of the API has its own class.
         if (err instanceof CommandRejectedError || (err as Error | undefined)?.name === 'CommandRejectedError') throw new ConflictError((err as Error).message);
+        // The SDK's own refusals (a rate limit in ctx.codes) reach the caller as they are.
+        if (err instanceof HearthError) throw err;
         if (isHardwareError(err)) {
           ioFailed(err, `command ${command} on ${entityId}`, entityId);
           throw new UnavailableError(`'${entityId}' did not answer ${command}: ${err.message}; the next command tries again`);
@@ -196,6 +198,9 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     },
     alerts: {
       raise: (alert) => hub(() => port.raiseAlert(alert, id)),
+    },
+    codes: {
+      verify: (code) => port.verifyCode(code, id),
     },
     timers,
     storage,

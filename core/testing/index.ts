@@ -1,2 +1,2 @@
 /** The plugin test harness: public, for plugin authors (docs/plugins.md). */
-export { createTestHub, type TestHub, type TestHubOptions } from './test-hub.js';
+export { createTestHub, type TestAlarmCode, type TestHub, type TestHubOptions } from './test-hub.js';

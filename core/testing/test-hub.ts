@@ -24,6 +24,15 @@ export interface TestHubOptions {
   /** Plugin storage lives here; default a temp dir removed on `stop`. Reuse one to test restarts. */
   dataDir?: string;
   log?: Logger;
+  /** Users' alarm codes for `ctx.codes.verify` (plain text here; the hub keeps hashes). */
+  alarmCodes?: readonly TestAlarmCode[];
+}
+
+export interface TestAlarmCode {
+  username: string;
+  code: string;
+  /** A duress code: `verify` says `duress: true`. */
+  duress?: boolean;
 }
 
 export interface TestHub {
@@ -66,7 +75,13 @@ export async function createTestHub(options: TestHubOptions = {}): Promise<TestH
   // In memory: alerts behave as in the hub (checked, deduplicated) and vanish with the test hub.
   const database = openDatabase(':memory:');
   const alerts = createAlerts({ database, bus: kernel.bus, log, notifier: { send: () => {} } });
-  const host = createPluginHost({ kernel, hardware, log, dataDir, alerts, hub: { name: config.name, ...(config.location && { location: config.location }) } });
+  const codes = {
+    verify: async (code: string) => {
+      const found = options.alarmCodes?.find((c) => c.code === code);
+      return found && { userId: found.username, username: found.username, duress: found.duress ?? false };
+    },
+  };
+  const host = createPluginHost({ kernel, hardware, log, dataDir, alerts, codes, hub: { name: config.name, ...(config.location && { location: config.location }) } });
   const fired: { type: string; data: Record<string, unknown> }[] = [];
   const offEvents = kernel.bus.on('event', ({ type, data }) => void fired.push({ type, data: { ...data } }));
   await host.start(plugins);

@@ -1,7 +1,7 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { credentialsSchema, loginSchema, newTokenSchema, type Auth, type Session } from '../../auth/index.js';
+import { alarmCodeSchema, credentialsSchema, loginSchema, newTokenSchema, type Auth, type Session } from '../../auth/index.js';
 import { UnauthorizedError } from '../../errors.js';
 import type { EventBus } from '../../kernel/index.js';
 import { audited } from '../audit.js';
@@ -12,6 +12,7 @@ import { idParam, issuedTokenSchema, sessionSchema, tokenInfoSchema, userSchema 
 import { validate } from '../validate.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const alarmCodeStatusSchema = z.object({ code: z.boolean(), duress: z.boolean() });
 
 /** Onboarding, sign-in and out, the caller's own account and API tokens. */
 export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
@@ -76,6 +77,22 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
     return c.body(null, 204);
   });
 
+  // Each user sets only their own codes; nobody, owner included, reads or sets another's.
+  routes.get('/auth/alarm-code', requireRole('member'), (c) => c.json(auth.alarmCodes.status(currentUser(c).id)));
+
+  routes.put('/auth/alarm-code', requireRole('member'), validate('json', alarmCodeSchema), async (c) => {
+    const user = currentUser(c);
+    const body = c.req.valid('json');
+    await audited(bus, c, { action: 'alarm_code.set', target: user.username, details: { duress: body.duress !== undefined } }, () => auth.alarmCodes.set(user.id, body));
+    return c.body(null, 204);
+  });
+
+  routes.delete('/auth/alarm-code', requireRole('member'), async (c) => {
+    const user = currentUser(c);
+    await audited(bus, c, { action: 'alarm_code.clear', target: user.username }, () => auth.alarmCodes.clear(user.id));
+    return c.body(null, 204);
+  });
+
   return {
     routes,
     publicPaths: ['/api/onboarding', '/api/auth/login', '/api/auth/session'],
@@ -88,6 +105,9 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
       { method: 'get', path: '/auth/session', summary: 'Who is signed in, or user null (never 401)', access: 'public', response: { status: 200, body: z.object({ user: userSchema.nullable() }) } },
       { method: 'get', path: '/auth/tokens', summary: 'Your long-lived API tokens (secrets are never shown again)', access: 'member', response: { status: 200, body: z.array(tokenInfoSchema) } },
       { method: 'post', path: '/auth/tokens', summary: 'Create an API token for scripts; the secret is shown once', access: 'member', body: newTokenSchema, response: { status: 201, body: issuedTokenSchema } },
+      { method: 'get', path: '/auth/alarm-code', summary: 'Whether you have set an alarm code and a duress code (never the codes)', access: 'member', response: { status: 200, body: alarmCodeStatusSchema } },
+      { method: 'put', path: '/auth/alarm-code', summary: 'Set your own alarm code (4–12 digits) and optional duress code', access: 'member', body: alarmCodeSchema, response: { status: 204 } },
+      { method: 'delete', path: '/auth/alarm-code', summary: 'Remove your alarm codes', access: 'member', response: { status: 204 } },
       { method: 'delete', path: '/auth/tokens/:id', summary: 'Revoke one of your API tokens', access: 'member', params: idParam, response: { status: 204 } },
     ],
   };

@@ -10,7 +10,7 @@ import type { LoadedPlugin } from '../load.js';
 import type { RestartStory } from '../restart-story.js';
 import { trackHardware } from '../tracked-hardware.js';
 import type { ChildInit } from './child.js';
-import type { AlertSink } from '../entity-port.js';
+import type { AlertSink, CodeVerifier } from '../entity-port.js';
 import { createHardwareServer } from './hardware-server.js';
 import { createHubHandlers } from './hub-handlers.js';
 import { createRpc, type Rpc, type RpcMessage } from './rpc.js';
@@ -30,6 +30,8 @@ export interface SupervisorDeps {
   onStatus(status: PluginStatus, error?: string): void;
   /** Where the plugin's `ctx.alerts.raise` goes. */
   alerts?: AlertSink;
+  /** Where the plugin's `ctx.codes.verify` goes. */
+  codes?: CodeVerifier;
 }
 
 export interface IsolatedPlugin {
@@ -74,7 +76,7 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
     const send = (m: RpcMessage) => child.connected && child.send(m, (err) => err && log.debug({ plugin: id, err: err.message }, 'IPC send to a closing child failed'));
     child.on('error', (err) => log.warn({ plugin: id, err: err.message }, 'isolated plugin process error'));
     const channel = createRpc(send, {
-      ...createHubHandlers(id, kernel, log, () => channel, entityIds, deps.alerts),
+      ...createHubHandlers(id, kernel, log, () => channel, entityIds, deps.alerts, deps.codes),
       ...createHardwareServer(tracked.hardware, () => channel),
       failed: (where: string, message: string) => void (lastError = `${where}: ${message}`),
     });
