@@ -16,15 +16,18 @@ export class HearthWeatherCard extends LitElement {
   static override styles = [
     cardStyles,
     css`
+      /* The strip scrolls inside the card: its columns must not widen the card past a phone's screen. */
+      .card { grid-template-columns: auto minmax(0, 1fr) auto; }
       .facts, .stale { grid-column: 1 / -1; margin: 0; font-size: 0.88rem; }
       .facts { color: var(--muted); }
       .stale { color: var(--text); background: var(--surface-2); border-radius: var(--radius-sm); padding: 0.2rem 0.5rem; justify-self: start; }
       h4 { grid-column: 1 / -1; margin: 0.3rem 0 0; font-size: 0.8rem; font-weight: 600; color: var(--muted); }
-      /* One column per day or hour; a phone scrolls the strip sideways rather than squeezing it. */
-      .strip { grid-column: 1 / -1; list-style: none; margin: 0; padding: 0 0 0.2rem; display: grid; grid-auto-flow: column;
+      /* One column per day or hour; a phone scrolls the strip sideways rather than squeezing it. Each
+         item holds its screen-reader word (absolutely placed), so the strip clips it too. */
+      .strip { grid-column: 1 / -1; min-width: 0; list-style: none; margin: 0; padding: 0 0 0.2rem; display: grid; grid-auto-flow: column;
         grid-auto-columns: minmax(3.3rem, 1fr); gap: 0.25rem; overflow-x: auto; overscroll-behavior-x: contain;
         font-variant-numeric: tabular-nums; text-align: center; font-size: 0.88rem; }
-      .strip li { display: grid; justify-items: center; align-content: start; gap: 0.1rem; padding: 0.2rem 0; }
+      .strip li { position: relative; display: grid; justify-items: center; align-content: start; gap: 0.1rem; padding: 0.2rem 0; }
       .strip svg { width: 24px; height: 24px; fill: var(--muted); }
       .low, .rain { color: var(--muted); }
     `,
