@@ -19,11 +19,12 @@ const VIEWS = [
   ['home', '/', 'hearth-light-card'],
   ['entity detail (sensor)', '/entity/sensor.living_room_temperature', 'hearth-entity-view canvas'],
   ['entity detail (light)', '/entity/light.living_room', 'hearth-entity-view'],
-  ['history', '/history', 'hearth-app main'],
+  ['history', '/history?e=sensor.living_room_temperature,binary_sensor.hall_motion&range=24h', 'hearth-history-view'],
   ['automations', '/automations', 'hearth-automations-view'],
   ['automation editor', '/automations/hall_light_on_motion', 'hearth-automation-editor'],
   ['new automation', '/automations/new', 'hearth-automation-editor'],
   ['logbook', '/logbook', 'hearth-logbook-view'],
+  ['alerts', '/alerts', 'hearth-alerts-view'],
   ['schedule editor', '/schedules/bedroom', 'hearth-schedule-editor'],
   ['settings: plugins', '/settings/plugins', 'hearth-settings-view'],
   ['settings: users', '/settings/users', 'hearth-settings-view'],
@@ -139,6 +140,11 @@ describe('audit of every view: axe-core and a clean console', { timeout: 120_000
         await settle(page, ready);
         problems.push(...(await audit(page, at.view)));
       }
+      at.view = `home as a floor plan/${theme}`;
+      await page.goto(hub.url);
+      await page.getByRole('button', { name: 'Plan', exact: true }).click();
+      await settle(page, 'hearth-floorplan-view');
+      problems.push(...(await audit(page, at.view)));
     }
     expect(problems).toEqual([]);
   });
