@@ -15,3 +15,4 @@ export { pca9685Prescale, pca9685Frequency, pca9685DutyRegisters, pca9685DutyFro
 export { readDs18b20 } from './ds18b20.js';
 export { parseW1Slave, parseTemperatureFile, formatW1Slave, ds18b20Celsius, type Ds18b20Reading } from './ds18b20-parse.js';
 export { crc8Sensirion, crc8Maxim } from './crc8.js';
+export * from './tic/index.js';
