@@ -54,6 +54,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     /** The signed-in user, or null: unlike /api/auth/me it never answers 401, so a first visit logs no error. */
     session: () => request<{ user: User | null }>('GET', '/api/auth/session').then((r) => r.user),
     tokens: () => request<ApiToken[]>('GET', '/api/auth/tokens'),
+    alarmCode: () => request<{ code: boolean; duress: boolean }>('GET', '/api/auth/alarm-code'),
+    setAlarmCode: (code: string, duress?: string) => request<void>('PUT', '/api/auth/alarm-code', duress ? { code, duress } : { code }),
+    clearAlarmCode: () => request<void>('DELETE', '/api/auth/alarm-code'),
     createToken: (name: string) => request<IssuedToken>('POST', '/api/auth/tokens', { name }),
     deleteToken: (id: string) => request<void>('DELETE', `/api/auth/tokens/${seg(id)}`),
     users: () => request<StoredUser[]>('GET', '/api/users'),

@@ -8,9 +8,9 @@ export type Route =
   | { page: 'logbook' }
   | { page: 'alerts' }
   | { page: 'schedule'; id: string }
-  | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'simulator' };
+  | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'alarm' | 'simulator' };
 
-const TABS = ['plugins', 'users', 'tokens', 'simulator'] as const;
+const TABS = ['plugins', 'users', 'tokens', 'alarm', 'simulator'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);

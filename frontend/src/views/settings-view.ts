@@ -6,13 +6,13 @@ import { controls } from '../styles/theme.js';
 import './schema-form.js';
 import './simulator-panel.js';
 
-type Tab = 'plugins' | 'users' | 'tokens' | 'simulator';
+type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'simulator';
 
-/** Settings: plugins and their config, users and roles, API tokens, the simulator panel. */
+/** Settings: plugins and their config, users and roles, API tokens, your alarm code, the simulator panel. */
 export class HearthSettingsView extends LitElement {
   static override properties = {
     api: { attribute: false }, user: { attribute: false }, tab: { type: String },
-    _plugins: { state: true }, _users: { state: true }, _tokens: { state: true }, _newToken: { state: true }, _error: { state: true },
+    _plugins: { state: true }, _users: { state: true }, _tokens: { state: true }, _newToken: { state: true }, _alarm: { state: true }, _saved: { state: true }, _error: { state: true },
   };
   static override styles = [
     controls,
@@ -35,6 +35,8 @@ export class HearthSettingsView extends LitElement {
   declare _users: StoredUser[] | undefined;
   declare _tokens: ApiToken[] | undefined;
   declare _newToken: string;
+  declare _alarm: { code: boolean; duress: boolean } | undefined;
+  declare _saved: string;
   declare _error: string;
 
   override willUpdate(changed: Map<string, unknown>) {
@@ -47,6 +49,7 @@ export class HearthSettingsView extends LitElement {
       if (this.tab === 'plugins') this._plugins = await this.api.plugins();
       if (this.tab === 'users') this._users = await this.api.users();
       if (this.tab === 'tokens') this._tokens = await this.api.tokens();
+      if (this.tab === 'alarm') this._alarm = await this.api.alarmCode();
     } catch (err) {
       this._error = errorText(err);
     }
@@ -122,11 +125,37 @@ export class HearthSettingsView extends LitElement {
       </form></div>`;
   }
 
+  /** Your own codes only: the hub never shows a code, only whether one is set. */
+  private alarm() {
+    const set = this._alarm;
+    return html`<div class="panel">
+      <p class="muted" style="margin-top:0">Your code disarms the alarm panel (and arms it where a code is required).
+        A duress code disarms too, and silently alerts the others.</p>
+      ${set ? html`<p>${set.code ? `Your code is set${set.duress ? ', with a duress code' : ''}.` : 'You have no alarm code yet.'}</p>` : nothing}
+      ${this._saved ? html`<p role="status">${this._saved}</p>` : nothing}
+      <form class="row" @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        const form = e.target as HTMLFormElement;
+        const f = new FormData(form);
+        const duress = String(f.get('duress') ?? '');
+        void this.act(async () => {
+          await this.api.setAlarmCode(String(f.get('code')), duress || undefined);
+          this._saved = 'Alarm code saved.';
+          form.reset();
+        });
+      }}>
+        <label>Alarm code <input name="code" type="password" inputmode="numeric" pattern="[0-9]{4,12}" required autocomplete="off" /></label>
+        <label>Duress code (optional) <input name="duress" type="password" inputmode="numeric" pattern="[0-9]{4,12}" autocomplete="off" /></label>
+        <button class="primary" type="submit" style="align-self:end">Save</button>
+        ${set?.code ? html`<button class="danger" type="button" style="align-self:end" @click=${() => this.act(() => this.api.clearAlarmCode())}>Remove</button>` : nothing}
+      </form></div>`;
+  }
+
   override render() {
-    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['simulator', 'Simulator']];
+    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['alarm', 'Alarm code'], ['simulator', 'Simulator']];
     return html`<nav aria-label="Settings sections">${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens()
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm()
         : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
   }
 }
