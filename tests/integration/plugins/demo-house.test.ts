@@ -22,12 +22,13 @@ describe('demo house', () => {
   it('has the entities a newcomer should see, all alive', async () => {
     hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
     expect(hub.plugins().map((p) => [p.id, p.status])).toEqual([
-      ['demo-house', 'running'], ['gpio', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
+      ['demo-house', 'running'], ['gpio', 'running'], ['alarm', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
     ]);
     const states = hub.states();
+    expect(hub.state('alarm_control_panel.house')).toMatchObject({ state: 'disarmed', available: true });
     expect(new Set(states.map((s) => s.area)).size).toBeGreaterThanOrEqual(3);
     const byClass = (domain: string, deviceClass: string) => states.filter((s) => s.domain === domain && s.attributes.deviceClass === deviceClass);
-    for (const c of ['motion', 'door', 'rain']) expect(byClass('binary_sensor', c).length).toBeGreaterThanOrEqual(1);
+    for (const c of ['motion', 'door', 'window', 'rain']) expect(byClass('binary_sensor', c).length).toBeGreaterThanOrEqual(1);
     expect(states.filter((s) => s.domain === 'light').length).toBeGreaterThanOrEqual(4);
     expect(states.filter((s) => s.domain === 'cover').length).toBeGreaterThanOrEqual(2);
     for (const c of ['temperature', 'humidity', 'pressure', 'illuminance']) {
