@@ -19,7 +19,7 @@ import '../views/settings-view.js';
 import { navLinks } from './nav.js';
 import { shellStyles } from './shell-styles.js';
 
-type Phase = 'loading' | 'onboarding' | 'login' | 'ready';
+type Phase = 'loading' | 'offline' | 'onboarding' | 'login' | 'ready';
 interface Toast { id: number; text: string }
 
 const BRAND = 'M12 2 2 10h3v11h14V10h3z';
@@ -44,6 +44,8 @@ export class HearthApp extends LitElement {
   private confirmed = new Map<string, EntityState>();
   private toastId = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** While offline at start: boot again now (the offline page's button). */
+  private retryBoot = () => {};
   /** The URL on screen, to go back to when a page refuses to be left on back/forward. */
   private shownPath = location.pathname + location.search;
   declare _phase: Phase;
@@ -124,9 +126,24 @@ export class HearthApp extends LitElement {
         return;
       }
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'network') return this.offline();
       this.toast(errorText(err));
     }
     this._phase = (await this.onboardingRequired()) ? 'onboarding' : 'login';
+  }
+
+  /** The hub is unreachable at start (the service worker served the cached shell): say so and keep trying. */
+  private offline() {
+    this._phase = 'offline';
+    const retry = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', retry);
+      this._phase = 'loading';
+      void this.boot();
+    };
+    const timer = setTimeout(retry, 10_000);
+    window.addEventListener('online', retry);
+    this.retryBoot = retry;
   }
 
   /** GET /api/onboarding is optional on the server; without it the login page offers nothing extra. */
@@ -357,6 +374,9 @@ export class HearthApp extends LitElement {
 
   override render() {
     if (this._phase === 'loading') return html`<p class="muted" style="padding:2rem" role="status">Loading…</p>`;
+    if (this._phase === 'offline')
+      return html`<div class="banner" role="alert"><strong>Hearth is offline</strong>: the hub cannot be reached. Retrying…
+        <button @click=${() => this.retryBoot()}>Retry now</button></div>`;
     if (this._phase !== 'ready') return html`<hearth-login-view .mode=${this._phase} .error=${this._authError} ?busy=${this._busy}></hearth-login-view>`;
     const offline = this._status === 'reconnecting' || this._status === 'connecting';
     return html`<a class="skip" href="#main">Skip to content</a>
