@@ -79,6 +79,32 @@ describe('dashboard end to end', { timeout: 60_000 }, () => {
     await shot(page, '03-light-toggled');
   });
 
+  it('a notify action shows a toast on the dashboard until it is dismissed, reloads included', async () => {
+    const status = await page.evaluate(async () => {
+      const definition = {
+        id: 'e2e_notify',
+        triggers: [{ type: 'event', event: 'e2e_notify' }],
+        actions: [{ notify: { channels: ['dashboard'], title: 'Rain started', message: 'The kitchen window is open', severity: 'warning' } }],
+      };
+      const headers = { 'content-type': 'application/json' };
+      const created = await fetch('/api/automations', { method: 'POST', headers, body: JSON.stringify(definition) });
+      const ran = await fetch('/api/automations/e2e_notify/run', { method: 'POST', headers });
+      return [created.status, ran.status];
+    });
+    expect(status[0]).toBe(201);
+    expect(status[1]).toBeLessThan(300);
+    const toast = page.getByRole('alert').filter({ hasText: 'Rain started' });
+    await toast.getByText('The kitchen window is open').waitFor();
+    await page.reload();
+    await toast.waitFor();
+    await shot(page, '03b-notification');
+    await toast.getByRole('button', { name: 'Dismiss Rain started' }).click();
+    await toast.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('hearth-light-card').first().waitFor();
+    expect(await toast.count()).toBe(0);
+  });
+
   it('moving a shutter shows it moving', async () => {
     const cover = await first('cover');
     const position = cover.attributes.position as number;

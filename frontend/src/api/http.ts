@@ -1,4 +1,6 @@
 import type {
+  NotifyChannel,
+  NotifyTargets,
   Alert, AlertPage, AlertQuery, AlertStats, AlertStatsQuery, ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
   PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
@@ -97,6 +99,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     acknowledgeAlert: (id: number, note?: string) => request<Alert>('POST', `/api/alerts/${id}/acknowledge`, note ? { note } : {}),
     alertStats: (q: AlertStatsQuery) => request<AlertStats>('GET', `/api/alerts/stats${qs(q)}`),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
+    notifyChannels: () => request<{ channels: NotifyChannel[] }>('GET', '/api/notify/channels').then((r) => r.channels),
+    myNotifyTargets: () => request<{ targets: NotifyTargets; channels: { id: string; type: string }[] }>('GET', '/api/notify/me'),
+    setMyNotifyTargets: (targets: NotifyTargets) => request<{ targets: NotifyTargets; channels: { id: string; type: string }[] }>('PUT', '/api/notify/me', targets),
     simLines: () => request<{ lines: SimLine[] }>('GET', '/api/sim/lines').then((r) => r.lines),
     setSimLine: (line: number, value: 0 | 1) => request<{ lines: SimLine[] }>('PUT', `/api/sim/lines/${line}`, { value }).then((r) => r.lines),
   };

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../lib/backoff.js';
-import type { AlertEvent, CommandResult, EntityEvent, LogbookEvent, TraceEvent, User } from './types.js';
+import type { AlertEvent, CommandResult, DashboardNotification, EntityEvent, LogbookEvent, TraceEvent, User } from './types.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
 
@@ -155,6 +155,8 @@ export function createLiveConnection(options: LiveOptions) {
     subscribeEntities: (onEvent: (e: EntityEvent) => void, entityIds?: string[]) =>
       subscribe({ type: 'subscribe_entities', ...(entityIds && { entityIds }) }, (e) => onEvent(e as EntityEvent)),
     subscribeAlerts: (onEvent: (e: AlertEvent) => void) => subscribe({ type: 'subscribe_alerts' }, (e) => onEvent(e as AlertEvent)),
+    subscribeNotifications: (onEvent: (e: { notification: DashboardNotification }) => void) =>
+      subscribe({ type: 'subscribe_notifications' }, (e) => onEvent(e as { notification: DashboardNotification })),
     subscribeLogbook: (onEvent: (e: LogbookEvent) => void) => subscribe({ type: 'subscribe_logbook' }, (e) => onEvent(e as LogbookEvent)),
     subscribeTraces: (onEvent: (e: TraceEvent) => void, automationId?: string) =>
       subscribe({ type: 'subscribe_automation_traces', ...(automationId && { automationId }) }, (e) => onEvent(e as TraceEvent)),

@@ -248,3 +248,39 @@ export interface PersonLocation {
   area: string;
   until: string;
 }
+
+/** A notification on the `dashboard` channel (WebSocket `subscribe_notifications`). */
+export interface DashboardNotification {
+  id: string;
+  at: string;
+  title: string;
+  message: string;
+  severity: 'info' | 'warning' | 'critical';
+  entity?: string;
+  alertId?: number;
+  url?: string;
+}
+
+/** `GET /api/notify/channels`. */
+export interface NotifyChannel {
+  id: string;
+  type: 'dashboard' | 'ntfy' | 'webhook' | 'email' | 'mqtt';
+  default: boolean;
+  users?: 'all' | string[];
+  state: 'ok' | 'failing';
+  failingSince?: string;
+  lastError?: string;
+  lastSuccessAt?: string;
+  nextRetryAt?: string;
+  pending: number;
+  held: number;
+  delivered: number;
+  dropped: number;
+}
+
+/** `GET/PUT /api/notify/me`. */
+export interface NotifyTargets {
+  ntfyTopic?: string;
+  email?: string;
+  quietHours?: { from: string; to: string };
+}

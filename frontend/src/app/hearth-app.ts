@@ -1,8 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
+import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type DashboardNotification, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
+import { storedNotifications, storeNotifications, withNotification, withoutNotification } from '../lib/notifications.js';
 import { leaveAllowed } from '../lib/leave.js';
 import { latestOf, predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
@@ -28,7 +29,7 @@ const BRAND = 'M12 2 2 10h3v11h14V10h3z';
 export class HearthApp extends LitElement {
   static override properties = {
     _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
-    _pending: { state: true }, _toasts: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
+    _pending: { state: true }, _toasts: { state: true }, _notifications: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
     _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true }, _openAlerts: { state: true }, _alertRevision: { state: true },
   };
   static override styles = [theme, controls, shellStyles];
@@ -55,6 +56,7 @@ export class HearthApp extends LitElement {
   declare _status: LiveStatus;
   declare _pending: Set<string>;
   declare _toasts: Toast[];
+  declare _notifications: DashboardNotification[];
   declare _authError: string;
   declare _busy: boolean;
   declare _sparklines: Map<string, Point[]>;
@@ -80,6 +82,7 @@ export class HearthApp extends LitElement {
     this._status = 'connecting';
     this._pending = new Set();
     this._toasts = [];
+    this._notifications = storedNotifications(localStorage);
     this._authError = '';
     this._busy = false;
     this._sparklines = new Map();
@@ -192,6 +195,7 @@ export class HearthApp extends LitElement {
       this.live.subscribeTraces((t) => this.onTrace(t)),
       this.live.subscribeLogbook((e) => this.onLogbook(e)),
       this.live.subscribeAlerts((e) => this.onAlerts(e)),
+      this.live.subscribeNotifications(({ notification }) => this.setNotifications(withNotification(this._notifications, notification))),
     ];
     this.live.start();
     void this.loadSparklines();
@@ -298,6 +302,12 @@ export class HearthApp extends LitElement {
     this._pending = new Set([...this._pending].filter((id) => id !== entity.id));
   }
 
+  /** Notifications stay until dismissed, across reloads of this browser. */
+  private setNotifications(list: DashboardNotification[]) {
+    this._notifications = list;
+    storeNotifications(list, localStorage);
+  }
+
   private toast(text: string) {
     const id = ++this.toastId;
     this._toasts = [...this._toasts, { id, text }];
@@ -390,7 +400,9 @@ export class HearthApp extends LitElement {
           <main id="main">${this.page()}</main>
         </div>
       </div>
-      <div class="toasts" aria-live="assertive">${this._toasts.map((t) => html`<div class="toast" role="alert"><span>${t.text}</span>
+      <div class="toasts" aria-live="assertive">${this._notifications.map((n) => html`<div class="toast notification ${n.severity}" role="alert" data-notification=${n.id}>
+        <span><strong>${n.title}</strong><br />${n.message}${n.url ? html` <a href=${n.url}>Open</a>` : nothing}</span>
+        <button @click=${() => this.setNotifications(withoutNotification(this._notifications, n.id))} aria-label="Dismiss ${n.title}">Dismiss</button></div>`)}${this._toasts.map((t) => html`<div class="toast" role="alert"><span>${t.text}</span>
         <button @click=${() => (this._toasts = this._toasts.filter((x) => x.id !== t.id))}>Dismiss</button></div>`)}</div>`;
   }
 }

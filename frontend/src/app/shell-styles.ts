@@ -35,6 +35,10 @@ export const shellStyles = css`
   .banner { display: flex; justify-content: center; align-items: center; gap: 0.8rem; padding: 0.5rem 1rem; background: var(--on-soft); color: var(--text); font-size: 0.9rem; }
   .toasts { position: fixed; left: 50%; transform: translateX(-50%); bottom: 5rem; display: grid; gap: 0.5rem; z-index: 10; width: min(92vw, 420px); }
   .toast { background: var(--text); color: var(--bg); padding: 0.7rem 1rem; border-radius: var(--radius-sm); box-shadow: var(--shadow); display: flex; justify-content: space-between; gap: 0.8rem; }
+  .toast.notification { border-left: 0.35rem solid var(--accent); }
+  .toast.notification.warning { border-left-color: var(--on); }
+  .toast.notification.critical { border-left-color: var(--danger); }
+  .toast a { color: inherit; }
   .toast button { background: transparent; color: inherit; border: 0; min-height: 0; padding: 0; text-decoration: underline; }
   .skip { position: absolute; left: -999px; }
   .skip:focus { left: 1rem; top: 1rem; z-index: 20; background: var(--surface); padding: 0.5rem; }

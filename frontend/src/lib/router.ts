@@ -8,9 +8,9 @@ export type Route =
   | { page: 'logbook' }
   | { page: 'alerts' }
   | { page: 'schedule'; id: string }
-  | { page: 'settings'; tab: 'plugins' | 'users' | 'tokens' | 'alarm' | 'simulator' };
+  | { page: 'settings'; tab: (typeof TABS)[number] };
 
-const TABS = ['plugins', 'users', 'tokens', 'alarm', 'simulator'] as const;
+const TABS = ['plugins', 'users', 'tokens', 'alarm', 'notifications', 'simulator'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);

@@ -1,18 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { ApiToken, HttpClient, PluginInfo, Role, StoredUser, User } from '../api/index.js';
+import type { ApiToken, HttpClient, NotifyChannel, NotifyTargets, PluginInfo, Role, StoredUser, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { pluginStory } from '../lib/plugin-story.js';
 import { controls } from '../styles/theme.js';
 import './schema-form.js';
 import './simulator-panel.js';
 
-type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'simulator';
+type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'notifications' | 'simulator';
 
 /** Settings: plugins and their config, users and roles, API tokens, your alarm code, the simulator panel. */
 export class HearthSettingsView extends LitElement {
   static override properties = {
     api: { attribute: false }, user: { attribute: false }, tab: { type: String },
-    _plugins: { state: true }, _users: { state: true }, _tokens: { state: true }, _newToken: { state: true }, _alarm: { state: true }, _saved: { state: true }, _error: { state: true },
+    _plugins: { state: true }, _users: { state: true }, _tokens: { state: true }, _newToken: { state: true }, _alarm: { state: true }, _channels: { state: true }, _targets: { state: true }, _saved: { state: true }, _error: { state: true },
   };
   static override styles = [
     controls,
@@ -34,6 +34,8 @@ export class HearthSettingsView extends LitElement {
   declare _plugins: PluginInfo[] | undefined;
   declare _users: StoredUser[] | undefined;
   declare _tokens: ApiToken[] | undefined;
+  declare _channels: NotifyChannel[] | undefined;
+  declare _targets: { targets: NotifyTargets; channels: { id: string; type: string }[] } | undefined;
   declare _newToken: string;
   declare _alarm: { code: boolean; duress: boolean } | undefined;
   declare _saved: string;
@@ -50,6 +52,10 @@ export class HearthSettingsView extends LitElement {
       if (this.tab === 'users') this._users = await this.api.users();
       if (this.tab === 'tokens') this._tokens = await this.api.tokens();
       if (this.tab === 'alarm') this._alarm = await this.api.alarmCode();
+      if (this.tab === 'notifications') {
+        this._targets = await this.api.myNotifyTargets();
+        if (this.user.role !== 'member') this._channels = await this.api.notifyChannels();
+      }
     } catch (err) {
       this._error = errorText(err);
     }
@@ -151,11 +157,45 @@ export class HearthSettingsView extends LitElement {
       </form></div>`;
   }
 
+  private notifications() {
+    const mine = this._targets;
+    const save = (e: SubmitEvent) => {
+      e.preventDefault();
+      const f = new FormData(e.target as HTMLFormElement);
+      const text = (key: string) => String(f.get(key) ?? '').trim();
+      const [from, to] = [text('quietFrom'), text('quietTo')];
+      const targets: NotifyTargets = { ...(text('ntfyTopic') && { ntfyTopic: text('ntfyTopic') }), ...(text('email') && { email: text('email') }), ...(from && to && { quietHours: { from, to } }) };
+      this._saved = '';
+      void this.act(async () => {
+        await this.api.setMyNotifyTargets(targets);
+        this._saved = 'Notifications saved.';
+      });
+    };
+    return html`<div class="panel">
+        <h3 style="margin-top:0">Your notifications</h3>
+        <p class="muted">${mine?.channels.length ? html`Reaching you: ${mine.channels.map((c) => `${c.id} (${c.type})`).join(', ')}.` : 'No per-user channel lists you yet (notify: … users: in the config).'}</p>
+        <form class="row" @submit=${save}>
+          <label>ntfy topic <input name="ntfyTopic" .value=${mine?.targets.ntfyTopic ?? ''} pattern="[A-Za-z0-9_\-]{1,64}" autocomplete="off" /></label>
+          <label>E-mail <input name="email" type="email" .value=${mine?.targets.email ?? ''} autocomplete="email" /></label>
+          <label>Quiet from <input name="quietFrom" type="time" .value=${mine?.targets.quietHours?.from ?? ''} /></label>
+          <label>Quiet until <input name="quietTo" type="time" .value=${mine?.targets.quietHours?.to ?? ''} /></label>
+          <button class="primary" type="submit" style="align-self:end">Save</button>
+        </form>
+        ${this._saved ? html`<p role="status">${this._saved}</p>` : nothing}
+      </div>
+      ${this._channels ? html`<div class="panel" style="margin-top:0.8rem"><h3 style="margin-top:0">Channels</h3><table>
+        <thead><tr><th>Channel</th><th>State</th><th>Pending</th><th>Held</th><th>Sent</th><th>Dropped</th></tr></thead>
+        <tbody>${this._channels.map((c) => html`<tr><td>${c.id} <span class="muted">${c.type}</span></td>
+          <td><span class="chip ${c.state === 'ok' ? 'ok' : 'bad'}">${c.state === 'ok' ? 'ok' : `failing since ${new Date(c.failingSince ?? '').toLocaleTimeString()}`}</span>
+            ${c.lastError ? html`<div class="error">${c.lastError}${c.nextRetryAt ? ` — retrying at ${new Date(c.nextRetryAt).toLocaleTimeString()}` : ''}</div>` : nothing}</td>
+          <td>${c.pending}</td><td>${c.held}</td><td>${c.delivered}</td><td>${c.dropped}</td></tr>`)}</tbody></table></div>` : nothing}`;
+  }
+
   override render() {
-    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['alarm', 'Alarm code'], ['simulator', 'Simulator']];
+    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['alarm', 'Alarm code'], ['notifications', 'Notifications'], ['simulator', 'Simulator']];
     return html`<nav aria-label="Settings sections">${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm()
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications()
         : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
   }
 }
