@@ -1,6 +1,7 @@
 /** Wire types of the HTTP API and WebSocket (DESIGN §2, §6, §7, §8), as the browser sees them. */
 // The server's own wire types, from dependency-free modules: one definition for both sides.
 import type { Context } from '../../../core/kernel/context-type.js';
+import type { QueueStatus } from '../../../core/notify/queue.js';
 import type { LogbookView } from '../../../core/history/logbook-entry.js';
 import type { StateValue } from '../../../core/kernel/domains.js';
 import type { EntityState, Role } from '../../../core/kernel/entity.js';
@@ -250,32 +251,14 @@ export interface PersonLocation {
 }
 
 /** A notification on the `dashboard` channel (WebSocket `subscribe_notifications`). */
-export interface DashboardNotification {
-  id: string;
-  at: string;
-  title: string;
-  message: string;
-  severity: 'info' | 'warning' | 'critical';
-  entity?: string;
-  alertId?: number;
-  url?: string;
-}
+export type { DashboardNotification } from '../../../core/notify/events.js';
 
 /** `GET /api/notify/channels`. */
-export interface NotifyChannel {
+export interface NotifyChannel extends QueueStatus {
   id: string;
   type: 'dashboard' | 'ntfy' | 'webhook' | 'email' | 'mqtt';
   default: boolean;
   users?: 'all' | string[];
-  state: 'ok' | 'failing';
-  failingSince?: string;
-  lastError?: string;
-  lastSuccessAt?: string;
-  nextRetryAt?: string;
-  pending: number;
-  held: number;
-  delivered: number;
-  dropped: number;
 }
 
 /** `GET/PUT /api/notify/me`. */
