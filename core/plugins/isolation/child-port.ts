@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { CodeMatch } from '../../plugin-api.js';
 import { createKernel, currentContext, type Context, type EntityState } from '../../kernel/index.js';
 import { initialAttributes, registrationOf, type EntityPort } from '../entity-port.js';
-import type { Rpc } from './rpc.js';
+import { rateLimitFrom, type Rpc } from './rpc.js';
 
 export interface ChildPort {
   readonly port: EntityPort;
@@ -52,7 +52,7 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
     },
     fire: (type, data) => rpc.notify('events.fire', type, data, currentContext()),
     raiseAlert: (input) => rpc.call<number>('alerts.raise', input, currentContext()),
-    verifyCode: (code) => rpc.call<CodeMatch | undefined>('codes.verify', code, currentContext()),
+    verifyCode: (code) => rpc.call<CodeMatch | undefined>('codes.verify', code, currentContext()).catch((err: unknown) => Promise.reject(rateLimitFrom(err))),
   };
 
   return {

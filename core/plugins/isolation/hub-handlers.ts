@@ -3,7 +3,7 @@ import { ConflictError, UnavailableError, ValidationError } from '../../errors.j
 import { createContext, type Context, type Kernel, type StatePatch } from '../../kernel/index.js';
 import type { AlertRaise, EntityDefinition } from '../../plugin-api.js';
 import { codeKey, initialAttributes, pluginSource, registrationOf, type AlertSink, type CodeVerifier } from '../entity-port.js';
-import { RemoteError, type Rpc, type RpcHandler } from './rpc.js';
+import { rateLimitFrom, RemoteError, type Rpc, type RpcHandler } from './rpc.js';
 
 const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
   10: 'trace',
@@ -25,6 +25,7 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
     const status = err instanceof RemoteError ? err.status : undefined;
     if (status === 409) return new ConflictError(message);
     if (status === 400) return new ValidationError(message);
+    if (status === 429) return rateLimitFrom(err) as Error;
     return new UnavailableError(message);
   };
   return {

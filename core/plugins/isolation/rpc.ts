@@ -2,6 +2,8 @@
  * A small symmetric RPC over a process's IPC channel: calls with replies, and
  * one-way notifications. Both the hub and an isolated plugin child speak it.
  */
+import { RateLimitedError } from '../../errors.js';
+
 export type RpcMessage =
   | { t: 'call'; id: number; method: string; args: unknown[] }
   | { t: 'reply'; id: number; ok: true; value: unknown }
@@ -27,6 +29,12 @@ export class RemoteError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A 429 that crossed the channel (wrong alarm codes): a rate limit again, its wait read back from the message. */
+export function rateLimitFrom(err: unknown): unknown {
+  if (!(err instanceof RemoteError) || err.status !== 429) return err;
+  return new RateLimitedError(err.message, Number(/(\d+) s\b/.exec(err.message)?.[1] ?? 60));
 }
 
 export function createRpc(send: (message: RpcMessage) => void, handlers: Record<string, RpcHandler>): Rpc {

@@ -72,6 +72,7 @@ beforeAll(async () => {
       '      - { entity: binary_sensor.front_door, modes: [away, home, night] }',
       '  - use: alarm',
       '    id: shed',
+      '    isolate: true',
       '    entity: alarm_control_panel.shed',
       '    entryDelayS: 600',
       '    zones:',
@@ -160,5 +161,11 @@ describe('alarm panel over HTTP', () => {
     const after = await api('/api/entities/alarm_control_panel.shed');
     expect(after.body).toMatchObject({ state: 'pending', attributes: { until: deadline } });
     expect((await command('alarm_control_panel.shed', 'disarm', { code: '1234' })).body.entity!.state).toBe('disarmed');
+
+    // The shed's panel runs isolated: its wrong codes are counted apart, and the limit still answers 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await command('alarm_control_panel.shed', 'disarm', { code: '0000' })).status);
+    expect(statuses).toEqual([409, 409, 409, 409, 409, 429]);
+    expect((await api('/api/plugins')).body).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'shed', status: 'running', isolated: true })]));
   }, 60_000);
 });
