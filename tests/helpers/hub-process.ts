@@ -1,6 +1,7 @@
 /**
  * Runs `hearth start` as a real child process, as a user would: the compiled hub under
- * Node, or the TypeScript sources under Bun when HEARTH_TEST_RUNTIME=bun (`npm run test:bun`).
+ * Node, on Node 24 when HEARTH_TEST_RUNTIME=node24 (`npm run test:node24`), or the TypeScript sources under Bun
+ * when HEARTH_TEST_RUNTIME=bun (`npm run test:bun`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -8,12 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { NODE24_BIN, NODE24_PRELOAD } from '../../scripts/node24.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'core', 'cli.js');
 
-export type Runtime = 'node' | 'bun';
-export const RUNTIME: Runtime = process.env.HEARTH_TEST_RUNTIME === 'bun' ? 'bun' : 'node';
+export type Runtime = 'node' | 'node24' | 'bun';
+const env = process.env.HEARTH_TEST_RUNTIME;
+export const RUNTIME: Runtime = env === 'bun' || env === 'node24' ? env : 'node';
+
+/** The command and leading arguments that run the compiled CLI (dist/) on a Node runtime. */
+export function nodeCommand(runtime: Exclude<Runtime, 'bun'>): [string, ...string[]] {
+  return runtime === 'node24' ? [NODE24_BIN, '--import', NODE24_PRELOAD, CLI] : [process.execPath, CLI];
+}
 
 export type LogLine = Record<string, unknown>;
 
@@ -48,9 +56,9 @@ export interface SpawnOptions {
 export function spawnHub(options: SpawnOptions = {}): HubProcess {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-hub-'));
   const runtime = options.runtime ?? RUNTIME;
-  const [command, entry] = runtime === 'bun' ? [join(ROOT, 'node_modules', '.bin', 'bun'), join(ROOT, 'core', 'cli.ts')] : [process.execPath, CLI];
+  const [command, ...entry] = runtime === 'bun' ? [join(ROOT, 'node_modules', '.bin', 'bun'), join(ROOT, 'core', 'cli.ts')] : nodeCommand(runtime);
   const args = ['start', ...(options.config ? ['--config', options.config] : []), '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...(options.backfill ? [] : ['--no-backfill']), ...(options.args ?? [])];
-  const child = spawn(command, [entry, ...args], { cwd: ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'info', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, [...entry, ...args], { cwd: ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'info', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const lines: LogLine[] = [];
   const waiters = new Set<{ pattern: RegExp; resolve(line: LogLine): void }>();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, startHubProcess } from '../../helpers/hub-process.js';
+import { ROOT, RUNTIME, nodeCommand, startHubProcess } from '../../helpers/hub-process.js';
 import { TEST_SYSFS_ENV } from '../../../hardware/hub.js';
 
 const run = promisify(execFile);
@@ -15,7 +15,8 @@ async function hearth(...args: string[]): Promise<{ code: number; stdout: string
 
 async function hearthWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const [command, ...entry] = nodeCommand(RUNTIME === 'node24' ? 'node24' : 'node');
+    const { stdout, stderr } = await run(command, [...entry, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
