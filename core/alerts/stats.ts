@@ -1,5 +1,5 @@
 /** Alert statistics (GET /api/alerts/stats): pure arithmetic over raised alerts, tested on its own. */
-import { wallTime } from '../schedules/zone.js';
+import { wallTime } from '../time/zone.js';
 import { SEVERITIES, type Severity } from './types.js';
 
 export const PERIODS = ['day', 'week', 'month'] as const;

@@ -1,5 +1,5 @@
-import type { QuietHours } from '../config/index.js';
-import { clockSeconds, localTime } from '../automation/index.js';
+import { minutes, type QuietHours } from '../config/index.js';
+import { wallTime } from '../time/zone.js';
 
 const DAY_S = 86_400;
 
@@ -10,9 +10,9 @@ const DAY_S = 86_400;
  */
 export function quietUntil(quiet: QuietHours | undefined, nowMs: number, timezone?: string): number | undefined {
   if (!quiet) return undefined;
-  const now = localTime(nowMs, timezone).seconds;
-  const from = clockSeconds(quiet.from);
-  const to = clockSeconds(quiet.to);
+  const now = wallTime(nowMs, timezone).seconds;
+  const from = minutes(quiet.from) * 60;
+  const to = minutes(quiet.to) * 60;
   const inside = from < to ? now >= from && now < to : now >= from || now < to;
   if (!inside) return undefined;
   return nowMs - (nowMs % 1000) + (((to - now + DAY_S) % DAY_S) * 1000);

@@ -6,7 +6,7 @@
  * happens at each of its two instants.
  */
 import { minutes, type Day, type ScheduleDefinition, type ScheduleValue } from '../config/index.js';
-import { dayOf, instantsOf, offsetChangeOn, wallTime } from './zone.js';
+import { dayOf, instantsOf, offsetChangeOn, wallTime } from '../time/zone.js';
 
 export interface ScheduleState {
   on: boolean;

@@ -1,4 +1,3 @@
-import '../../alerts/events.js';
 import type { Kernel } from '../../kernel/index.js';
 import { eventFrame, framesOf, whileUsed, type WsClient } from './client.js';
 

@@ -1,4 +1,3 @@
-import '../../notify/index.js';
 import type { Kernel } from '../../kernel/index.js';
 import { framesOf, whileUsed, type WsClient } from './client.js';
 
