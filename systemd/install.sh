@@ -2,6 +2,8 @@
 # Installs Hearth as a systemd service on Raspberry Pi OS (or any Debian with systemd).
 #
 #   sudo systemd/install.sh              install or upgrade, enable and start
+#   sudo systemd/install.sh --dry-run    print every step, change nothing
+#   sudo systemd/install.sh --yes        do not ask before turning on Pi interfaces (I2C, 1-Wire, serial, PWM)
 #   sudo systemd/install.sh --uninstall  stop, disable, remove /opt/hearth and the unit
 #                                        (config in /etc/hearth and data in /var/lib/hearth stay)
 #   sudo systemd/install.sh --uninstall --purge   ... and remove config and data too
@@ -30,7 +32,7 @@ system() {
   if [[ -n "$ROOT" ]]; then say "would run: $*"; else "$@"; fi
 }
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 check_node() {
   command -v "$NODE" >/dev/null || die "Node.js is not installed; install Node ${MIN_NODE_MAJOR}.${MIN_NODE_MINOR} or newer (https://nodejs.org or NodeSource)"
@@ -51,7 +53,8 @@ ensure_user() {
     system useradd --system --user-group --home-dir /var/lib/hearth --no-create-home --shell /usr/sbin/nologin hearth
   fi
   local group
-  for group in gpio i2c; do
+  # dialout: the serial ports (/dev/ttyAMA0, USB adapters), as the unit's SupplementaryGroups expects.
+  for group in gpio i2c dialout; do
     if [[ -z "$ROOT" ]] && ! getent group "$group" >/dev/null; then system groupadd --system "$group"; fi
     system usermod --append --groups "$group" hearth
   done
@@ -111,6 +114,21 @@ WRAPPER
   chmod 0755 "$BIN"
 }
 
+# The Raspberry Pi interfaces the config needs (systemd/pi-setup.sh): shown as diffs and asked for.
+pi_interfaces() {
+  HEARTH_PI_ROOT="$ROOT" bash "$SOURCE/systemd/pi-setup.sh" --config "$ETC/hearth.yaml" "$@"
+}
+
+dry_run() {
+  check_node
+  say "would create the system user hearth in groups gpio, i2c and dialout"
+  say "would copy dist, examples, migrations, the dashboard and docs to /opt/hearth, then npm ci --omit=dev and rebuild the native modules there"
+  if [[ -f "$ETC/hearth.yaml" ]]; then say "would keep $ETC/hearth.yaml"; else say "would write a starter $ETC/hearth.yaml"; fi
+  say "would create /var/lib/hearth, install /etc/systemd/system/hearth.service and /usr/local/bin/hearth"
+  pi_interfaces --dry-run
+  say "would run: systemctl daemon-reload; systemctl enable hearth.service; systemctl restart hearth.service"
+}
+
 install_all() {
   check_node
   ensure_user
@@ -121,6 +139,7 @@ install_all() {
   install -d -m 0755 "$(dirname "$UNIT")"
   install -m 0644 "$SOURCE/systemd/hearth.service" "$UNIT"
   write_cli_wrapper
+  pi_interfaces "$@"
   system systemctl daemon-reload
   system systemctl enable hearth.service
   system systemctl restart hearth.service
@@ -147,17 +166,24 @@ uninstall_all() {
 
 main() {
   local mode=install purge=no
+  local pi_flags=()
   while (($#)); do
     case "$1" in
       --uninstall) mode=uninstall ;;
+      --dry-run) mode=dry-run ;;
+      --yes) pi_flags+=(--yes) ;;
       --purge) purge=yes ;;
       -h | --help) usage 0 ;;
       *) printf 'hearth-install: unknown option %s\n' "$1" >&2; usage 2 ;;
     esac
     shift
   done
-  [[ -n "$ROOT" || $EUID -eq 0 ]] || die "run as root (sudo $0)"
-  if [[ "$mode" == uninstall ]]; then uninstall_all "$purge"; else install_all; fi
+  [[ -n "$ROOT" || $EUID -eq 0 || "$mode" == dry-run ]] || die "run as root (sudo $0)"
+  case "$mode" in
+    uninstall) uninstall_all "$purge" ;;
+    dry-run) dry_run ;;
+    *) install_all "${pi_flags[@]}" ;;
+  esac
 }
 
 main "$@"
