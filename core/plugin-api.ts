@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { DeclaredInput, DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, SimBoard } from '../hardware/index.js';
+import type { DeclaredInput, DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneWire, Pwm, Serial, SimBoard } from '../hardware/index.js';
 import type { AlertRaise } from './alerts/types.js';
 import type { Context } from './kernel/context.js';
 import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
@@ -19,7 +19,7 @@ export type { Attributes, EntityState, Role } from './kernel/entity.js';
 export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
 export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
 export { entityIdSchema } from './plugins/entity-id.js';
-export type { Bias, DeclaredInput, DeclaredOutput, Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, SimBoard } from '../hardware/index.js';
+export type { Bias, DeclaredInput, DeclaredOutput, Gpio, GpioLine, GpioOpenOptions, I2cBus, Level, LineSpec, OneWire, Pwm, PwmChannel, PwmSpec, Serial, SerialOptions, SerialPort, SimBoard } from '../hardware/index.js';
 
 /** Bumped only on a breaking change; the host refuses any other value. */
 export const PLUGIN_API_VERSION = 1;
@@ -245,6 +245,8 @@ export interface PluginHardware {
   readonly pwm: Pwm;
   i2c(busNumber: number): I2cBus;
   readonly oneWire: OneWire;
+  /** Serial ports; the hub closes the ones a plugin left open when it stops. */
+  readonly serial: Serial;
   /** The simulated board, on the sim backend only. */
   readonly sim?: SimBoard;
 }

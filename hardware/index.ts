@@ -14,6 +14,7 @@ export {
   type LineSpec, type ExpanderLine, type Bias, type DeclaredInput, type PwmSpec, type PwmChannelSpec, type SysfsPwmChannelSpec,
 } from './line-spec.js';
 export type { OneWire } from './onewire.js';
+export type { Serial, SerialPort, SerialOptions, SerialParity } from './serial.js';
 export type { Hardware, HardwareBackend } from './types.js';
 export { HardwareError, type HardwareErrorCode } from './errors.js';
 export { calibrationSchema, createReadingFilter, QUANTITIES, type Calibration, type Quantity, type QuantityName } from './calibration.js';

@@ -1,4 +1,4 @@
-import { describeLine, isSimHardware, type GpioLine, type Hardware, type I2cBus, type PwmChannel } from '../../hardware/index.js';
+import { describeLine, isSimHardware, type GpioLine, type Hardware, type I2cBus, type PwmChannel, type SerialPort } from '../../hardware/index.js';
 import type { PluginHardware } from '../plugin-api.js';
 
 /** Wraps a plugin callback so a throw inside it fails the plugin, not the hub. */
@@ -20,6 +20,21 @@ export function trackHardware(hw: Hardware, guard: CallbackGuard): TrackedHardwa
   const lines = new Set<GpioLine>();
   const channels = new Set<PwmChannel>();
   const buses = new Map<number, I2cBus>();
+  const ports = new Set<SerialPort>();
+  const serial: PluginHardware['serial'] = {
+    async open(path, options) {
+      const opened = await hw.serial.open(path, options);
+      ports.add(opened);
+      opened.onClose(() => ports.delete(opened));
+      return {
+        path,
+        onData: (cb) => opened.onData((bytes) => guard(`data from ${path}`, () => cb(bytes))()),
+        onClose: (cb) => opened.onClose((error) => guard(`close of ${path}`, () => cb(error))()),
+        write: (bytes) => opened.write(bytes),
+        close: () => opened.close(),
+      };
+    },
+  };
   const gpio: PluginHardware['gpio'] = {
     open(line, options) {
       const opened = hw.gpio.open(line, options);
@@ -52,11 +67,12 @@ export function trackHardware(hw: Hardware, guard: CallbackGuard): TrackedHardwa
     return bus;
   };
   return {
-    hardware: { backend: hw.backend, gpio, pwm, i2c, oneWire: hw.oneWire, ...(isSimHardware(hw) && { sim: hw.sim }) },
+    hardware: { backend: hw.backend, gpio, pwm, i2c, oneWire: hw.oneWire, serial, ...(isSimHardware(hw) && { sim: hw.sim }) },
     async release() {
-      const open = [...lines, ...channels];
+      const open = [...lines, ...channels, ...ports];
       lines.clear();
       channels.clear();
+      ports.clear();
       await Promise.allSettled(open.map((o) => o.close()));
     },
   };

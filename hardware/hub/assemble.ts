@@ -1,6 +1,7 @@
 import type { Gpio, HeaderGpio } from '../gpio.js';
 import type { I2cBus } from '../i2c.js';
 import type { OneWire } from '../onewire.js';
+import type { Serial } from '../serial.js';
 import type { SocPwm } from '../pwm.js';
 import type { Hardware, HardwareBackend } from '../types.js';
 import { parseLineSpec } from '../line-spec.js';
@@ -14,6 +15,9 @@ export interface BackendParts<B extends HardwareBackend> {
   i2c(busNumber: number): I2cBus;
   closeBuses(): Promise<void>;
   oneWire: OneWire;
+  serial: Serial;
+  /** Closes the serial ports still open. */
+  closeSerial(): Promise<void>;
   /** The SoC's own PWM channels (`{ chip: sysfs }` specs). */
   socPwm: SocPwm;
 }
@@ -34,11 +38,12 @@ export function assembleHardware<B extends HardwareBackend>(parts: BackendParts<
     pwm,
     i2c: parts.i2c,
     oneWire: parts.oneWire,
+    serial: parts.serial,
     async close() {
       // Every output is released while the buses are still open (latches and duty
       // registers are written over I2C), and one that fails does not stop the others.
       const results = await Promise.allSettled([expanders.release(), pwm.release(), parts.header.closeAll()]);
-      await parts.closeBuses();
+      await Promise.allSettled([parts.closeBuses(), parts.closeSerial()]);
       const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
       if (errors.length) throw new AggregateError(errors, 'some outputs could not be released');
     },

@@ -11,9 +11,11 @@ import { createSysfsPwm } from './sysfs-pwm.js';
 import { loadGpiodBinding, type GpiodBinding } from './gpiod-binding.js';
 import { findGpiodHeaderChip } from './gpiod-chips.js';
 import { createGpiodGpio } from './gpiod.js';
+import { createLinuxSerial, type SerialModule } from './serial.js';
 
 export type { OnoffModule, OnoffGpio, OnoffDirection, OnoffEdge, OnoffOptions } from './onoff-adapter.js';
 export type { I2cBusModule, RawI2cBus } from './i2c.js';
+export type { SerialModule, RawSerialPort } from './serial.js';
 export type { GpioChipInfo } from './gpiochip.js';
 export type { GpiodBinding, GpiodChipInfo, GpiodEdgeEvent, GpiodLineRequest, GpiodLineSettings } from './gpiod-binding.js';
 export { GPIOD_PACKAGE } from './gpiod-binding.js';
@@ -26,6 +28,7 @@ export interface LinuxModules {
   onoff?: OnoffModule;
   i2cBus?: I2cBusModule;
   gpiod?: GpiodBinding;
+  serialport?: SerialModule;
 }
 
 export interface LinuxHardwareOptions {
@@ -56,6 +59,8 @@ export async function openGpiodHardware(options: LinuxHardwareOptions): Promise<
 async function withBuses(backend: 'linux' | 'gpiod', header: HeaderGpio, options: LinuxHardwareOptions): Promise<Hardware> {
   const i2cModule = options.modules?.i2cBus ?? (await loadI2cBus());
   const buses = new Map<number, I2cBus>();
+  const serialModule = options.modules?.serialport;
+  const serial = createLinuxSerial(serialModule ? async () => serialModule : undefined);
   return assembleHardware({
     backend,
     header,
@@ -72,6 +77,8 @@ async function withBuses(backend: 'linux' | 'gpiod', header: HeaderGpio, options
       buses.clear();
     },
     oneWire: createSysfsOneWire(options.sysfsRoot),
+    serial: serial.serial,
+    closeSerial: serial.closeAll,
     socPwm: createSysfsPwm(options.sysfsRoot),
   });
 }

@@ -6,6 +6,7 @@ import { createSimEnvironment, type SimEnvironment } from './environment.js';
 import { createSimPins, type SimLineInfo } from './gpio.js';
 import { createSimI2c, type SimI2cDevice } from './i2c.js';
 import { createSimSocPwm, type SimPwmInfo } from './pwm.js';
+import { createSimSerial, type SimSerial } from './serial.js';
 import { createSimOneWire, type SimDs18b20, type SimDs18b20Options } from './onewire.js';
 import { createSimShutter, type SimShutter, type SimShutterOptions } from './physics/shutter.js';
 
@@ -34,6 +35,8 @@ export interface SimBoard {
   setI2cFault(busNumber: number, address: number, error: Error | null): void;
   /** A DS18B20 on the 1-Wire bus, id `28-` + 12 hex digits. */
   attachDs18b20(id: string, options: SimDs18b20Options): SimDs18b20;
+  /** Serial devices: bytes in as if a device sent them, the cable pulled out. */
+  readonly serial: SimSerial;
   /** A shutter motor behind relays on `upLine` / `downLine`. */
   addShutter(options: SimShutterOptions): SimShutter;
   /** A heater relay on an output line: while energised, the room warms. */
@@ -71,6 +74,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
   const i2c = createSimI2c();
   const oneWire = createSimOneWire();
   const socPwm = createSimSocPwm();
+  const serial = createSimSerial();
   const clock = createSimClock(options.clock);
   const environment = createSimEnvironment({
     clock,
@@ -92,6 +96,7 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     attachI2c: i2c.attach,
     setI2cFault: i2c.setFault,
     attachDs18b20: oneWire.attach,
+    serial: serial.sim,
     addShutter: (o) => createSimShutter(pins, o),
     addHeater({ line, room, activeLow = false }) {
       pins.level(line); // validates the line number now, not at the first edge
@@ -113,6 +118,8 @@ export function createSimBoard(options: SimBoardOptions = {}): SimHardware {
     i2c: (busNumber) => i2c.bus(busNumber),
     closeBuses: () => i2c.closeAll(),
     oneWire: oneWire.oneWire,
+    serial: serial.serial,
+    closeSerial: serial.closeAll,
     socPwm,
   });
   return { ...hardware, sim };

@@ -29,6 +29,10 @@ const pluginSchema = z.object({
 const simLinesSchema = z.object({ lines: z.array(z.object({ line: z.number().int(), direction: z.enum(['in', 'out']), value: z.union([z.literal(0), z.literal(1)]), label: z.string().optional() })) });
 const lineParam = z.strictObject({ line: z.coerce.number().int().min(0).max(1023) });
 const driveSchema = z.strictObject({ value: z.union([z.literal(0), z.literal(1)]) });
+const portParam = z.strictObject({ port: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a device name under /dev, e.g. ttyAMA0') });
+const serialSentSchema = z.object({ path: z.string(), bytes: z.number().int() });
+/** A few TIC frames at once is plenty; this is a test hook, not a transfer channel. */
+const MAX_SERIAL_BYTES = 64 * 1024;
 
 export interface SystemDeps {
   version: string;
@@ -68,6 +72,19 @@ export function systemRoutes(deps: SystemDeps): RouteModule {
     });
     return c.json({ lines: sim.lines() });
   });
+  routes.post('/sim/serial/:port', requireRole('admin'), validate('param', portParam), async (c) => {
+    const sim = board();
+    if (!(c.req.header('content-type') ?? '').startsWith('application/octet-stream')) {
+      throw new ValidationError('send the bytes as application/octet-stream');
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length > MAX_SERIAL_BYTES) throw new ValidationError(`at most ${MAX_SERIAL_BYTES} bytes per request`);
+    const path = `/dev/${c.req.valid('param').port}`;
+    await audited(deps.bus, c, { action: 'sim.serial', target: path, details: { bytes: bytes.length } }, () => {
+      if (!sim.serial.send(path, bytes)) throw new ConflictError(`nothing has ${path} open: configure a device on it first`);
+    });
+    return c.json({ path, bytes: bytes.length });
+  });
 
   return {
     routes,
@@ -77,6 +94,7 @@ export function systemRoutes(deps: SystemDeps): RouteModule {
       { method: 'get', path: '/plugins', summary: 'Loaded plugins with status and entities', access: 'member', response: { status: 200, body: z.array(pluginSchema) } },
       { method: 'get', path: '/sim/lines', summary: 'Physical levels of the simulated board (sim backend only)', access: 'admin', response: { status: 200, body: simLinesSchema } },
       { method: 'put', path: '/sim/lines/:line', summary: 'Drive a simulated input line (sim backend only)', access: 'admin', params: lineParam, body: driveSchema, response: { status: 200, body: simLinesSchema } },
+      { method: 'post', path: '/sim/serial/:port', summary: 'Bytes (application/octet-stream) as if the device on /dev/<port> had sent them (sim backend only)', access: 'admin', params: portParam, response: { status: 200, body: serialSentSchema } },
     ],
   };
 }

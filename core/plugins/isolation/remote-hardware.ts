@@ -1,5 +1,5 @@
 import type { Gpio, GpioLine, Hardware, HardwareBackend, I2cBus, Level, OneWire, Pwm, PwmChannel } from '../../../hardware/index.js';
-import { parsePwmSpec } from '../../../hardware/index.js';
+import { HardwareError, parsePwmSpec } from '../../../hardware/index.js';
 import type { Rpc } from './rpc.js';
 
 /**
@@ -77,7 +77,11 @@ export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenE
   };
 
   return {
-    hardware: { backend, gpio, pwm, i2c, oneWire, close: async () => {} },
+    hardware: {
+      backend, gpio, pwm, i2c, oneWire,
+      serial: { open: async (path) => Promise.reject(new HardwareError('unsupported', `serial port ${path}: not available to an isolated plugin yet`, { hint: 'run this plugin without `isolate: true`' })) },
+      close: async () => {},
+    },
     onWatch(handle, value, atMs) {
       for (const cb of watchers.get(handle) ?? []) cb(value, atMs);
     },

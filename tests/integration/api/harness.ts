@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimBoard, type SimBoard } from '../../../hardware/index.js';
+import { createSimBoard, type Serial, type SimBoard } from '../../../hardware/index.js';
 import { createApp } from '../../../core/api/app.js';
 import { createAuth, type Auth } from '../../../core/auth/index.js';
 import { openDatabase, type DatabaseHandle } from '../../../core/db/index.js';
@@ -24,6 +24,8 @@ export interface Harness {
   userIds: Record<Role, string>;
   audits: EventMap['audit'][];
   sim: SimBoard;
+  /** The sim board's serial ports, to open one the way a plugin would. */
+  serial: Serial;
   close(): void;
 }
 
@@ -55,7 +57,7 @@ export async function createHarness(options: { sim?: boolean; modules?: (parts: 
   const plugins: Pick<PluginHost, 'list'> = {
     list: () => [{ id: 'test', name: 'Test', version: '1.0.0', status: 'running', restarts: 0, isolated: false, autoIsolated: false, entities: ['light.hall'], configSchema: {} }],
   };
-  const { sim } = createSimBoard();
+  const { sim, serial } = createSimBoard();
   sim.lines = () => [
     { line: 17, direction: 'in', value: sim.level(17) },
     { line: 27, direction: 'out', value: 1 },
@@ -74,6 +76,7 @@ export async function createHarness(options: { sim?: boolean; modules?: (parts: 
     database,
     audits,
     sim,
+    serial,
     tokens: { owner: owner.token, admin: session(admin.id), member: session(member.id) },
     userIds: { owner: owner.user.id, admin: admin.id, member: member.id },
     close() {

@@ -61,6 +61,25 @@ describe('sim routes', () => {
     expect(h.audits.at(-1)).toMatchObject({ action: 'sim.drive', outcome: 'ok', target: 'gpio17' });
   });
 
+  it('serial: octet-stream bytes reach the open port as if the device sent them; admin+ only', async () => {
+    const port = await h.serial.open('/dev/ttyAMA0', { baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 });
+    const got: number[] = [];
+    port.onData((b) => got.push(...b));
+    const send = (body: Uint8Array | string, token = h.tokens.admin, type = 'application/octet-stream', name = 'ttyAMA0') =>
+      h.app.request(`/api/sim/serial/${name}`, { method: 'POST', headers: bearer(token, { 'content-type': type }), body });
+    const res = await send(Uint8Array.of(0x02, 0x0a, 0x45, 0x0d, 0x03));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ path: '/dev/ttyAMA0', bytes: 5 });
+    expect(got).toEqual([0x02, 0x0a, 0x45, 0x0d, 0x03]);
+    expect(h.audits.at(-1)).toMatchObject({ action: 'sim.serial', outcome: 'ok', target: '/dev/ttyAMA0' });
+    expect((await send(Uint8Array.of(1), h.tokens.member)).status).toBe(403);
+    await expect4xx(await send('{"a":1}', h.tokens.admin, 'application/json'), /octet-stream/);
+    await expect4xx(await send(Uint8Array.of(1), h.tokens.admin, 'application/octet-stream', 'ttyUSB7'), /nothing has \/dev\/ttyUSB7 open/);
+    await expect4xx(await send(Uint8Array.of(1), h.tokens.admin, 'application/octet-stream', '..%2Fsda'), /device name/);
+    expect(got).toHaveLength(5);
+    await port.close();
+  });
+
   it('is a 404 with a reason on real hardware', async () => {
     const real = await createHarness({ sim: false });
     const res = await real.app.request('/api/sim/lines', { headers: bearer(real.tokens.owner) });
