@@ -68,6 +68,7 @@ describe('install.sh into a throwaway root', () => {
     const first = install(root);
     expect(first).toContain('would run: useradd --system');
     expect(first).toContain('would run: usermod --append --groups gpio hearth');
+    expect(first).toContain('would run: usermod --append --groups dialout hearth');
     expect(first).toContain('would run: systemctl enable hearth.service');
     expect(first).toMatch(/Open http:\/\/\S+:8420\//);
     expect(existsSync(join(root, 'opt/hearth/dist/core/cli.js'))).toBe(true);
