@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../core/version.js';
+import { ensureNode24, NODE24_BIN, NODE24_PRELOAD } from '../scripts/node24.mjs';
 
 function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -22,6 +23,17 @@ export function cpuSeconds(pid: number): number {
 export interface NodeRuntime {
   args: string[];
   env: Record<string, string>;
+  /** The node binary; default the one running the bench (Node 20 here). */
+  command?: string;
+}
+
+/**
+ * The same runtime on Node 24 (scripts/node24.mjs installs it on first use), to compare the two side by side:
+ * Node 22+ runs AsyncLocalStorage without the async_hooks promise hook Node 20 needs.
+ */
+export function onNode24(runtime: NodeRuntime = { args: [], env: {} }): NodeRuntime {
+  ensureNode24();
+  return { ...runtime, command: NODE24_BIN, args: ['--import', NODE24_PRELOAD, ...runtime.args] };
 }
 
 /** The Node flags and environment systemd/hearth.service really uses, read from the unit so the two never drift apart. */

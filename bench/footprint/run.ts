@@ -3,7 +3,7 @@
  * start-to-healthy time, RSS just after start and once idle, then RSS after an hour of
  * activity compressed in time (activity.ts) — under Node with its defaults, Node with the
  * flags systemd/hearth.service sets (also with one plugin from outside Hearth, which
- * starts the watchdog thread), and Bun. Build first (`npm run build`): Node runs dist/.
+ * starts the watchdog thread), the same two on Node 24, and Bun. Build first (`npm run build`): Node runs dist/.
  *   npx tsx bench/footprint/run.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../../core/version.js';
-import { cpuSeconds, peakRssMb, rssMb, serviceUnitRuntime } from '../process-stats.js';
+import { cpuSeconds, onNode24, peakRssMb, rssMb, serviceUnitRuntime, type NodeRuntime } from '../process-stats.js';
 import { CLOCK_SPEED, playHour, SIMULATED_S } from './activity.js';
 
 const RUNS = 3;
@@ -40,10 +40,16 @@ function unitVariant(): Variant {
   return { name: 'node (unit flags)', command: process.execPath, args: [...args, join(PACKAGE_ROOT, 'dist/core/cli.js')], env };
 }
 
+function node24Variant(name: string, runtime: NodeRuntime): Variant {
+  return { name, command: runtime.command!, args: [...runtime.args, join(PACKAGE_ROOT, 'dist/core/cli.js')], env: runtime.env };
+}
+
 const VARIANTS: Variant[] = [
   { name: 'node', command: process.execPath, args: [join(PACKAGE_ROOT, 'dist/core/cli.js')], env: {} },
   unitVariant(),
   { ...unitVariant(), name: 'node (unit) + outside plugin', outsidePlugin: join(PACKAGE_ROOT, 'tests/fixtures/plugins/healthy') },
+  node24Variant('node 24', onNode24()),
+  node24Variant('node 24 (unit flags)', onNode24(serviceUnitRuntime())),
   { name: 'bun', command: join(PACKAGE_ROOT, 'node_modules/.bin/bun'), args: [join(PACKAGE_ROOT, 'core/cli.ts')], env: {} },
 ];
 

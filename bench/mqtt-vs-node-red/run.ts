@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectAsync } from 'mqtt';
 import { startMosquitto } from '../../tests/helpers/mosquitto.js';
-import { rssMb, serviceUnitRuntime } from '../process-stats.js';
+import { onNode24, rssMb, serviceUnitRuntime } from '../process-stats.js';
 import { runStep, warmUp, type StepResult } from './load.js';
 import { buildHearth, NODE_RED_VERSION, ROOT, startBareRule, startHearth, startNodeRed, type System } from './systems.js';
 
@@ -61,6 +61,8 @@ try {
     await measure(startNodeRed, broker.url),
     await measure(startBareRule, broker.url),
     await measure((url) => startHearth(url, serviceUnitRuntime()), broker.url),
+    await measure((url) => startHearth(url, onNode24(), 'Hearth on Node 24'), broker.url),
+    await measure((url) => startHearth(url, onNode24(serviceUnitRuntime()), 'Hearth on Node 24 (unit flags)'), broker.url),
   ];
 } finally {
   await broker.stop();

@@ -53,9 +53,8 @@ export function buildHearth(): void {
  * on whenever a reading crosses above the threshold. `runtime` gives Node flags and
  * environment (the service unit's); without it Node runs with its defaults, as Node-RED does.
  */
-export async function startHearth(brokerUrl: string, runtime?: NodeRuntime): Promise<System> {
-  const name = runtime ? 'Hearth (unit flags)' : 'Hearth';
-  const dir = join(TMP, runtime ? 'hearth-unit' : 'hearth');
+export async function startHearth(brokerUrl: string, runtime?: NodeRuntime, name = runtime ? 'Hearth (unit flags)' : 'Hearth'): Promise<System> {
+  const dir = join(TMP, name.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'hearth.yaml');
@@ -79,7 +78,7 @@ export async function startHearth(brokerUrl: string, runtime?: NodeRuntime): Pro
   );
   // BENCH_NODE_ARGS: extra Node flags for the hub, e.g. `--cpu-prof` to see where its time goes.
   const nodeArgs = [...(runtime?.args ?? []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(runtime?.command ?? process.execPath, [...nodeArgs, join(ROOT, 'dist/core/cli.js'), 'start', '--config', config, '--data', join(dir, 'data'), '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...runtime?.env },
   });
