@@ -5,6 +5,7 @@ export type { SimPwmInfo } from './pwm.js';
 export type { SimI2cDevice } from './i2c.js';
 export type { SimDs18b20, SimDs18b20Options } from './onewire.js';
 export type { SimSerial } from './serial.js';
+export { createSimTicMeter, type SimTicMeter, type SimTicMeterOptions } from './chips/tic-meter.js';
 export { createSimClock, type SimClock, type SimClockOptions } from './clock.js';
 export type { SimEnvironment, SimRoom, SimRoomOptions, OutdoorState } from './environment.js';
 export type { SimShutter, SimShutterOptions, ShutterMotion } from './physics/shutter.js';
