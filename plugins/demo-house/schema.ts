@@ -35,6 +35,23 @@ export const demoHouseSchema = z.strictObject({
   rain: z.strictObject({ line: z.number().int(), everyS: range.default([1800, 7200]), lastsS: range.default([300, 1500]) }).optional(),
   /** A local stand-in for the Open-Meteo API forecasting the simulated weather: point open-meteo's `baseUrl` at `http://<host>:<port>`. */
   weatherStandIn: z.strictObject({ port: z.number().int().min(1).max(65_535), host: z.string().default('127.0.0.1') }).optional(),
+  /** A Linky in standard mode on a sim serial port, reading the house's own loads (read it with `use: tic`). */
+  meter: z
+    .strictObject({
+      port: z.string().min(1).default('/dev/ttyAMA0'),
+      /** A frame every this many real seconds; the index integrates over the sim clock, so `clockSpeed` applies. */
+      everyS: z.number().positive().default(2),
+      startKWh: z.number().min(0).default(12_000),
+      subscribedKVA: z.number().int().min(1).max(36).default(9),
+      baseVA: z.number().min(0).default(250),
+      /** Each room heating (a heater relay or a fil pilote radiator). */
+      heaterVA: z.number().min(0).default(1500),
+      /** Loads on output lines: on while the line is energised. */
+      switched: z.array(z.strictObject({ line: z.number().int(), va: z.number().min(0), activeLow: z.boolean().default(false) })).default([]),
+      /** Dimmers on a PCA9685 of `chips`: their rating at full duty. */
+      dimmed: z.array(z.strictObject({ address: address.default(0x40), channel: z.number().int().min(0).max(15), va: z.number().min(0) })).default([]),
+    })
+    .optional(),
 });
 
 export type DemoHouseConfig = z.infer<typeof demoHouseSchema>;

@@ -5,7 +5,7 @@
  * and counted in `sensor.<prefix>_rejected_groups`, never recorded.
  */
 import { z } from 'zod';
-import { definePlugin, type EntityHandle, type PluginContext, type SerialPort, type TimerHandle } from '../../core/plugin-api.js';
+import { definePlugin, entityBaseSchema, type EntityHandle, type PluginContext, type SerialPort, type TimerHandle } from '../../core/plugin-api.js';
 import { TIC_LINK, createFrameReader, createModeDetector, ticReadings, type TicFrame, type TicMode } from '../../hardware/index.js';
 import { TIC_SENSORS } from './entities.js';
 
@@ -20,6 +20,8 @@ export const ticConfigSchema = z.strictObject({
   prefix: z.string().regex(/^[a-z0-9_]+$/).default('linky'),
   /** Wait before reopening a port that went away (an adapter unplugged) or failed to open. */
   reopenS: z.number().positive().default(5),
+  /** The area of every meter entity. */
+  area: entityBaseSchema.shape.area,
 });
 type TicConfig = z.infer<typeof ticConfigSchema>;
 
@@ -28,18 +30,20 @@ const GARBAGE_BYTES = 2048;
 
 function run(ctx: PluginContext<TicConfig>): void {
   const { port: path, prefix, timeoutS } = ctx.config;
+  const area = ctx.config.area !== undefined ? { area: ctx.config.area } : {};
   const sensors = TIC_SENSORS.map((spec) => ({
     spec,
     entity: ctx.entities.add({
       id: `sensor.${prefix}_${spec.key}`,
+      ...area,
       name: `Meter ${spec.name.toLowerCase()}`,
       attributes: {
         ...(spec.options && { deviceClass: 'enum', options: spec.options === 'seen' ? [] : [...spec.options] }),
         ...(typeof spec.unit === 'string' && { unit: spec.unit }), ...(spec.deviceClass && { deviceClass: spec.deviceClass }), ...(spec.stateClass && { stateClass: spec.stateClass }) },
     }),
   }));
-  const over = ctx.entities.add({ id: `binary_sensor.${prefix}_over_subscribed`, name: 'Meter over subscribed power' });
-  const rejected = ctx.entities.add({ id: `sensor.${prefix}_rejected_groups`, name: 'Meter rejected groups', attributes: { stateClass: 'total_increasing', entityCategory: 'diagnostic' } });
+  const over = ctx.entities.add({ id: `binary_sensor.${prefix}_over_subscribed`, ...area, name: 'Meter over subscribed power' });
+  const rejected = ctx.entities.add({ id: `sensor.${prefix}_rejected_groups`, ...area, name: 'Meter rejected groups', attributes: { stateClass: 'total_increasing', entityCategory: 'diagnostic' } });
   const indexes = new Map<string, EntityHandle>();
   const all = (): EntityHandle[] => [...sensors.map((s) => s.entity), over, ...indexes.values()];
   let rejectedCount = 0;
@@ -65,7 +69,7 @@ function run(ctx: PluginContext<TicConfig>): void {
     for (const [label, kwh] of Object.entries(r.indexesKWh)) {
       let entity = indexes.get(label);
       if (!entity) {
-        entity = ctx.entities.add({ id: `sensor.${prefix}_index_${label.toLowerCase()}`, name: `Meter index ${label}`, attributes: { unit: 'kWh', deviceClass: 'energy', stateClass: 'total_increasing' } });
+        entity = ctx.entities.add({ id: `sensor.${prefix}_index_${label.toLowerCase()}`, ...area, name: `Meter index ${label}`, attributes: { unit: 'kWh', deviceClass: 'energy', stateClass: 'total_increasing' } });
         indexes.set(label, entity);
       }
       entity.setAvailable(true);

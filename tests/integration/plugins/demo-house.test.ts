@@ -22,7 +22,7 @@ describe('demo house', () => {
   it('has the entities a newcomer should see, all alive', async () => {
     hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
     expect(hub.plugins().map((p) => [p.id, p.status])).toEqual([
-      ['demo-house', 'running'], ['gpio', 'running'], ['alarm', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
+      ['demo-house', 'running'], ['gpio', 'running'], ['alarm', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['tic', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
     ]);
     const states = hub.states();
     expect(hub.state('alarm_control_panel.house')).toMatchObject({ state: 'disarmed', available: true });
@@ -56,6 +56,28 @@ describe('demo house', () => {
     await hub.command('climate.living_room', 'turn_off');
     expect([hub.sim.level(20), hub.sim.level(21)]).toEqual([1, 0]);
     expect(hub.sim.environment.room('living_room').heating()).toBe(false);
+  });
+
+  it("reads its Linky, whose power is the house's own loads", async () => {
+    hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
+    // Nothing heats and no light is on: the base load alone, on the next frame.
+    await hub.command('climate.bedroom', 'turn_off');
+    await hub.command('climate.living_room', 'turn_off');
+    const idle = await hub.waitFor('sensor.linky_power', (s) => s.state === 250);
+    expect(idle).toMatchObject({ available: true, area: 'hall', attributes: { unit: 'VA' } });
+    expect(hub.state('sensor.linky_tariff_period').state).toBe('BASE');
+    expect(hub.state('sensor.linky_imported').state).toBeGreaterThanOrEqual(12_000);
+    await hub.command('light.hall', 'turn_on');
+    await hub.waitFor('sensor.linky_power', (s) => s.state === 310);
+    // The bedroom thermostat asked for 30 °C runs its heater: +1.5 kVA.
+    await hub.command('climate.bedroom', 'turn_on');
+    await hub.command('climate.bedroom', 'set_temperature', { temperature: 30 });
+    expect(hub.state('switch.bedroom_heater').state).toBe('on');
+    await hub.waitFor('sensor.linky_power', (s) => s.state === 1810);
+    // the 120 VA living room dimmer, partly (its duty follows a perceptual curve)
+    await hub.command('light.living_room', 'turn_on', { brightness: 50 });
+    await hub.waitFor('sensor.linky_power', (s) => typeof s.state === 'number' && s.state > 1810 && s.state < 1930);
+    expect(hub.state('binary_sensor.linky_over_subscribed').state).toBe('off');
   });
 
   // Start-to-healthy time is measured by bench/footprint (target 1.5 s), not asserted here.
