@@ -73,6 +73,11 @@ describe('the demo house starts with a lived-in week', { timeout: 240_000 }, () 
       expect(firstStartedAt - Date.parse(hours.at(-1)!.start), entityId).toBeLessThan(3 * HOUR_MS);
       expect(new Set(hours.map((r) => r.start)).size, entityId).toBe(hours.length);
     }
+    // The Linky read the house all week: its index grew with the simulated consumption, never back.
+    const meter = await statistics('sensor.linky_imported', '1h', weekAgo, firstStartedAt);
+    expect(meter.length).toBeGreaterThanOrEqual(DAYS * 24 * 0.8);
+    expect(meter.every((r, i) => i === 0 || r.min >= meter[i - 1]!.max)).toBe(true);
+    expect(meter.at(-1)!.max - meter[0]!.min).toBeGreaterThan(DAYS * 24 * 0.25);
     // a week of weather: the garden sees day and night, the house sees people come and go
     const light = await statistics('sensor.garden_illuminance', '1h', weekAgo, firstStartedAt);
     expect(Date.parse(light.at(-1)!.start) - Date.parse(light[0]!.start)).toBeGreaterThan((DAYS - 1) * 24 * HOUR_MS);
