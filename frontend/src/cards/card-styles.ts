@@ -8,7 +8,8 @@ export const cardStyles = css`
     padding: 0.85rem 0.9rem; box-shadow: var(--shadow); min-height: 76px; transition: background 0.2s, border-color 0.2s;
   }
   .card.active { background: var(--on-soft); border-color: color-mix(in srgb, var(--on) 45%, var(--border)); }
-  .card.unavailable { opacity: 0.6; }
+  /* dashed, not faded: faded text fails WCAG contrast, and the state already reads Unavailable */
+  .card.unavailable { border-style: dashed; box-shadow: none; }
   .icon { width: 40px; height: 40px; border-radius: 12px; display: grid; place-items: center; background: var(--surface-2); color: var(--muted); border: 0; padding: 0; min-height: 0; }
   .active .icon { background: var(--on); color: #1b1108; }
   .icon svg { width: 22px; height: 22px; fill: currentColor; }
