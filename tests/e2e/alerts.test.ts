@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, onboardedPage, shot, startHub, type RunningHub } from './harness.js';
 
-const OWNER = { username: 'alice', password: 'correct horse battery' };
 const TITLE = 'Front door forced';
 
 describe('alerts in the dashboard', { timeout: 60_000 }, () => {
@@ -16,11 +15,7 @@ describe('alerts in the dashboard', { timeout: 60_000 }, () => {
     buildDashboard();
     hub = await startHub();
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (e) => errors.push(e.message));
-    const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers: headers() });
-    if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
+    ({ page } = await onboardedPage(browser, hub, errors, { viewport: { width: 1100, height: 900 } }));
     const automation = {
       id: 'e2e_alert',
       triggers: [{ type: 'event', event: 'e2e_never' }],

@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, startHub, type RunningHub } from './harness.js';
 
-const OWNER = { username: 'alice', password: 'correct horse battery' };
 interface PlanLite { items: { entityId: string; x: number; y: number }[] }
 
 describe('floor plan at phone width', { timeout: 60_000 }, () => {
   let hub: RunningHub;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   const headers = () => ({ origin: hub.url });
@@ -17,12 +15,7 @@ describe('floor plan at phone width', { timeout: 60_000 }, () => {
     buildDashboard();
     hub = await startHub();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (e) => errors.push(e.message));
-    const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers: headers() });
-    if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
+    ({ page } = await onboardedPage(browser, hub, errors, PHONE));
   }, 90_000);
 
   afterAll(async () => {

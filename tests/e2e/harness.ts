@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startHubProcess, type RunningHub } from '../helpers/hub-process.js';
 
 export type { RunningHub };
@@ -31,4 +31,18 @@ export async function launchBrowser(): Promise<Browser> {
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export const OWNER = { username: 'alice', password: 'correct horse battery' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+/** A page in a fresh context, signed in by onboarding the owner over the API (the context keeps the cookie); page errors land in `errors`. */
+export async function onboardedPage(browser: Browser, hub: RunningHub, errors: string[], options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers: { origin: hub.url } });
+  if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
+  return { context, page };
 }

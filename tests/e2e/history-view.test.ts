@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryResponse } from '../../frontend/src/api/types.js';
-import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, startHub, type RunningHub } from './harness.js';
 
-const OWNER = { username: 'alice', password: 'correct horse battery' };
 const TEMPERATURE = 'sensor.living_room_temperature';
 const DOOR = 'binary_sensor.front_door';
 
@@ -18,12 +17,7 @@ describe('History view at phone width', { timeout: 90_000 }, () => {
     buildDashboard();
     hub = await startHub();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (e) => errors.push(e.message));
-    const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers: { origin: hub.url } });
-    if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
+    ({ page } = await onboardedPage(browser, hub, errors, { ...PHONE, acceptDownloads: true }));
   }, 120_000);
 
   afterAll(async () => {

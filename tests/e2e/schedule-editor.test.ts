@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, shot, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, startHub, type RunningHub } from './harness.js';
 
-const OWNER = { username: 'alice', password: 'correct horse battery' };
 type BlockLite = { from: string; to: string; value?: string | number };
 interface ScheduleLite { readOnly: boolean; days: Record<string, BlockLite[]>; exceptions: { date: string; blocks: BlockLite[] }[] }
 
@@ -17,13 +16,8 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
     buildDashboard();
     hub = await startHub();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ context, page } = await onboardedPage(browser, hub, errors, PHONE));
     const headers = { origin: hub.url };
-    const res = await page.request.post(`${hub.url}/api/onboarding`, { data: OWNER, headers });
-    if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
     const created = await page.request.post(`${hub.url}/api/schedules`, { data: { id: 'study', name: 'Study', days: {} }, headers });
     if (created.status() !== 201) throw new Error(`POST /api/schedules answered ${created.status()}`);
   }, 90_000);

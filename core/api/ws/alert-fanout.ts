@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/index.js';
-import { eventFrame, framesOf, whileUsed, type WsClient } from './client.js';
+import { eventFrame, framesOf, joinFanout, whileUsed, type WsClient } from './client.js';
 
 export interface AlertFanout {
   /** Streams `{raised|updated|acknowledged: alert, open}` as alerts change; returns the unsubscribe. */
@@ -28,16 +28,9 @@ export function createAlertFanout(kernel: Kernel, openCount: () => number): Aler
   return {
     subscribe(client, id) {
       const member = { client, id };
-      members.add(member);
-      listener.acquire();
+      const leave = joinFanout(members, member, listener);
       client.send(eventFrame(id, JSON.stringify({ open: openCount() })));
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        members.delete(member);
-        listener.release();
-      };
+      return leave;
     },
   };
 }

@@ -46,3 +46,16 @@ export function whileUsed(attach: () => () => void) {
     },
   };
 }
+
+/** Adds a subscriber to a fan-out's members, attaching its listener while any is left; returns the unsubscribe, safe to call twice. */
+export function joinFanout<M>(members: Set<M>, member: M, listener: ReturnType<typeof whileUsed>): () => void {
+  members.add(member);
+  listener.acquire();
+  let active = true;
+  return () => {
+    if (!active) return;
+    active = false;
+    members.delete(member);
+    listener.release();
+  };
+}

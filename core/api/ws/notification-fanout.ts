@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/index.js';
-import { framesOf, whileUsed, type WsClient } from './client.js';
+import { framesOf, joinFanout, whileUsed, type WsClient } from './client.js';
 
 export interface NotificationFanout {
   /** Streams `{notification}` for each one sent on the `dashboard` channel; returns the unsubscribe. */
@@ -19,15 +19,7 @@ export function createNotificationFanout(kernel: Kernel): NotificationFanout {
   return {
     subscribe(client, id) {
       const member = { client, id };
-      members.add(member);
-      listener.acquire();
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        members.delete(member);
-        listener.release();
-      };
+      return joinFanout(members, member, listener);
     },
   };
 }

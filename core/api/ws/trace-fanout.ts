@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/index.js';
-import { framesOf, whileUsed, type WsClient } from './client.js';
+import { framesOf, joinFanout, whileUsed, type WsClient } from './client.js';
 
 export interface TraceFanout {
   /** Streams `{trace}` for every finished run (of one automation when given); returns the unsubscribe. */
@@ -23,15 +23,7 @@ export function createTraceFanout(kernel: Kernel): TraceFanout {
   return {
     subscribe(client, id, automationId) {
       const member = { client, id, automationId };
-      members.add(member);
-      listener.acquire();
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        members.delete(member);
-        listener.release();
-      };
+      return joinFanout(members, member, listener);
     },
   };
 }
