@@ -29,6 +29,8 @@ const VIEWS = [
   ['settings: plugins', '/settings/plugins', 'hearth-settings-view'],
   ['settings: users', '/settings/users', 'hearth-settings-view'],
   ['settings: tokens', '/settings/tokens', 'hearth-settings-view'],
+  ['settings: alarm code', '/settings/alarm', 'hearth-settings-view'],
+  ['settings: notifications', '/settings/notifications', 'hearth-settings-view'],
   ['settings: simulator', '/settings/simulator', 'hearth-settings-view'],
 ] as const;
 
