@@ -34,7 +34,8 @@ export interface Alerts extends Service {
   raise(input: AlertRaise, source: AlertSource, context?: Context): Alert;
   /** 404 unknown, 409 already acknowledged. */
   acknowledge(id: number, userId: string, note?: string, context?: Context): Alert;
-  get(id: number): Alert;
+  /** A silent (duress) alert only with `includeSilent`: someone made to open the dashboard must not find it. */
+  get(id: number, includeSilent?: boolean): Alert;
   list(filter: ListFilter): AlertPage;
   stats(period: StatsPeriod, start?: number, end?: number): AlertStats;
   openCount(): number;
@@ -170,7 +171,11 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       if (!acked.silent) bus.emit('alert_acknowledged', { alert, context });
       return alert;
     },
-    get: (id) => present(get(id)),
+    get(id, includeSilent = false) {
+      const row = get(id);
+      if (row.silent && !includeSilent) throw new NotFoundError(`no alert ${id}`);
+      return present(row);
+    },
     list(filter) {
       // One more than asked tells whether another page follows.
       const rows = store.list({ ...filter, limit: filter.limit + 1 });

@@ -12,6 +12,8 @@ export interface ListFilter {
   /** Only ids below this (the page cursor). */
   before?: number;
   limit: number;
+  /** Duress alerts too (admins asking for them); otherwise they stay out of every list. */
+  includeSilent?: boolean;
 }
 
 /** The SQLite side of alerts: rows in, rows out; no timers, no events. */
@@ -70,6 +72,7 @@ export function createAlertStore({ db }: DatabaseHandle) {
         filter.severity?.length ? inArray(alerts.severity, [...filter.severity]) : undefined,
         filter.entityId === undefined ? undefined : eq(alerts.entityId, filter.entityId),
         filter.before === undefined ? undefined : lt(alerts.id, filter.before),
+        filter.includeSilent ? undefined : eq(alerts.silent, false),
       );
       return db.select().from(alerts).where(where).orderBy(desc(alerts.id)).limit(filter.limit).all();
     },
@@ -85,7 +88,7 @@ export function createAlertStore({ db }: DatabaseHandle) {
       return db
         .select({ severity: alerts.severity, entityId: alerts.entityId, raisedAt: alerts.raisedAt })
         .from(alerts)
-        .where(and(gte(alerts.raisedAt, startMs), lt(alerts.raisedAt, endMs)))
+        .where(and(gte(alerts.raisedAt, startMs), lt(alerts.raisedAt, endMs), eq(alerts.silent, false)))
         .all();
     },
   };

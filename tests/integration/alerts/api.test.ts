@@ -56,6 +56,19 @@ describe('/api/alerts', () => {
     expect(home.audits.at(-1)).toMatchObject({ action: 'alert.acknowledged', context: { userId: 'u-member' } });
   });
 
+  it('keeps a duress (silent) alert out of the dashboard: not listed, not counted, 404 by id; an admin may ask for it', async () => {
+    const loud = home.alerts.raise({ title: 'Window open', severity: 'warning' }, 'hub');
+    const duress = home.alerts.raise({ title: 'Duress code used', severity: 'critical', silent: true }, 'plugin:alarm');
+    const listed = await call('GET', '/api/alerts');
+    expect(listed.body!.alerts.map((a: { id: number }) => a.id)).toEqual([loud.id]);
+    expect((await call('GET', `/api/alerts/${duress.id}`)).status).toBe(404);
+    expect((await call('GET', '/api/alerts/stats?period=day&start=2026-12-06T00:00:00Z&end=2026-12-07T00:00:00Z')).body!.bySeverity).toMatchObject({ warning: 1, critical: 0 });
+    expect((await call('GET', '/api/alerts?silent=include')).status).toBe(403);
+    const asAdmin = await call('GET', '/api/alerts?silent=include', undefined, 'admin');
+    expect(asAdmin.body!.alerts.map((a: { id: number }) => a.id)).toEqual([duress.id, loud.id]);
+    expect((await call('GET', `/api/alerts/${duress.id}?silent=include`, undefined, 'admin')).body).toMatchObject({ id: duress.id, silent: true });
+  });
+
   it('acknowledging twice is 409, an unknown alert 404; an empty body is fine', async () => {
     const { id } = home.alerts.raise({ title: 'Disk nearly full' }, 'hub');
     expect((await call('POST', `/api/alerts/${id}/acknowledge`, {})).status).toBe(200);
