@@ -32,6 +32,9 @@ export function ensureNode24(log = console.log) {
     for (const part of ['binding.gyp', 'deps', 'src', 'package.json']) cpSync(join(source, part), join(build, part), { recursive: true });
     // npm's own node-gyp: npm names it to its scripts; the fallback is where a Node installation keeps npm.
     const gyp = process.env.npm_config_node_gyp ?? join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-    execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${home}`], { cwd: build, stdio: 'inherit' });
+    // npm passes its own `nodedir` (Debian's npm sets /usr: Node 20's headers) as npm_config_nodedir, which node-gyp
+    // prefers to the flag; name Node 24's headers both ways
+    const env = { ...process.env, npm_config_nodedir: home };
+    execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${home}`], { cwd: build, stdio: 'inherit', env });
   }
 }
