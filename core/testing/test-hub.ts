@@ -114,7 +114,7 @@ export async function createTestHub(options: TestHubOptions = {}): Promise<TestH
     },
     plugins: () => host.list(),
     events: () => [...fired],
-    alerts: () => alerts.list({ status: 'all', limit: 1000 }).alerts,
+    alerts: () => alerts.list({ status: 'all', limit: 1000, includeSilent: true }).alerts,
     async stop({ keepBoard = false } = {}) {
       offEvents();
       await host.stop();
