@@ -72,7 +72,7 @@ describe('demo house', () => {
     // The bedroom thermostat asked for 30 °C runs its heater: +1.5 kVA.
     await hub.command('climate.bedroom', 'turn_on');
     await hub.command('climate.bedroom', 'set_temperature', { temperature: 30 });
-    expect(hub.state('switch.bedroom_heater').state).toBe('on');
+    await hub.waitFor('switch.bedroom_heater', (s) => s.state === 'on');
     await hub.waitFor('sensor.linky_power', (s) => s.state === 1810);
     // the 120 VA living room dimmer, partly (its duty follows a perceptual curve)
     await hub.command('light.living_room', 'turn_on', { brightness: 50 });
