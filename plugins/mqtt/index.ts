@@ -42,6 +42,8 @@ export default definePlugin({
   async setup(ctx) {
     const { config } = ctx;
     const routes = new Map<string, Route[]>();
+    // Declared before the client exists: retained discovery configs arrive while setup still awaits the connection.
+    const imported = new Set<string>();
     const client = connect(config.url, {
       clientId: config.clientId ?? `hearth_${ctx.pluginId}_${Math.random().toString(16).slice(2, 8)}`,
       ...(config.username !== undefined && { username: config.username }),
@@ -72,7 +74,13 @@ export default definePlugin({
           ctx.log.warn({ topic, err: (err as Error).message }, 'could not apply an MQTT message');
         }
       }
-      if (config.discovery.import && topic.startsWith(`${config.discovery.prefix}/`) && topic.endsWith('/config')) onDiscovery(topic, payload);
+      if (!config.discovery.import || !topic.startsWith(`${config.discovery.prefix}/`) || !topic.endsWith('/config')) return;
+      // One config the plugin cannot take must not take the plugin (or the hub's start) down with it.
+      try {
+        onDiscovery(topic, payload);
+      } catch (err) {
+        ctx.log.warn({ topic, err: (err as Error).message }, 'discovery config not imported');
+      }
     });
 
     const route = (topic: string, fn: Route) => {
@@ -84,9 +92,7 @@ export default definePlugin({
 
     const publish = batchedPublish(client);
     for (const entity of config.entities) addTopicEntity(ctx, config, entity, route, publish);
-    await connected;
 
-    const imported = new Set<string>();
     function onDiscovery(topic: string, payload: string) {
       if (payload === '') return;
       const result = importDiscovery(topic, payload, config.discovery.prefix);
@@ -94,13 +100,10 @@ export default definePlugin({
       const entity = topicEntitySchema.parse({ ...result.entity, ...(config.discovery.area && { area: config.discovery.area }) } satisfies TopicEntityInput);
       if (imported.has(entity.id)) return;
       imported.add(entity.id);
-      try {
-        addTopicEntity(ctx, config, entity, route, publish);
-        ctx.log.info({ entityId: entity.id, topic }, 'imported from Home Assistant discovery');
-      } catch (err) {
-        ctx.log.warn({ entityId: entity.id, err: (err as Error).message }, 'discovered entity not added');
-      }
+      addTopicEntity(ctx, config, entity, route, publish);
+      ctx.log.info({ entityId: entity.id, topic }, 'imported from Home Assistant discovery');
     }
+    await connected;
   },
 });
 
