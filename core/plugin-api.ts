@@ -172,6 +172,7 @@ export interface TimerHandle {
  * handler's entity unavailable until the timer's next good run.
  */
 export interface PluginTimers {
+  /** Never calls back before `Date.now()` has reached the start plus `ms` (a bare setTimeout may fire ~1 ms early by that clock). */
   setTimeout(fn: () => void | Promise<void>, ms: number): TimerHandle;
   setInterval(fn: () => void | Promise<void>, ms: number): TimerHandle;
   /** Croner syntax (5 or 6 fields), in the hub's timezone. */

@@ -15,6 +15,7 @@ import {
   type TimerHandle,
 } from '../plugin-api.js';
 import { currentPluginScope, runInPluginScope, runOutsidePluginScope } from './attribution.js';
+import { setTimeoutNotEarly } from './deadline-timer.js';
 import type { EntityPort } from './entity-port.js';
 import type { LoadedPlugin } from './load.js';
 import { createMemoryStorage, createPluginStorage } from './storage.js';
@@ -116,8 +117,7 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
   const timers: PluginTimers = {
     setTimeout(fn, ms) {
       const run = guard('timer', fn, owningEntity());
-      const handle = setTimeout(() => (disposers.delete(cancel), run()), ms);
-      const cancel = () => clearTimeout(handle);
+      const cancel = setTimeoutNotEarly(() => (disposers.delete(cancel), run()), ms);
       return own(cancel);
     },
     setInterval(fn, ms) {

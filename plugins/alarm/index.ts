@@ -68,9 +68,6 @@ export default definePlugin({
         ctx.storage.set(STORAGE_KEY, current);
         publish();
         schedule();
-      } else if (event.type === 'tick') {
-        // a timer may fire a millisecond before `until` by Date.now(): the deadline is still ahead, so wait again
-        schedule();
       }
       for (const effect of result.effects) perform(effect);
     }

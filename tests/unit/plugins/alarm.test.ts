@@ -48,6 +48,7 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = undefined;
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 const panel = 'alarm_control_panel.house';
@@ -77,6 +78,21 @@ describe('alarm plugin on the sim board', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(hub.sim.level(SIREN_LINE)).toBe(0);
     expect(hub.state(panel).state).toBe('armed_home');
+  });
+
+  it('the entry delay ends even when the wall clock falls a millisecond behind the timers (ctx.timers never fires early)', async () => {
+    vi.useFakeTimers();
+    hub = await createTestHub({ config, alarmCodes });
+    await hub.command(panel, 'arm_home');
+    hub.sim.drive(DOOR_LINE, 1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(hub.state(panel).state).toBe('pending');
+    // From here Date.now() reads 1 ms behind the clock the timers run on, as it can on Node.
+    const timerClock = Date.now;
+    vi.spyOn(Date, 'now').mockImplementation(() => timerClock.call(Date) - 1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(hub.state(panel).state).toBe('triggered');
+    expect(hub.sim.level(SIREN_LINE)).toBe(1);
   });
 
   it('a wrong code never disarms; the duress code disarms and raises a silent alert', async () => {
