@@ -4,6 +4,8 @@ import { kindOf, type EntityKind } from './kinds.js';
 export interface EntityRef {
   id: number;
   kind: EntityKind;
+  /** A `total_increasing` sensor: its statistics carry `change` and `sum`. */
+  counter: boolean;
 }
 
 /**
@@ -13,6 +15,8 @@ export interface EntityRef {
 export interface Dictionary {
   entity(entityId: string): EntityRef | undefined;
   ensureEntity(entityId: string): EntityRef;
+  /** Records whether an entity is a counter (its state class, read when its attributes change). */
+  markCounter(entityId: string, counter: boolean): void;
   ensureText(text: string): number;
   ensureAttributes(json: string): number;
   text(id: number): string | undefined;
@@ -23,16 +27,17 @@ export interface Dictionary {
 
 export function createDictionary(sqlite: SqlConnection): Dictionary {
   const entities = new Map<string, EntityRef>();
-  const findEntity = sqlite.prepare('SELECT id, kind FROM history_entities WHERE entity_id = ?');
+  const findEntity = sqlite.prepare('SELECT id, kind, counter FROM history_entities WHERE entity_id = ?');
   const addEntity = sqlite.prepare('INSERT INTO history_entities (entity_id, kind) VALUES (?, ?) RETURNING id');
+  const setCounter = sqlite.prepare('UPDATE history_entities SET counter = ? WHERE id = ?');
   const texts = lookup(sqlite, 'history_texts', 'text');
   const attributes = lookup(sqlite, 'history_attributes', 'json');
 
   function entity(entityId: string): EntityRef | undefined {
     const cached = entities.get(entityId);
     if (cached) return cached;
-    const row = findEntity.get<{ id: number; kind: EntityKind }>(entityId);
-    if (row) entities.set(entityId, { id: row.id, kind: row.kind });
+    const row = findEntity.get<{ id: number; kind: EntityKind; counter: number }>(entityId);
+    if (row) entities.set(entityId, { id: row.id, kind: row.kind, counter: row.counter === 1 });
     return row && entities.get(entityId);
   }
 
@@ -43,9 +48,15 @@ export function createDictionary(sqlite: SqlConnection): Dictionary {
       if (found) return found;
       const kind = kindOf(entityId);
       const row = addEntity.get<{ id: number }>(entityId, kind);
-      const ref = { id: row!.id, kind };
+      const ref = { id: row!.id, kind, counter: false };
       entities.set(entityId, ref);
       return ref;
+    },
+    markCounter(entityId, counter) {
+      const ref = entity(entityId);
+      if (!ref || ref.counter === counter || ref.kind !== 'numeric') return;
+      setCounter.run(counter ? 1 : 0, ref.id);
+      entities.set(entityId, { ...ref, counter });
     },
     ensureText: texts.ensure,
     ensureAttributes: attributes.ensure,

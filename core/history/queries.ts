@@ -26,6 +26,10 @@ export interface StatisticsRow {
   min: number;
   max: number;
   count: number;
+  /** Counters (`stateClass: total_increasing`): consumption in the row; a drop of the reading is a reset, counted from 0. */
+  change?: number;
+  /** Counters: the running total of `change` at the row's end, since the entity was first recorded. */
+  sum?: number;
   /** Climate entities (whose mean/min/max are the current temperature's): hours spent heating in this row. */
   heatingHours?: number;
 }
@@ -72,7 +76,8 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     );
   const rawMin = extreme('min');
   const rawMax = extreme('max');
-  const stats = sqlite.prepare('SELECT start, mean, min, max, count FROM statistics WHERE entity = ? AND period = ? AND start BETWEEN ? AND ? ORDER BY start');
+  const stats = sqlite.prepare('SELECT start, mean, min, max, count, change, sum FROM statistics WHERE entity = ? AND period = ? AND start BETWEEN ? AND ? ORDER BY start');
+  const counterFlag = sqlite.prepare('SELECT counter FROM history_entities WHERE id = ?');
   const raw = createRawReader(sqlite);
   const logbook = createLogbookQuery(sqlite);
   const windows = createWindowStats(sqlite);
@@ -117,13 +122,15 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
 
   // The rollup runs hourly (SD-card wear): windows after its mark are computed from raw rows.
   function liveWindows(ref: EntityRef, from: number, endMs: number): StatisticsRow[] {
-    return windows(ref.id, ref.kind, from, Math.min(floorTo(endMs, FIVE_MINUTES_MS) + FIVE_MINUTES_MS, floorTo(now(), FIVE_MINUTES_MS)));
+    return windows(ref, from, Math.min(floorTo(endMs, FIVE_MINUTES_MS) + FIVE_MINUTES_MS, floorTo(now(), FIVE_MINUTES_MS)));
   }
 
   function fiveMinuteRows(ref: EntityRef, startMs: number, endMs: number): StatisticsRow[] {
     const done = meta.getNumber('history.rollup') ?? 0;
     const stored = stats.all<StatisticsRow & Record<string, number>>(ref.id, FIVE_MINUTES_MS, startMs, Math.min(endMs, done - 1));
-    return [...stored, ...liveWindows(ref, Math.max(done, floorTo(startMs, FIVE_MINUTES_MS)), endMs).filter((r) => r.start >= startMs)];
+    // a counter's running sum goes on from the last stored row, so its live windows start at the mark
+    const liveFrom = ref.counter ? done : Math.max(done, floorTo(startMs, FIVE_MINUTES_MS));
+    return [...stored, ...liveWindows(ref, liveFrom, endMs).filter((r) => r.start >= startMs)];
   }
 
   /** Stored hours before the rollup mark's hour; that hour and later ones from their 5-minute rows, stored or live. */
@@ -156,9 +163,13 @@ export function createHistoryQueries(database: DatabaseHandle, options: HistoryQ
     return changes.map((s): HistoryPoint => [Math.max(s.ms, startMs), s.state]);
   }
 
-  function statisticsOf(ref: EntityRef, period: StatisticsPeriod, startMs: number, endMs: number): StatisticsRow[] {
+  function statisticsOf(cached: EntityRef, period: StatisticsPeriod, startMs: number, endMs: number): StatisticsRow[] {
+    // read afresh: the recorder marks an entity a counter when its attributes say so
+    const ref = { ...cached, counter: counterFlag.get<{ counter: number }>(cached.id)?.counter === 1 };
     const found = period === '5m' ? fiveMinuteRows(ref, startMs, endMs) : hourRows(ref, startMs, endMs);
-    const rows = found.map(({ start, mean, min, max, count }) => ({ start, mean, min, max, count }));
+    const rows = found.map(({ start, mean, min, max, count, change, sum }) => ({
+      start, mean, min, max, count, ...(ref.counter && { change: change ?? 0, sum: sum ?? 0 }),
+    }));
     if (period !== '1d') return rows;
     const timeZone = options.timezone ?? 'UTC';
     return regroup(rows, (start) => localDayStart(start, timeZone), ref.kind === 'onoff');

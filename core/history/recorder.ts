@@ -100,7 +100,10 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     // the state store keeps the same attributes object while they do not change
     const unchanged = lastAttributes.get(entityId) === newState.attributes;
     lastAttributes.set(entityId, newState.attributes);
-    states.push({ entityId, ms, state: storedState(newState), attributesJson: unchanged ? undefined : JSON.stringify(newState.attributes) });
+    states.push({
+      entityId, ms, state: storedState(newState),
+      ...(unchanged ? { attributesJson: undefined } : { attributesJson: JSON.stringify(newState.attributes), counter: newState.attributes.stateClass === 'total_increasing' }),
+    });
     if (isClimate(entityId)) queueClimateSeries(entityId, newState, ms);
   }
 

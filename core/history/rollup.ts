@@ -18,17 +18,21 @@ export interface Rollup {
 
 export function createRollup(sqlite: SqlConnection): Rollup {
   const meta = createMeta(sqlite);
-  const entities = sqlite.prepare(`SELECT id, kind FROM history_entities WHERE kind IN ('numeric', 'onoff')`);
+  const entities = sqlite.prepare(`SELECT id, kind, counter FROM history_entities WHERE kind IN ('numeric', 'onoff')`);
   const windows = createWindowStats(sqlite);
   const firstKey = sqlite.prepare(`SELECT min(key) & ${MS_MASK} AS ms FROM states WHERE ${KEY_RANGE}`);
   const firstStaged = sqlite.prepare(`SELECT min(key) >> ${ENTITY_BITS} AS ms FROM states_staged`);
-  const insert = sqlite.prepare(`INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  // on/off hours average their 5-minute shares; numeric hours weight each 5-minute mean by its count
+  const insert = sqlite.prepare(`INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count, change, sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // on/off hours average their 5-minute shares; numeric hours weight each 5-minute mean by its count;
+  // counter hours add up their changes and end on their last 5-minute sum
   const hourly = sqlite.prepare(
-    `INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count)
+    `INSERT OR REPLACE INTO statistics (entity, period, start, mean, min, max, count, change, sum)
      SELECT s.entity, ${HOUR_MS}, s.start / ${HOUR_MS} * ${HOUR_MS} AS h,
        CASE e.kind WHEN 'onoff' THEN avg(s.mean) ELSE sum(s.mean * s.count) / sum(s.count) END,
-       min(s.min), max(s.max), sum(s.count)
+       min(s.min), max(s.max), sum(s.count),
+       CASE WHEN e.counter THEN total(s.change) END,
+       CASE WHEN e.counter THEN (SELECT l.sum FROM statistics l WHERE l.entity = s.entity AND l.period = ${FIVE_MINUTES_MS}
+         AND l.start >= s.start / ${HOUR_MS} * ${HOUR_MS} AND l.start < s.start / ${HOUR_MS} * ${HOUR_MS} + ${HOUR_MS} ORDER BY l.start DESC LIMIT 1) END
      FROM statistics s JOIN history_entities e ON e.id = s.entity
      WHERE s.period = ${FIVE_MINUTES_MS} AND s.start >= ? AND s.start < ? GROUP BY s.entity, h`,
   );
@@ -43,8 +47,10 @@ export function createRollup(sqlite: SqlConnection): Rollup {
   }
 
   function rollWindows(from: number, to: number): void {
-    for (const { id, kind } of entities.all<{ id: number; kind: EntityKind }>()) {
-      for (const r of windows(id, kind, from, to)) insert.run(id, FIVE_MINUTES_MS, r.start, r.mean, r.min, r.max, r.count);
+    for (const { id, kind, counter } of entities.all<{ id: number; kind: EntityKind; counter: number }>()) {
+      for (const r of windows({ id, kind, counter: counter === 1 }, from, to)) {
+        insert.run(id, FIVE_MINUTES_MS, r.start, r.mean, r.min, r.max, r.count, r.change ?? null, r.sum ?? null);
+      }
     }
   }
 

@@ -12,6 +12,8 @@ export const historyEntities = sqliteTable('history_entities', {
   id: integer('id').primaryKey(),
   entityId: text('entity_id').notNull().unique(),
   kind: text('kind', { enum: ['numeric', 'onoff', 'text'] }).notNull(),
+  /** A `total_increasing` sensor (a meter's index): its statistics also carry `change` and `sum`. */
+  counter: integer('counter', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Text states (cover positions …) and attribute sets, each stored once. */
@@ -44,7 +46,11 @@ export const statesStaged = sqliteTable('states_staged', {
   attributes: integer('attributes'),
 });
 
-/** 5-minute (period 300) and hourly (3600) rollups; for on/off entities `mean` is the share of time on. */
+/**
+ * 5-minute (period 300) and hourly (3600) rollups; for on/off entities `mean` is the share of time on.
+ * Counters also carry `change` (consumption in the row, a drop counted as a reset from 0) and `sum`
+ * (the running total of changes at the row's end); both null for other entities.
+ */
 export const statistics = sqliteTable(
   'statistics',
   {
@@ -55,6 +61,8 @@ export const statistics = sqliteTable(
     min: real('min').notNull(),
     max: real('max').notNull(),
     count: integer('count').notNull(),
+    change: real('change'),
+    sum: real('sum'),
   },
   (t) => [primaryKey({ columns: [t.entity, t.period, t.start] })],
 );

@@ -5,6 +5,10 @@ export interface StatRow {
   min: number;
   max: number;
   count: number;
+  /** Counters only: consumption in the row (see counter.ts). */
+  change?: number;
+  /** Counters only: running total of `change` at the row's end. */
+  sum?: number;
 }
 
 export interface Change {

@@ -11,6 +11,8 @@ export interface QueuedState {
   state: StoredState;
   /** Attributes as JSON, or `undefined` when unchanged since this entity's previous row. */
   attributesJson: string | undefined;
+  /** With new attributes: whether they make the entity a counter (`stateClass: total_increasing`). */
+  counter?: boolean;
 }
 
 /** Writes a batch in one transaction: one fsync-worth of work per commit interval; answers the logbook rows' ids, in order. */
@@ -28,6 +30,7 @@ export function createWriter(sqlite: SqlConnection, dictionary: Dictionary) {
     sqlite.transaction(() => {
       for (const item of batch) {
         const entity = dictionary.ensureEntity(item.entityId);
+        if (item.counter !== undefined) dictionary.markCounter(item.entityId, item.counter);
         const text = storesText(entity.kind, item.state) ? dictionary.ensureText(item.state) : null;
         let attributes = lastAttributes.get(item.entityId) ?? null;
         if (item.attributesJson !== undefined) {

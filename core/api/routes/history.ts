@@ -90,6 +90,12 @@ function checked(span: { start: number; end: number }) {
   return span;
 }
 
+const statisticsRow = z.object({
+  start: z.string(), mean: z.number(), min: z.number(), max: z.number(), count: z.number(),
+  change: z.number().optional().describe('counters: consumption in the row, a drop of the index counted as a reset from 0'),
+  sum: z.number().optional().describe("counters: running total of change at the row's end"),
+  heatingHours: z.number().optional().describe('climate entities: hours heating in the row'),
+});
 const points = z.array(z.tuple([z.number(), z.union([z.number(), z.string(), z.null()])]));
 
 /** The OpenAPI description of these routes (GET /api/openapi.json), from the schemas that validate them. */
@@ -101,8 +107,8 @@ export const HISTORY_ROUTE_DOCS: readonly RouteDoc[] = [
   },
   {
     method: 'get', path: '/statistics/:id', access: 'member', params: id, query: statisticsQuery,
-    summary: 'Rolled-up statistics: mean, min, max and count per 5 minutes, hour or local day',
-    response: { status: 200, body: z.object({ entityId: z.string(), period: z.string(), rows: z.array(z.object({ start: z.string(), mean: z.number(), min: z.number(), max: z.number(), count: z.number() })) }) },
+    summary: 'Rolled-up statistics: mean, min, max and count per 5 minutes, hour or local day; counters (total_increasing) add change and a running sum',
+    response: { status: 200, body: z.object({ entityId: z.string(), period: z.string(), rows: z.array(statisticsRow) }) },
   },
   {
     method: 'get', path: '/logbook', access: 'member', query: logbookQuery,
