@@ -13,6 +13,7 @@ import { backupDir, createBackupRoutes, createDailyBackups, onlineSnapshot } fro
 import type { LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
+import { createEnergy, createEnergyRoutes } from './energy/index.js';
 import { errorMessage } from './errors.js';
 import { createHistoryRoutes, HISTORY_ROUTE_DOCS } from './api/routes/history.js';
 import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
@@ -192,6 +193,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createFollowRoutes(follows),
         createFloorplanRoutes(floorplans, (id) => auth.users.find(id)?.username),
         createNotifyRoutes({ notifier, targets: notifyTargets }),
+        createEnergyRoutes(config.energy && createEnergy({ config: config.energy, history: queries, ...(timezone && { timezone }) })),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { energySchema } from './energy-schema.js';
 import { ROLES } from '../kernel/roles.js';
 import { notifySchema } from './notify-schema.js';
 import { checkUniqueIds, scheduleSchema } from './schedule-schema.js';
@@ -104,6 +105,8 @@ export const configSchema = z.strictObject({
   metrics: z.strictObject({ token: z.string().min(16, 'use at least 16 characters').optional() }).optional(),
   /** Notification channels besides the built-in `dashboard` (docs/configuration.md#notifications). */
   notify: notifySchema.default([]),
+  /** Meters, tariffs and prices for the Energy view and /api/energy (docs/energy.md). */
+  energy: energySchema.optional(),
   /** When the hub raises its own alerts (docs/configuration.md#alerts). */
   alerts: z
     .strictObject({
