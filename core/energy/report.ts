@@ -71,10 +71,18 @@ function totalsOver(slots: readonly Slot[], tariff: Tariff | undefined, span: Sp
   return into;
 }
 
+const recordedIn = (slots: readonly Slot[], span: Span) => (slots[firstSlotFrom(slots, span.start)]?.start ?? Infinity) < span.end;
+
+/** Energy cost by kind, and the subscriptions of the kinds with anything recorded in the span (a year before the meter, nothing is owed). */
 function costOf(input: ReportInput, span: Span): { byKind: Record<MeterKind, PeriodTotals>; subscription: number } {
   const byKind = { electricity: {}, water: {}, gas: {} } as Record<MeterKind, PeriodTotals>;
-  for (const m of input.series) if (m.billed) totalsOver(m.slots, input.tariffs[m.kind], span, byKind[m.kind]);
-  const subscription = METER_KINDS.reduce((sum, kind) => sum + (input.tariffs[kind]?.subscription(span.start, span.end) ?? 0), 0);
+  const seen = new Set<MeterKind>();
+  for (const m of input.series) {
+    if (!m.billed) continue;
+    totalsOver(m.slots, input.tariffs[m.kind], span, byKind[m.kind]);
+    if (recordedIn(m.slots, span)) seen.add(m.kind);
+  }
+  const subscription = [...seen].reduce((sum, kind) => sum + (input.tariffs[kind]?.subscription(span.start, span.end) ?? 0), 0);
   return { byKind, subscription };
 }
 
@@ -129,7 +137,7 @@ export function compareTariffs(series: readonly MeterSeries[], options: readonly
       const byPeriod: PeriodTotals = {};
       for (const m of billed) totalsOver(m.slots, tariff, span, byPeriod);
       const energy = totalCost(byPeriod);
-      const subscription = tariff.subscription(span.start, span.end);
+      const subscription = billed.some((m) => recordedIn(m.slots, span)) ? tariff.subscription(span.start, span.end) : 0;
       return { tariff: tariff.name, energy, subscription, total: energy + subscription, byPeriod };
     })
     .sort((a, b) => a.total - b.total);
