@@ -5,7 +5,12 @@ import { errorResponse } from '../../../core/api/errors.js';
 import { energySchema } from '../../../core/config/index.js';
 import { createEnergy, createEnergyRoutes } from '../../../core/energy/index.js';
 import { silentLogger } from '../../../core/log.js';
+import type { EnergyReport, TariffComparison } from '../../../core/energy/index.js';
 import { createRig, type Rig } from '../history/helpers.js';
+
+/** Times come as ISO strings over HTTP. */
+type Json<T> = { [K in keyof T]: T[K] extends number ? (K extends 'start' | 'end' ? string : number) : T[K] extends object ? Json<T[K]> : T[K] };
+const json = async <T>(res: Response) => (await res.json()) as Json<T>;
 
 const TZ = 'Europe/Paris';
 const HOUR = 3_600_000;
@@ -78,9 +83,9 @@ describe('GET /api/energy on a real SQLite history', () => {
     await recordTwoDays();
     const res = await app().request(`/api/energy?period=day&start=${D14}&end=${D16}`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json<EnergyReport>(res);
     expect(body).toMatchObject({ currency: 'EUR', tariff: 'hchp', period: 'day', meters: { 'sensor.linky_imported': { kind: 'electricity', billed: true }, 'sensor.water': { kind: 'water', billed: true } } });
-    expect(body.rows.map((r: { start: string }) => r.start)).toEqual([new Date(D14).toISOString(), new Date(D15).toISOString()]);
+    expect(body.rows.map((r) => r.start)).toEqual([new Date(D14).toISOString(), new Date(D15).toISOString()]);
     const [, fifteenth] = body.rows;
     expect(fifteenth.meters['sensor.linky_imported']).toEqual({ kind: 'electricity', change: 32, byPeriod: { hc: 16, hp: 16 } });
     expect(fifteenth.meters['sensor.water'].change).toBeCloseTo(0.24, 6);
@@ -100,9 +105,9 @@ describe('GET /api/energy on a real SQLite history', () => {
     await recordTwoDays();
     const res = await app().request(`/api/energy/compare?start=${new Date(D15).toISOString()}&end=${new Date(D16).toISOString()}`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json<TariffComparison>(res);
     expect(body.current).toBe('hchp');
-    expect(body.options.map((o: { tariff: string; total: number }) => [o.tariff, Number(o.total.toFixed(6))])).toEqual([
+    expect(body.options.map((o) => [o.tariff, Number(o.total.toFixed(6))])).toEqual([
       ['hchp', 7.4],
       ['base', 9],
       // 12 kWh blue HC, 16 red HP, 4 red HC
@@ -128,12 +133,12 @@ describe('GET /api/energy on a real SQLite history', () => {
     ] as const) {
       const res = await app().request(url);
       expect(res.status, url).toBe(400);
-      const body = await res.json();
+      const body = await json<{ error: { code: string; message: string } }>(res);
       expect(body.error.code).toBe('invalid_input');
       expect(body.error.message).toContain(message);
     }
     const missing = await app(false).request('/api/energy');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toContain('energy is not configured');
+    expect((await json<{ error: { message: string } }>(missing)).error.message).toContain('energy is not configured');
   });
 });
