@@ -1,29 +1,8 @@
 import { connect, type MqttClient } from 'mqtt';
-import { definePlugin, entityBaseOf, type CommandHandler, type CommandName, type Domain, type EntityHandle, type PluginContext } from '../../core/plugin-api.js';
-import { mqttPluginConfigSchema, topicEntitySchema, type MqttPluginConfig, type TopicEntity, type TopicEntityInput } from './config.js';
-import { importDiscovery } from './ha-import.js';
-import { commandPayload, extract, optimisticUpdate, readPath, toState, type Optimistic } from './mapping.js';
-
-/** The commands a topic entity of each domain sends (`toggle` comes from on/off). */
-const COMMANDS: { readonly [D in Domain]?: readonly CommandName<D>[] } = {
-  sensor: [],
-  binary_sensor: [],
-  switch: ['turn_on', 'turn_off'],
-  light: ['turn_on', 'turn_off'],
-  cover: ['open', 'close', 'stop', 'set_position'],
-  climate: ['set_hvac_mode', 'set_temperature', 'set_preset', 'turn_on', 'turn_off'],
-  lock: ['lock', 'unlock', 'open'],
-  valve: ['open', 'close', 'stop', 'set_position'],
-  fan: ['turn_on', 'turn_off', 'set_percentage'],
-  siren: ['turn_on', 'turn_off'],
-  button: ['press'],
-  number: ['set_value'],
-  select: ['select_option'],
-  alarm_control_panel: ['arm_home', 'arm_away', 'arm_night', 'disarm', 'trigger'],
-  weather: [],
-};
-
-type Route = (payload: string) => void;
+import { definePlugin } from '../../core/plugin-api.js';
+import { mqttPluginConfigSchema, topicEntitySchema, type TopicEntityInput } from './config.js';
+import { importDiscovery, type Unmapped } from './ha-import.js';
+import { addTopicEntity, type PublishFn, type Route } from './topic-entity.js';
 
 /**
  * MQTT devices as Hearth entities: each entity is a state topic (with a JSON path and
@@ -44,6 +23,10 @@ export default definePlugin({
     const routes = new Map<string, Route[]>();
     // Declared before the client exists: retained discovery configs arrive while setup still awaits the connection.
     const imported = new Set<string>();
+    // Each config is judged once (Zigbee2MQTT republishes them), and what was not taken is kept for the plugin's status.
+    const reported = new Set<string>();
+    const skipped: { topic: string; reason: string }[] = [];
+    const unmapped: { entityId: string; fields: Unmapped[] }[] = [];
     const client = connect(config.url, {
       clientId: config.clientId ?? `hearth_${ctx.pluginId}_${Math.random().toString(16).slice(2, 8)}`,
       ...(config.username !== undefined && { username: config.username }),
@@ -94,99 +77,27 @@ export default definePlugin({
     for (const entity of config.entities) addTopicEntity(ctx, config, entity, route, publish);
 
     function onDiscovery(topic: string, payload: string) {
-      if (payload === '') return;
+      if (payload === '' || reported.has(topic)) return;
       const result = importDiscovery(topic, payload, config.discovery.prefix);
-      if (!result.ok) return ctx.log.debug({ topic, reason: result.reason }, 'discovery config not imported');
+      if (!result.ok) {
+        reported.add(topic);
+        skipped.push({ topic, reason: result.reason });
+        return ctx.log.info({ topic, reason: result.reason }, 'discovery config not imported');
+      }
       const entity = topicEntitySchema.parse({ ...result.entity, ...(config.discovery.area && { area: config.discovery.area }) } satisfies TopicEntityInput);
+      reported.add(topic);
       if (imported.has(entity.id)) return;
       imported.add(entity.id);
       addTopicEntity(ctx, config, entity, route, publish);
       ctx.log.info({ entityId: entity.id, topic }, 'imported from Home Assistant discovery');
+      if (result.unmapped.length) {
+        unmapped.push({ entityId: entity.id, fields: result.unmapped });
+        ctx.log.info({ entityId: entity.id, unmapped: result.unmapped.map((u) => `${u.field}: ${u.reason}`) }, 'discovery fields not mapped');
+      }
     }
     await connected;
   },
 });
-
-type PublishFn = (topic: string, payload: string, options: { qos: 0 | 1 | 2; retain: boolean }) => unknown;
-
-interface CommandSinks {
-  publish(topic: string, payload: string): void;
-  /** Set for optimistic entities: what a command leads to, shown without waiting for the device. */
-  apply: ((update: Optimistic) => void) | undefined;
-}
-
-/**
- * The entity's command handlers, each typed by its domain and command (generic in the
- * domain so `optimisticUpdate` reads the params the dispatcher validated for that command).
- */
-function topicCommands<D extends Domain>(domain: D, entity: TopicEntity, sinks: CommandSinks): Record<string, CommandHandler> {
-  const commands: Record<string, CommandHandler> = {};
-  for (const command of COMMANDS[domain] ?? []) {
-    const topic = entity.commandTopics?.[command] ?? entity.commandTopic;
-    if (topic === undefined) continue;
-    const handler: CommandHandler<D, CommandName<D>> = (params) => {
-      const payload = commandPayload(entity, command, params);
-      if (payload === undefined) return;
-      sinks.publish(topic, payload);
-      if (!sinks.apply) return;
-      const update = optimisticUpdate(domain, command, params, new Date());
-      if (update) sinks.apply(update);
-    };
-    commands[command] = handler;
-  }
-  return commands;
-}
-
-function applyUpdate(handle: EntityHandle, update: Optimistic): void {
-  if (update.state !== undefined) handle.setState(update.state, update.attributes);
-  else if (update.attributes) handle.setAttributes(update.attributes);
-}
-
-function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, entity: TopicEntity, route: (topic: string, fn: Route) => void, publish: PublishFn): EntityHandle {
-  const domain = entity.id.slice(0, entity.id.indexOf('.')) as Domain;
-  const optimistic = entity.optimistic ?? entity.stateTopic === undefined;
-  const commands = topicCommands(domain, entity, {
-    publish: (topic, payload) => publish(topic, payload, { qos: config.qos, retain: entity.retain }),
-    // A button has no state to report: its state is when it was last pressed.
-    apply: optimistic || domain === 'button' ? (update) => applyUpdate(handle, update) : undefined,
-  });
-  const handle = ctx.entities.add({
-    id: entity.id,
-    ...entityBaseOf(entity),
-    ...(entity.attributes && { attributes: entity.attributes }),
-    ...(Object.keys(commands).length && { commands }),
-  });
-  if (entity.stateTopic) {
-    route(entity.stateTopic, (payload) => {
-      const state = toState(domain, extract(payload, entity.statePath), entity.stateMap, { textual: entity.attributes?.deviceClass === 'enum' });
-      const attributes = attributesFrom(payload, entity.attributePaths);
-      if (state !== undefined) handle.setState(state, attributes);
-      else if (attributes) handle.setAttributes(attributes);
-      else ctx.log.debug({ entityId: entity.id, payload: payload.slice(0, 80) }, 'state payload not understood');
-    });
-  }
-  if (entity.availabilityTopic) {
-    route(entity.availabilityTopic, (payload) => {
-      if (payload === entity.payloadAvailable) handle.setAvailable(true);
-      else if (payload === entity.payloadNotAvailable) handle.setAvailable(false);
-    });
-  }
-  return handle;
-}
-
-function attributesFrom(payload: string, paths: Readonly<Record<string, string>> | undefined): Record<string, unknown> | undefined {
-  if (!paths) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  const found = Object.entries(paths)
-    .map(([name, path]) => [name, readPath(json, path)] as const)
-    .filter(([, v]) => v !== undefined);
-  return found.length ? Object.fromEntries(found) : undefined;
-}
 
 /** A command is one small packet: it must not sit in Nagle's buffer waiting for a delayed ACK (~40 ms). */
 function noDelay(client: MqttClient): void {

@@ -1,5 +1,6 @@
 import type { CommandName, CommandParamsOf, Domain, StateValue } from '../../core/plugin-api.js';
 import type { TopicEntity } from './config.js';
+import { compileTemplate, type Template } from './template.js';
 
 /** Walks `a.b[0].c` (an optional leading `$.` is ignored) through a parsed JSON value. */
 export function readPath(value: unknown, path: string): unknown {
@@ -28,11 +29,14 @@ export function extract(payload: string, path: string | undefined): unknown {
 const ON = new Set(['on', 'true', '1', 'yes', 'open']);
 const OFF = new Set(['off', 'false', '0', 'no', 'closed', 'close']);
 const MOTION = new Set(['open', 'opening', 'closed', 'closing']);
+const STOPPED = new Set(['stop', 'stopped']);
 
 /** What a raw value may mean beyond the domain: an enum sensor reads text, not numbers. */
 export interface StateShape {
   /** The entity is an enum sensor (`deviceClass: enum`). */
   textual?: boolean;
+  /** A cover's or valve's last position (0–100): a stopped one is closed at 0, open elsewhere. */
+  position?: number;
 }
 
 /**
@@ -52,6 +56,7 @@ export function toState(domain: Domain, raw: unknown, map?: Readonly<Record<stri
       return numeric(mapped);
     case 'cover':
     case 'valve':
+      if (STOPPED.has(word)) return shape.position === 0 ? 'closed' : 'open';
       return MOTION.has(word) ? (word as StateValue) : undefined;
     case 'select':
     case 'button':
@@ -82,6 +87,7 @@ function numeric(value: unknown): number | undefined {
 const DEFAULT_PAYLOADS: Readonly<Record<string, string>> = {
   turn_on: 'ON',
   turn_off: 'OFF',
+  brightness: '{{value}}',
   open: 'OPEN',
   close: 'CLOSE',
   stop: 'STOP',
@@ -102,11 +108,64 @@ const DEFAULT_PAYLOADS: Readonly<Record<string, string>> = {
   trigger: 'TRIGGER',
 };
 
+/** The param a command template's `value` stands for (`brightness` is a light's brightness-only command). */
+const MAIN_PARAM: Readonly<Record<string, string>> = {
+  brightness: 'brightness',
+  set_position: 'position',
+  set_value: 'value',
+  select_option: 'option',
+  set_percentage: 'percentage',
+  set_hvac_mode: 'mode',
+  set_temperature: 'temperature',
+  set_preset: 'preset',
+};
+
+type Scales = Pick<TopicEntity, 'brightnessScale' | 'positionOpen' | 'positionClosed'>;
+
+/** Hearth's 0–100 brightness or position on the device's own scale. */
+export function toDevice(entity: Partial<Scales>, name: 'brightness' | 'position', percent: number): number {
+  if (name === 'brightness') return Math.round((percent * (entity.brightnessScale ?? 100)) / 100);
+  const [closed, open] = [entity.positionClosed ?? 0, entity.positionOpen ?? 100];
+  return Math.round(closed + ((open - closed) * percent) / 100);
+}
+
+/** A device's brightness or position as Hearth's 0–100; undefined when outside the device's range (a Shelly's -1: not calibrated). */
+export function fromDevice(entity: Partial<Scales>, name: 'brightness' | 'position', raw: unknown): number | undefined {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(n)) return undefined;
+  const [low, high] = name === 'brightness' ? [0, entity.brightnessScale ?? 100] : [entity.positionClosed ?? 0, entity.positionOpen ?? 100];
+  const percent = ((n - low) * 100) / (high - low);
+  return percent >= 0 && percent <= 100 ? Math.round(percent * 100) / 100 : undefined;
+}
+
+export type CommandRenderer = (command: string, params: Readonly<Record<string, unknown>>) => string | undefined;
+
+/**
+ * What a command publishes: the entity's template for it (or the common default) rendered with
+ * the command's params on the device's scales. Templates are compiled once, on first use.
+ */
+export function commandRenderer(entity: Partial<Pick<TopicEntity, 'commandPayloads' | 'commandValues'> & Scales>): CommandRenderer {
+  const compiled = new Map<string, Template>();
+  return (command, params) => {
+    const source = entity.commandPayloads?.[command] ?? DEFAULT_PAYLOADS[command];
+    if (source === undefined) return undefined;
+    let template = compiled.get(command);
+    if (!template) compiled.set(command, (template = compileTemplate(source)));
+    const vars: Record<string, unknown> = { ...params };
+    if (typeof params.brightness === 'number') vars.brightness = toDevice(entity, 'brightness', params.brightness);
+    if (typeof params.position === 'number') vars.position = toDevice(entity, 'position', params.position);
+    if (typeof params.transitionMs === 'number') vars.transition = params.transitionMs / 1000;
+    const main = MAIN_PARAM[command];
+    vars.value = entity.commandValues?.[command] ?? (main === undefined ? undefined : vars[main]);
+    // An alarm panel's template names the word it sends `action`.
+    vars.action = vars.value;
+    return template.render(vars);
+  };
+}
+
 /** The payload a command sends, from the entity's template (or the common default) and the command's params. */
-export function commandPayload(entity: Pick<TopicEntity, 'commandPayloads'>, command: string, params: Readonly<Record<string, unknown>>): string | undefined {
-  const template = entity.commandPayloads?.[command] ?? DEFAULT_PAYLOADS[command];
-  if (template === undefined) return undefined;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (params[name] === undefined ? '' : String(params[name])));
+export function commandPayload(entity: Parameters<typeof commandRenderer>[0], command: string, params: Readonly<Record<string, unknown>>): string | undefined {
+  return commandRenderer(entity)(command, params);
 }
 
 export interface Optimistic {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandPayload, extract, optimisticUpdate, readPath, toState } from '../../../plugins/mqtt/mapping.js';
-import { importDiscovery, pathOfTemplate, substitute } from '../../../plugins/mqtt/ha-import.js';
+import { commandPayload, extract, fromDevice, optimisticUpdate, readPath, toDevice, toState } from '../../../plugins/mqtt/mapping.js';
 
 describe('payload mapping', () => {
   it('reads JSON paths the way device firmwares nest values', () => {
@@ -25,7 +24,7 @@ describe('payload mapping', () => {
     expect(toState('sensor', '')).toBeUndefined();
     expect(toState('sensor', 'n/a')).toBeUndefined();
     expect(toState('cover', 'Opening')).toBe('opening');
-    expect(toState('cover', 'stopped')).toBeUndefined();
+    expect(toState('cover', 'jammed')).toBeUndefined();
     expect(toState('light', null)).toBeNull();
   });
 
@@ -57,6 +56,27 @@ describe('payload mapping', () => {
     const z2m = { commandPayloads: { turn_on: '{"state":"ON","brightness":{{ brightness }}}' } };
     expect(commandPayload(z2m, 'turn_on', { brightness: 60 })).toBe('{"state":"ON","brightness":60}');
     expect(commandPayload({}, 'toggle', {})).toBeUndefined();
+  });
+
+  it("scales brightness and position to the device's range, both ways", () => {
+    const z2m = { brightnessScale: 254 };
+    expect(toDevice(z2m, 'brightness', 50)).toBe(127);
+    expect(fromDevice(z2m, 'brightness', 254)).toBe(100);
+    expect(commandPayload({ ...z2m, commandPayloads: { turn_on: '{"brightness":{{ brightness }}}' } }, 'turn_on', { brightness: 100 })).toBe('{"brightness":254}');
+    const inverted = { positionOpen: 0, positionClosed: 100 };
+    expect(toDevice(inverted, 'position', 30)).toBe(70);
+    expect(fromDevice(inverted, 'position', 70)).toBe(30);
+    expect(fromDevice({}, 'position', -1)).toBeUndefined();
+    expect(fromDevice({}, 'position', 'n/a')).toBeUndefined();
+    expect(commandPayload({ commandPayloads: { lock: '{"do":"{{ value }}"}' }, commandValues: { lock: 'LOCK_IT' } }, 'lock', {})).toBe('{"do":"LOCK_IT"}');
+    expect(commandPayload({}, 'turn_off', { transitionMs: 1500 })).toBe('OFF');
+    expect(commandPayload({ commandPayloads: { turn_off: '{"t":{{ transition }}}' } }, 'turn_off', { transitionMs: 1500 })).toBe('{"t":1.5}');
+  });
+
+  it('reads a stopped cover as closed at position 0 and open elsewhere', () => {
+    expect(toState('cover', 'STOP', { STOP: 'stopped' }, { position: 0 })).toBe('closed');
+    expect(toState('cover', 'stop', undefined, { position: 40 })).toBe('open');
+    expect(toState('cover', 'stopped')).toBe('open');
   });
 
   it("sends Home Assistant's default payloads and bare values for the newer domains", () => {
@@ -99,121 +119,5 @@ describe('payload mapping', () => {
     // @ts-expect-error a switch has no set_position
     optimisticUpdate('switch', 'set_position', { position: 1 }, now);
     expect(optimisticUpdate('light', 'turn_on', { brightness: 40, transitionMs: 200 }, now)).toEqual({ state: 'on', attributes: { brightness: 40 } });
-  });
-});
-
-describe('Home Assistant discovery import', () => {
-  it('expands abbreviations and the ~ base topic', () => {
-    const payload = JSON.stringify({
-      '~': 'zigbee2mqtt/plug',
-      name: 'Plug',
-      uniq_id: '0x00158d0001_switch',
-      stat_t: '~',
-      cmd_t: '~/set',
-      val_tpl: '{{ value_json.state }}',
-      pl_on: 'ON',
-      pl_off: 'OFF',
-      dev: { mf: 'IKEA' },
-    });
-    expect(importDiscovery('homeassistant/switch/0x00158d0001/switch/config', payload, 'homeassistant')).toEqual({
-      ok: true,
-      entity: {
-        id: 'switch.0x00158d0001_switch',
-        name: 'Plug',
-        stateTopic: 'zigbee2mqtt/plug',
-        statePath: 'state',
-        stateMap: { ON: 'on', OFF: 'off' },
-        commandTopic: 'zigbee2mqtt/plug/set',
-        commandPayloads: { turn_on: 'ON', turn_off: 'OFF' },
-      },
-    });
-  });
-
-  it('skips what a topic mapping cannot express, and Hearth hubs', () => {
-    expect(importDiscovery('homeassistant/vacuum/x/config', '{}', 'homeassistant')).toMatchObject({ ok: false });
-    expect(importDiscovery('homeassistant/valve/x/config', '{"stat_t":"v","cmd_t":"v/set","pos":true}', 'homeassistant')).toMatchObject({ ok: false, reason: expect.stringMatching(/position/) });
-    expect(importDiscovery('homeassistant/number/x/config', '{"cmd_t":"n/set","cmd_tpl":"{{ value | int }}"}', 'homeassistant')).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/not a plain substitution/),
-    });
-    expect(importDiscovery('homeassistant/sensor/x/y/config', '{"stat_t":"a","val_tpl":"{{ value_json.t | float * 2 }}"}', 'homeassistant')).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/not a plain value_json path/),
-    });
-    expect(importDiscovery('homeassistant/switch/pi/pump/config', '{"unique_id":"hearth_pi_switch_pump"}', 'homeassistant')).toMatchObject({ ok: false, reason: 'announced by a Hearth hub' });
-  });
-
-  it('turns simple templates into paths', () => {
-    expect(pathOfTemplate("{{ value_json['ENERGY'].Power }}")).toBe('ENERGY.Power');
-    expect(pathOfTemplate('{{ value }}')).toBeUndefined();
-    expect(pathOfTemplate('{{ value | int }}')).toBeNull();
-  });
-});
-
-describe('Home Assistant discovery import of the newer components', () => {
-  const imported = (topic: string, config: Record<string, unknown>) => {
-    const result = importDiscovery(topic, JSON.stringify(config), 'homeassistant');
-    if (!result.ok) throw new Error(result.reason);
-    return result.entity;
-  };
-
-  it('imports a Zigbee2MQTT thermostat: mode as state, setpoints as attributes, a topic per setting', () => {
-    expect(
-      imported('homeassistant/climate/0x01/climate/config', {
-        uniq_id: '0x01_climate',
-        name: 'Radiator',
-        mode_stat_t: 'zigbee2mqtt/radiator',
-        mode_stat_tpl: '{{ value_json.system_mode }}',
-        mode_cmd_t: 'zigbee2mqtt/radiator/set/system_mode',
-        temp_stat_t: 'zigbee2mqtt/radiator',
-        temp_stat_tpl: '{{ value_json.occupied_heating_setpoint }}',
-        temp_cmd_t: 'zigbee2mqtt/radiator/set/occupied_heating_setpoint',
-        curr_temp_t: 'zigbee2mqtt/radiator',
-        curr_temp_tpl: '{{ value_json.local_temperature }}',
-        act_t: 'zigbee2mqtt/other',
-        act_tpl: '{{ value_json.running_state }}',
-        min_temp: 5,
-        max_temp: 30,
-        temp_step: 0.5,
-        pr_modes: ['eco', 'comfort'],
-      }),
-    ).toEqual({
-      id: 'climate.0x01_climate',
-      name: 'Radiator',
-      stateTopic: 'zigbee2mqtt/radiator',
-      statePath: 'system_mode',
-      attributePaths: { targetTemperature: 'occupied_heating_setpoint', currentTemperature: 'local_temperature' },
-      commandTopics: { set_hvac_mode: 'zigbee2mqtt/radiator/set/system_mode', set_temperature: 'zigbee2mqtt/radiator/set/occupied_heating_setpoint' },
-      attributes: { presets: ['eco', 'comfort'], step: 0.5, minTemp: 5, maxTemp: 30 },
-    });
-  });
-
-  it('imports locks, alarm panels, buttons, numbers, selects and fans with their payloads', () => {
-    expect(imported('homeassistant/lock/door/config', { stat_t: 'door/state', cmd_t: 'door/set', pl_lock: 'L', pl_unlk: 'U', stat_locked: 'is_locked', stat_jam: 'JAM' })).toMatchObject({
-      id: 'lock.door',
-      stateMap: { is_locked: 'locked', JAM: 'jammed' },
-      commandPayloads: { lock: 'L', unlock: 'U' },
-    });
-    expect(
-      imported('homeassistant/alarm_control_panel/panel/config', { stat_t: 'panel/state', cmd_t: 'panel/set', cmd_tpl: '{"action":"{{ action }}","code":"{{ code }}"}', pl_disarm: 'DISARM' }),
-    ).toMatchObject({ commandPayloads: { disarm: '{"action":"DISARM","code":"{{code}}"}' } });
-    expect(imported('homeassistant/button/bell/config', { cmd_t: 'bell/ring', pl_prs: 'RING' })).toMatchObject({ id: 'button.bell', commandTopic: 'bell/ring', commandPayloads: { press: 'RING' } });
-    expect(imported('homeassistant/number/boiler/config', { stat_t: 'b/state', cmd_t: 'b/set', cmd_tpl: '{"setpoint": {{ value }}}', min: 30, max: 70, step: 5, mode: 'slider' })).toMatchObject({
-      commandTopic: 'b/set',
-      commandPayloads: { set_value: '{"setpoint": {{value}}}' },
-      attributes: { min: 30, max: 70, step: 5, mode: 'slider' },
-    });
-    expect(imported('homeassistant/select/mode/config', { stat_t: 'm', cmd_t: 'm/set', ops: ['a', 'b'] })).toMatchObject({ id: 'select.mode', attributes: { options: ['a', 'b'] } });
-    expect(imported('homeassistant/sensor/tariff/config', { stat_t: 't', dev_cla: 'enum', ops: ['peak', 'off_peak'] })).toMatchObject({ attributes: { deviceClass: 'enum', options: ['peak', 'off_peak'] } });
-    expect(
-      imported('homeassistant/fan/f/config', { stat_t: 'f', val_tpl: '{{ value_json.state }}', cmd_t: 'f/set', pct_cmd_t: 'f/pct', pct_stat_t: 'f', pct_val_tpl: '{{ value_json.speed }}' }),
-    ).toMatchObject({ commandTopics: { set_percentage: 'f/pct' }, attributePaths: { percentage: 'speed' } });
-  });
-
-  it('translates command templates that only substitute', () => {
-    expect(substitute('{"x": {{ value }} }', { value: '{{position}}' })).toBe('{"x": {{position}} }');
-    expect(substitute('{{ value | int }}', { value: 'x' })).toBeUndefined();
-    expect(substitute('{% if value %}1{% endif %}', { value: 'x' })).toBeUndefined();
-    expect(substitute('{{ constructor }}', { value: 'x' })).toBeUndefined();
   });
 });
