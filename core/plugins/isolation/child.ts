@@ -9,7 +9,7 @@ import type { Context, EntityState } from '../../kernel/index.js';
 import type { HearthPlugin, PluginContext } from '../../plugin-api.js';
 import { createPluginRuntime, type PluginRuntime } from '../runtime.js';
 import { createChildPort, type ChildPort } from './child-port.js';
-import { createRemoteHardware } from './remote-hardware.js';
+import { createRemoteHardware, type RemoteHardwareError } from './remote-hardware.js';
 import { createRpc, type RpcMessage } from './rpc.js';
 
 export interface ChildInit {
@@ -35,6 +35,8 @@ const rpc = createRpc(send, {
     child!.runCommand(entityId, command, params, context),
   state: (state: EntityState) => child?.receiveState(state),
   watch: (handle: number, value: Level, atMs: number) => remote?.onWatch(handle, value, atMs),
+  'serial.data': (handle: number, bytes: Uint8Array) => remote?.onSerialData(handle, bytes),
+  'serial.closed': (handle: number, error?: RemoteHardwareError) => remote?.onSerialClosed(handle, error),
   stop: async () => {
     await runtime?.teardown(2000);
     setImmediate(() => process.exit(0));

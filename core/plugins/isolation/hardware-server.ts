@@ -1,4 +1,4 @@
-import type { GpioLine, GpioOpenOptions, Level, LineSpec, PwmChannel, PwmSpec } from '../../../hardware/index.js';
+import { HardwareError, type GpioLine, type GpioOpenOptions, type Level, type LineSpec, type PwmChannel, type PwmSpec, type SerialOptions, type SerialPort } from '../../../hardware/index.js';
 import type { PluginHardware } from '../../plugin-api.js';
 import type { Rpc, RpcHandler } from './rpc.js';
 
@@ -14,10 +14,16 @@ export function createHardwareServer(hardware: PluginHardware, rpc: () => Rpc): 
   const lines = new Map<number, GpioLine>();
   const channels = new Map<number, PwmChannel>();
   const unwatch = new Map<number, () => void>();
+  const ports = new Map<number, SerialPort>();
   let nextHandle = 1;
   const line = (handle: number): GpioLine => {
     const found = lines.get(handle);
     if (!found) throw new Error(`line handle ${handle} is closed`);
+    return found;
+  };
+  const port = (handle: number): SerialPort => {
+    const found = ports.get(handle);
+    if (!found) throw new Error(`serial handle ${handle} is closed`);
     return found;
   };
   const channel = (handle: number): PwmChannel => {
@@ -64,6 +70,29 @@ export function createHardwareServer(hardware: PluginHardware, rpc: () => Rpc): 
       const bus = hardware.i2c(busNumber) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       const bytes = args.map((a) => (a instanceof Uint8Array ? Buffer.from(a) : a));
       return bus[method]!(...bytes);
+    },
+    // The hub holds the port and streams its bytes to the child; a refusal keeps its code and hint (`dialout`).
+    'serial.open': async (path: string, options: SerialOptions) => {
+      let opened: SerialPort;
+      try {
+        opened = await hardware.serial.open(path, options);
+      } catch (err) {
+        if (err instanceof HardwareError) return { error: { code: err.code, message: err.message } };
+        throw err;
+      }
+      const handle = nextHandle++;
+      ports.set(handle, opened);
+      opened.onData((bytes) => rpc().notify('serial.data', handle, bytes));
+      opened.onClose((error) => {
+        ports.delete(handle);
+        rpc().notify('serial.closed', handle, error && { code: error.code, message: error.message });
+      });
+      return { handle };
+    },
+    'serial.write': (handle: number, bytes: Uint8Array) => port(handle).write(bytes),
+    'serial.close': async (handle: number) => {
+      const closing = ports.get(handle);
+      await closing?.close();
     },
     'onewire.list': () => hardware.oneWire.list(),
     'onewire.readFile': (id: string, file?: 'w1_slave' | 'temperature') => hardware.oneWire.readFile(id, file),

@@ -1,6 +1,12 @@
-import type { Gpio, GpioLine, Hardware, HardwareBackend, I2cBus, Level, OneWire, Pwm, PwmChannel } from '../../../hardware/index.js';
+import type { Gpio, GpioLine, Hardware, HardwareBackend, HardwareErrorCode, I2cBus, Level, OneWire, Pwm, PwmChannel, Serial, SerialPort } from '../../../hardware/index.js';
 import { HardwareError, parsePwmSpec } from '../../../hardware/index.js';
 import type { Rpc } from './rpc.js';
+
+/** A HardwareError as it crosses the IPC channel. */
+export interface RemoteHardwareError {
+  code: HardwareErrorCode;
+  message: string;
+}
 
 /**
  * The child side of the hardware: the same interfaces, every operation sent to the
@@ -10,8 +16,11 @@ import type { Rpc } from './rpc.js';
 export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenError: (err: unknown) => void): {
   hardware: Hardware;
   onWatch(handle: number, value: Level, atMs: number): void;
+  onSerialData(handle: number, bytes: Uint8Array): void;
+  onSerialClosed(handle: number, error?: RemoteHardwareError): void;
 } {
   const watchers = new Map<number, Set<(value: Level, atMs: number) => void>>();
+  const serialPorts = new Map<number, { data: Set<(bytes: Uint8Array) => void>; closed: Set<(error?: HardwareError) => void> }>();
 
   const gpio: Gpio = {
     open(spec, options): GpioLine {
@@ -76,14 +85,37 @@ export function createRemoteHardware(rpc: Rpc, backend: HardwareBackend, onOpenE
     readFile: (id, file) => rpc.call('onewire.readFile', id, file),
   };
 
-  return {
-    hardware: {
-      backend, gpio, pwm, i2c, oneWire,
-      serial: { open: async (path) => Promise.reject(new HardwareError('unsupported', `serial port ${path}: not available to an isolated plugin yet`, { hint: 'run this plugin without `isolate: true`' })) },
-      close: async () => {},
+  const serial: Serial = {
+    async open(path, options): Promise<SerialPort> {
+      const opened = await rpc.call<{ handle: number } | { error: RemoteHardwareError }>('serial.open', path, options);
+      if ('error' in opened) throw new HardwareError(opened.error.code, opened.error.message);
+      const { handle } = opened;
+      const listeners = { data: new Set<(bytes: Uint8Array) => void>(), closed: new Set<(error?: HardwareError) => void>() };
+      serialPorts.set(handle, listeners);
+      const subscribe = <T>(set: Set<T>, cb: T) => (set.add(cb), () => void set.delete(cb));
+      return {
+        path,
+        onData: (cb) => subscribe(listeners.data, cb),
+        onClose: (cb) => subscribe(listeners.closed, cb),
+        write: (bytes) => rpc.call<void>('serial.write', handle, bytes),
+        close: () => rpc.call<void>('serial.close', handle),
+      };
     },
+  };
+
+  return {
+    hardware: { backend, gpio, pwm, i2c, oneWire, serial, close: async () => {} },
     onWatch(handle, value, atMs) {
       for (const cb of watchers.get(handle) ?? []) cb(value, atMs);
+    },
+    onSerialData(handle, bytes) {
+      for (const cb of serialPorts.get(handle)?.data ?? []) cb(bytes);
+    },
+    onSerialClosed(handle, error) {
+      const listeners = serialPorts.get(handle);
+      serialPorts.delete(handle);
+      const reason = error && new HardwareError(error.code, error.message);
+      for (const cb of listeners?.closed ?? []) cb(reason);
     },
   };
 }
