@@ -39,6 +39,12 @@ export class ConflictError extends HearthError {
   override readonly code = 'conflict';
 }
 
+/** Something that existed and is no more: an invitation already used or expired. */
+export class GoneError extends HearthError {
+  override readonly status = 410;
+  override readonly code = 'gone';
+}
+
 /** An upload whose bytes are not a type the route takes (checked by content, not by the declared type). */
 export class UnsupportedMediaTypeError extends HearthError {
   override readonly status = 415;

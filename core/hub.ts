@@ -167,7 +167,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const history = {
       routes: createHistoryRoutes({
         queries,
-        resolveUserName: (id) => auth.users.find(id)?.username,
+        resolveUserName: (id) => auth.users.nameOf(id),
         resolveUserId: (name) => auth.users.findByName(name)?.id,
         areaEntities: (area) => kernel.registry.list().filter((e) => e.area === area).map((e) => e.id),
       }),

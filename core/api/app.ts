@@ -14,8 +14,10 @@ import { closeWhenBodyUnread, limitBody } from './middleware/body.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { buildOpenApi } from './openapi.js';
 import type { RouteModule } from './route-module.js';
+import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { entityRoutes } from './routes/entities.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { wsRoutes, type WsOptions } from './ws/route.js';
@@ -51,6 +53,8 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   const own: RouteModule[] = [
     systemRoutes({ version: deps.version, startedAt: deps.startedAt, plugins: deps.plugins, bus: kernel.bus, ...(deps.sim && { sim: deps.sim }) }),
     authRoutes(auth, kernel.bus),
+    accountRoutes(auth, kernel.bus),
+    invitationRoutes(auth, kernel.bus),
     userRoutes(auth, kernel.bus),
     entityRoutes(kernel),
     wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }), ...(deps.openAlerts && { openAlerts: deps.openAlerts }) }),

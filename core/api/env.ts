@@ -10,6 +10,8 @@ export interface ApiUser {
   id: string;
   username: string;
   role: Role;
+  /** Only when the user set one. */
+  displayName?: string;
 }
 
 /** How the caller proved who they are (logout revokes `tokenId`; CSRF checks apply to cookies). */

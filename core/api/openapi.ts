@@ -10,6 +10,7 @@ const ERRORS: Record<string, string> = {
   '403': 'role too low',
   '404': 'unknown',
   '409': 'conflict',
+  '410': 'gone (used or expired)',
   '413': 'body too large',
   '429': 'rate limited',
 };

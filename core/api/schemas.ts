@@ -7,7 +7,7 @@ export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
-export const userSchema = z.object({ id: z.string(), username: z.string(), role: roleSchema });
+export const userSchema = z.object({ id: z.string(), username: z.string(), role: roleSchema, displayName: z.string().optional().describe('only when the user set one') });
 export const storedUserSchema = userSchema.extend({ createdAt: z.iso.datetime() });
 
 export const sessionSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: userSchema });

@@ -4,5 +4,7 @@ export { assertMayManage, roleAtLeast } from './policy.js';
 export { createFailureLimiter, type FailureLimiter, type RateLimitOptions } from './rate-limit.js';
 export * from './schemas.js';
 export type { Authenticated, IssuedToken, TokenInfo, TokenKind, TokenStore } from './tokens.js';
-export type { AuthUser, UserStore } from './users.js';
+export { shownName, type AuthUser, type UserStore } from './users.js';
 export { alarmCodeSchema, type AlarmCodeInput, type AlarmCodeMatch, type AlarmCodes } from './alarm-codes.js';
+export type { CreatedInvitation, InvitationInfo, InvitationStatus, Invitations } from './invitations.js';
+export type { SessionInfo, TokenLabel } from './tokens.js';

@@ -7,6 +7,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The name shown in the header and the logbook; the username when null. */
+  displayName: text('display_name'),
 });
 
 /**
@@ -26,6 +28,8 @@ export const authTokens = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     lastUsedAt: integer('last_used_at'),
+    /** The browser or client that signed in, so a user can tell their sessions apart. */
+    userAgent: text('user_agent'),
   },
   (t) => [index('auth_tokens_user').on(t.userId, t.kind)],
 );
@@ -38,4 +42,19 @@ export const alarmCodes = sqliteTable('alarm_codes', {
   codeHash: text('code_hash').notNull(),
   duressHash: text('duress_hash'),
   updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Invitations an admin hands out: single use, expiring. Only a SHA-256 of the code is
+ * stored (like tokens), so the code is shown once, when the invitation is created.
+ */
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  codeHash: text('code_hash').notNull().unique(),
+  role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  usedBy: text('used_by').references(() => users.id, { onDelete: 'set null' }),
 });

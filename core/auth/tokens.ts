@@ -24,6 +24,23 @@ export interface IssuedToken {
   readonly expiresAt: string;
 }
 
+/** A signed-in browser or client (a `session` token), for the sessions list. */
+export interface SessionInfo {
+  readonly id: string;
+  readonly user: { readonly id: string; readonly username: string; readonly displayName?: string };
+  readonly createdAt: string;
+  /** The last request, to the minute (see TOUCH_EVERY_MS); the sign-in time before any. */
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+  readonly userAgent: string | null;
+}
+
+/** What a token is for: an API token's name, the client that opened a session. */
+export interface TokenLabel {
+  name?: string;
+  userAgent?: string;
+}
+
 export interface Authenticated {
   readonly user: AuthUser;
   readonly tokenId: string;
@@ -31,9 +48,13 @@ export interface Authenticated {
 }
 
 export interface TokenStore {
-  issue(userId: string, kind: TokenKind, ttlMs: number, name?: string): IssuedToken;
+  issue(userId: string, kind: TokenKind, ttlMs: number, label?: TokenLabel): IssuedToken;
   authenticate(secret: string): Authenticated | undefined;
   revoke(id: string): void;
+  /** Unexpired sessions, newest first: one user's, or everyone's without `userId`. */
+  listSessions(userId?: string): SessionInfo[];
+  /** The user a live session belongs to; undefined for an unknown, expired or non-session id. */
+  sessionOwner(id: string): AuthUser | undefined;
   listApi(userId: string): TokenInfo[];
   /** Revokes one of the user's API tokens; someone else's id is "unknown", not "forbidden". */
   revokeApi(userId: string, id: string): void;
@@ -42,15 +63,18 @@ export interface TokenStore {
 
 /** Refresh `lastUsedAt` at most this often: an SD card should not see a write per request. */
 const TOUCH_EVERY_MS = 60_000;
+/** A User-Agent is the client's to choose: keep a stored one to a sane length. */
+const MAX_USER_AGENT = 300;
 
 export function createTokenStore(db: Db, now: () => number): TokenStore {
   return {
-    issue(userId, kind, ttlMs, name) {
+    issue(userId, kind, ttlMs, label = {}) {
       const token = newSecret(kind);
       const at = now();
       const id = randomUUID();
+      const userAgent = label.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
       db.insert(authTokens)
-        .values({ id, userId, kind, name: name ?? null, hash: hashSecret(token), createdAt: at, expiresAt: at + ttlMs })
+        .values({ id, userId, kind, name: label.name ?? null, userAgent, hash: hashSecret(token), createdAt: at, expiresAt: at + ttlMs })
         .run();
       return { token, id, expiresAt: isoTime(at + ttlMs) };
     },
@@ -70,6 +94,36 @@ export function createTokenStore(db: Db, now: () => number): TokenStore {
     },
     revoke(id) {
       db.delete(authTokens).where(eq(authTokens.id, id)).run();
+    },
+    listSessions(userId) {
+      const live = and(eq(authTokens.kind, 'session'), gt(authTokens.expiresAt, now()));
+      return db
+        .select({ token: authTokens, user: users })
+        .from(authTokens)
+        .innerJoin(users, eq(users.id, authTokens.userId))
+        .where(userId === undefined ? live : and(live, eq(authTokens.userId, userId)))
+        .orderBy(desc(authTokens.createdAt))
+        .all()
+        .map(({ token: t, user }) => {
+          const { id, username, displayName } = toUser(user);
+          return {
+            id: t.id,
+            user: { id, username, ...(displayName !== undefined && { displayName }) },
+            createdAt: isoTime(t.createdAt),
+            lastSeenAt: isoTime(t.lastUsedAt ?? t.createdAt),
+            expiresAt: isoTime(t.expiresAt),
+            userAgent: t.userAgent,
+          };
+        });
+    },
+    sessionOwner(id) {
+      const found = db
+        .select({ user: users })
+        .from(authTokens)
+        .innerJoin(users, eq(users.id, authTokens.userId))
+        .where(and(eq(authTokens.id, id), eq(authTokens.kind, 'session'), gt(authTokens.expiresAt, now())))
+        .get();
+      return found && toUser(found.user);
     },
     listApi(userId) {
       return db

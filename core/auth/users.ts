@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Role } from '../kernel/index.js';
@@ -12,13 +12,24 @@ export interface AuthUser {
   readonly role: Role;
   /** ISO 8601 UTC. */
   readonly createdAt: string;
+  /** Set by the user; absent means the username is shown. */
+  readonly displayName?: string;
 }
 
 type UserRow = typeof users.$inferSelect;
 
 export function toUser(row: UserRow): AuthUser {
-  return { id: row.id, username: row.username, role: row.role, createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    createdAt: new Date(row.createdAt).toISOString(),
+    ...(row.displayName !== null && { displayName: row.displayName }),
+  };
 }
+
+/** The name to show for a user: their display name, else their username. */
+export const shownName = (user: Pick<AuthUser, 'username' | 'displayName'>): string => user.displayName ?? user.username;
 
 export interface UserStore {
   count(): number;
@@ -28,9 +39,18 @@ export interface UserStore {
   find(id: string): AuthUser | undefined;
   /** The stored row, hash included, for password checks. */
   findByName(username: string): UserRow | undefined;
-  /** `onlyIfNone`: fail with a ConflictError when any user exists (checked after hashing, atomically). */
-  create(input: { username: string; password: string; role: Role }, onlyIfNone?: boolean): Promise<AuthUser>;
-  update(id: string, patch: { role?: Role; password?: string }): Promise<AuthUser>;
+  /**
+   * `guard` runs after hashing, in the transaction that inserts the user, with its id: it
+   * throws to refuse (onboarding once a user exists) or claims what the user is created
+   * from (an invitation), so a refused insert claims nothing.
+   */
+  create(input: { username: string; password: string; role: Role }, guard?: (userId: string) => void): Promise<AuthUser>;
+  /** A new password ends the user's sessions, all but `keepSession` (the one that changed it). */
+  update(id: string, patch: { role?: Role; password?: string }, keepSession?: string): Promise<AuthUser>;
+  /** `null` clears it (the username is shown again). */
+  setDisplayName(id: string, displayName: string | null): AuthUser;
+  /** The name the logbook and header show for a user id; undefined for a removed user. */
+  nameOf(id: string): string | undefined;
   remove(id: string): void;
 }
 
@@ -54,15 +74,17 @@ export function createUserStore(db: Db, options: { cost?: PasswordCost; now: () 
       return found && toUser(found);
     },
     findByName: (username) => db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).get(),
-    async create({ username, password, role }, onlyIfNone = false) {
+    async create({ username, password, role }, guard) {
       const passwordHash = await hashPassword(password, options.cost);
-      if (onlyIfNone && total() > 0) throw new ConflictError('onboarding is done: an owner exists; sign in instead');
       const values = { id: randomUUID(), username, passwordHash, role, createdAt: options.now() };
-      const inserted = db.insert(users).values(values).onConflictDoNothing().returning().get();
-      if (!inserted) throw new ConflictError(`a user named '${username}' already exists`);
-      return toUser(inserted);
+      return db.transaction((tx) => {
+        const inserted = tx.insert(users).values(values).onConflictDoNothing().returning().get();
+        if (!inserted) throw new ConflictError(`a user named '${username}' already exists`);
+        guard?.(inserted.id);
+        return toUser(inserted);
+      });
     },
-    async update(id, patch) {
+    async update(id, patch, keepSession) {
       const current = row(id);
       if (patch.role && patch.role !== 'owner' && current.role === 'owner' && owners() <= 1) {
         throw new ConflictError('this is the only owner; make someone else owner first');
@@ -77,9 +99,21 @@ export function createUserStore(db: Db, options: { cost?: PasswordCost; now: () 
           .get();
         if (!updated) throw new NotFoundError(`unknown user '${id}'`);
         // A new password ends every session, so a stolen cookie dies with the old password.
-        if (passwordHash) tx.delete(authTokens).where(and(eq(authTokens.userId, id), eq(authTokens.kind, 'session'))).run();
+        if (passwordHash) {
+          const sessions = and(eq(authTokens.userId, id), eq(authTokens.kind, 'session'));
+          tx.delete(authTokens).where(keepSession === undefined ? sessions : and(sessions, ne(authTokens.id, keepSession))).run();
+        }
         return toUser(updated);
       });
+    },
+    setDisplayName(id, displayName) {
+      const updated = db.update(users).set({ displayName }).where(eq(users.id, id)).returning().get();
+      if (!updated) throw new NotFoundError(`unknown user '${id}'`);
+      return toUser(updated);
+    },
+    nameOf(id) {
+      const found = lookup(id);
+      return found && (found.displayName ?? found.username);
     },
     remove(id) {
       const current = row(id);

@@ -30,7 +30,12 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
     const secret = bearer ?? cookie;
     const found = secret ? auth.authenticate(secret) : undefined;
-    const user: ApiUser | undefined = found && { id: found.user.id, username: found.user.username, role: found.user.role };
+    const user: ApiUser | undefined = found && {
+      id: found.user.id,
+      username: found.user.username,
+      role: found.user.role,
+      ...(found.user.displayName !== undefined && { displayName: found.user.displayName }),
+    };
     c.set('context', createContext(user ? { userId: user.id, role: user.role } : {}));
     if (found && user) {
       c.set('user', user);

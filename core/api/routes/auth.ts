@@ -1,7 +1,7 @@
-import { Hono, type Context as HonoContext } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { alarmCodeSchema, credentialsSchema, loginSchema, newTokenSchema, type Auth, type Session } from '../../auth/index.js';
+import { alarmCodeSchema, credentialsSchema, loginSchema, newTokenSchema, type Auth } from '../../auth/index.js';
 import { UnauthorizedError } from '../../errors.js';
 import type { EventBus } from '../../kernel/index.js';
 import { audited } from '../audit.js';
@@ -9,6 +9,7 @@ import { currentUser, requireRole, type ApiEnv } from '../env.js';
 import { SESSION_COOKIE } from '../middleware/authenticate.js';
 import type { RouteModule } from '../route-module.js';
 import { idParam, issuedTokenSchema, sessionSchema, tokenInfoSchema, userSchema } from '../schemas.js';
+import { apiUser, signIn, userAgent } from '../session-cookie.js';
 import { validate } from '../validate.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,31 +19,18 @@ const alarmCodeStatusSchema = z.object({ code: z.boolean(), duress: z.boolean() 
 export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
   const routes = new Hono<ApiEnv>();
 
-  const signIn = (c: HonoContext<ApiEnv>, session: Session) => {
-    const https = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: https,
-      path: '/',
-      maxAge: Math.floor(auth.sessionTtlMs / 1000),
-    });
-    const { id, username, role } = session.user;
-    return { token: session.token, expiresAt: session.expiresAt, user: { id, username, role } };
-  };
-
   routes.get('/onboarding', (c) => c.json({ required: auth.needsOnboarding() }));
 
   routes.post('/onboarding', validate('json', credentialsSchema), async (c) => {
     const body = c.req.valid('json');
-    const session = await audited(bus, c, { action: 'auth.onboarding', target: body.username }, () => auth.onboard(body));
-    return c.json(signIn(c, session), 201);
+    const session = await audited(bus, c, { action: 'auth.onboarding', target: body.username }, () => auth.onboard(body, userAgent(c)));
+    return c.json(signIn(c, session, auth.sessionTtlMs), 201);
   });
 
   routes.post('/auth/login', validate('json', loginSchema), async (c) => {
     const { username, password } = c.req.valid('json');
-    const session = await audited(bus, c, { action: 'auth.login', target: username }, () => auth.login(username, password, c.get('address')));
-    return c.json(signIn(c, session));
+    const session = await audited(bus, c, { action: 'auth.login', target: username }, () => auth.login(username, password, c.get('address'), userAgent(c)));
+    return c.json(signIn(c, session, auth.sessionTtlMs));
   });
 
   routes.post('/auth/logout', requireRole('member'), async (c) => {
@@ -53,11 +41,14 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
     return c.body(null, 204);
   });
 
-  routes.get('/auth/me', requireRole('member'), (c) => c.json(currentUser(c)));
+  routes.get('/auth/me', requireRole('member'), (c) => c.json(apiUser(currentUser(c))));
 
   // The dashboard's probe at load: a 401 here would be a console error on every first visit
   // (issue #25), and the cookie is HttpOnly, so the page cannot tell by itself whether to ask.
-  routes.get('/auth/session', (c) => c.json({ user: c.get('user') ?? null }));
+  routes.get('/auth/session', (c) => {
+    const user = c.get('user');
+    return c.json({ user: user ? apiUser(user) : null });
+  });
 
   routes.get('/auth/tokens', requireRole('member'), (c) => c.json(auth.tokens.listApi(currentUser(c).id)));
 
@@ -65,7 +56,7 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
     const { name, expiresInDays } = c.req.valid('json');
     const user = currentUser(c);
     const issued = await audited(bus, c, { action: 'token.create', target: user.username, details: { name } }, () =>
-      auth.tokens.issue(user.id, 'api', expiresInDays * DAY_MS, name),
+      auth.tokens.issue(user.id, 'api', expiresInDays * DAY_MS, { name }),
     );
     return c.json({ ...issued, name }, 201);
   });

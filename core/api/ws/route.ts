@@ -44,7 +44,7 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
   const upgrade: UpgradeWebSocket = deps.upgradeWebSocket ?? nodeUpgradeWebSocket;
   const { heartbeatMs = 30_000, ...wsOptions } = deps.options ?? {};
   const options: WsOptions = { ...DEFAULT_WS_OPTIONS, ...wsOptions };
-  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.find(id)?.username, ...(deps.openAlerts && { openAlerts: deps.openAlerts }) });
+  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.nameOf(id), ...(deps.openAlerts && { openAlerts: deps.openAlerts }) });
   const routes = new Hono<ApiEnv>();
 
   routes.get(

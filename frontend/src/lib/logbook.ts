@@ -120,6 +120,16 @@ function auditSentence(e: LogbookEntry, who: string | undefined, sentence: (s: s
       return sentence(who, `drove simulated ${target.replace(/^gpio/, 'GPIO ')} ${d.value === 1 ? 'high' : 'low'}`);
     case 'backup':
       return sentence(who, ok ? 'downloaded a backup' : 'could not download a backup');
+    case 'invitation.create':
+      return sentence(who, `${ok ? 'created' : 'could not create'} an invitation${typeof d.role === 'string' ? ` (${d.role})` : ''}`);
+    case 'invitation.revoke':
+      return sentence(who, ok ? 'revoked an invitation' : 'could not revoke an invitation');
+    case 'invitation.accept':
+      return ok ? sentence(who ?? target, 'joined with an invitation') : `Invitation ${e.outcome === 'denied' ? 'refused (too many wrong codes)' : 'refused'} for ${target}${e.address ? ` from ${e.address}` : ''}`;
+    case 'auth.password':
+      return sentence(who, ok ? 'changed their password' : 'could not change their password');
+    case 'session.revoke':
+      return sentence(who, `${ok ? 'signed out' : 'could not sign out'} a session of ${target}`);
     default:
       return sentence(who, `${e.what}${target ? ` ${target}` : ''}${ok ? '' : ` (${e.outcome ?? 'failed'})`}`);
   }

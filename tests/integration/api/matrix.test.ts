@@ -15,6 +15,13 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/auth/tokens', min: 'member' },
   { method: 'POST', path: '/api/auth/tokens', body: { name: 'x' }, min: 'member' },
   { method: 'DELETE', path: '/api/auth/tokens/none', min: 'member' },
+  { method: 'PUT', path: '/api/auth/me', body: { displayName: null }, min: 'member' },
+  { method: 'POST', path: '/api/auth/password', body: { current: 'wrong', new: 'long enough' }, min: 'member' },
+  { method: 'GET', path: '/api/auth/sessions', min: 'member' },
+  { method: 'DELETE', path: '/api/auth/sessions/none', min: 'member' },
+  { method: 'GET', path: '/api/invitations', min: 'admin' },
+  { method: 'POST', path: '/api/invitations', body: {}, min: 'admin' },
+  { method: 'DELETE', path: '/api/invitations/none', min: 'admin' },
   { method: 'GET', path: '/api/entities', min: 'member' },
   { method: 'GET', path: '/api/entities/light.hall', min: 'member' },
   { method: 'POST', path: '/api/entities/light.hall/commands/turn_off', min: 'member' },
@@ -56,7 +63,7 @@ describe('401/403 matrix', () => {
     });
   }
 
-  it('keeps health, onboarding, login, the session probe and the OpenAPI document public', async () => {
+  it('keeps health, onboarding, login, invitation acceptance, the session probe and the OpenAPI document public', async () => {
     expect((await h.app.request('/api/health')).status).toBe(200);
     const probe = await h.app.request('/api/auth/session');
     expect(probe.status).toBe(200);
@@ -65,6 +72,8 @@ describe('401/403 matrix', () => {
     expect((await h.app.request('/api/openapi.json')).status).toBe(200);
     const login = await h.app.request('/api/auth/login', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ username: 'x', password: 'y' }) });
     expect(login.status).toBe(401);
+    const accept = await h.app.request('/api/invitations/accept', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ code: 'AAAA-AAAA', username: 'x', password: 'long enough' }) });
+    expect(accept.status).toBe(404);
   });
 
   it('refuses anonymous callers even on unknown /api paths (no route discovery)', async () => {

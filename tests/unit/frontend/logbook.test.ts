@@ -69,6 +69,16 @@ describe('logbook sentences', () => {
       .toBe('alice added user carol (member)');
   });
 
+  it('says who invited, joined, changed a password or signed a session out', () => {
+    const alice = { userName: 'alice', context: { id: 'x', userId: 'u1' } };
+    expect(describeEntry(row({ kind: 'audit', entityId: null, what: 'invitation.create', outcome: 'ok', details: { role: 'member' }, ...alice }), names).text).toBe('alice created an invitation (member)');
+    expect(describeEntry(row({ kind: 'audit', entityId: 'zoe', what: 'invitation.accept', outcome: 'ok', userName: 'Zoé', context: { id: 'x', userId: 'u9' } }), names).text).toBe('Zoé joined with an invitation');
+    expect(describeEntry(row({ kind: 'audit', entityId: 'eve', what: 'invitation.accept', outcome: 'denied', address: '10.0.0.9', context: { id: 'x' } }), names))
+      .toEqual({ text: 'Invitation refused (too many wrong codes) for eve from 10.0.0.9', failed: true });
+    expect(describeEntry(row({ kind: 'audit', entityId: 'alice', what: 'auth.password', outcome: 'ok', ...alice }), names).text).toBe('alice changed their password');
+    expect(describeEntry(row({ kind: 'audit', entityId: 'mia', what: 'session.revoke', outcome: 'ok', ...alice }), names).text).toBe('alice signed out a session of mia');
+  });
+
   it('merges a page with live rows once each, newest first', () => {
     const merged = mergeEntries([row({ id: 5 }), row({ id: 4 })], [row({ id: 4 }), row({ id: 3 })]);
     expect(merged.map((e) => e.id)).toEqual([5, 4, 3]);
