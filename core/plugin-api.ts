@@ -8,14 +8,14 @@ import type { DeclaredInput, DeclaredOutput, Gpio, HardwareBackend, I2cBus, OneW
 import type { AlertRaise } from './alerts/types.js';
 import type { Context } from './kernel/context.js';
 import type { CommandName, CommandParams, Domain, StateValue } from './kernel/domains.js';
-import type { Attributes, EntityState, Role } from './kernel/entity.js';
+import type { Attributes, EntityState, RecorderHints, Role } from './kernel/entity.js';
 import { ROLES } from './kernel/roles.js';
 import type { ConfigSchema } from './plugins/config-schema.js';
 import type { JsonSchema } from './plugins/info.js';
 
 export type { Context } from './kernel/context.js';
 export type { AlertRaise, Severity } from './alerts/types.js';
-export type { Attributes, EntityState, Role } from './kernel/entity.js';
+export type { Attributes, EntityState, RecorderHints, Role } from './kernel/entity.js';
 export type { CommandName, CommandParams, Domain, DomainStates, StateValue } from './kernel/domains.js';
 export type { ConfigSchema, ConfigSchemaIssue, ConfigSchemaResult } from './plugins/config-schema.js';
 export { entityIdSchema } from './plugins/entity-id.js';
@@ -142,6 +142,8 @@ export interface DomainEntityDefinition<D extends Domain> {
   hidden?: boolean;
   /** Becomes the attribute `icon` (`mdi:garage`). */
   icon?: string;
+  /** How history records it: `excludeAttributes` keeps big attributes (a forecast) out of history rows; the live state keeps them. */
+  recorder?: RecorderHints;
 }
 
 /**

@@ -10,7 +10,7 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/index.js';
 import { errorMessage } from '../errors.js';
-import type { EntityState, EventMap, Kernel } from '../kernel/index.js';
+import type { Attributes, EntityState, EventMap, Kernel } from '../kernel/index.js';
 import type { Service } from '../service.js';
 import { CLIMATE_SERIES, climateValues, isClimate, seriesId } from './climate.js';
 import { createDictionary } from './dictionary.js';
@@ -21,6 +21,12 @@ import { auditEntry, commandEntry, stateEntry, writtenEntry, type LogbookRow } f
 import { createMaintenance } from './maintenance.js';
 import { createWriter, type QueuedState } from './writer.js';
 import { foreignZone } from '../local-zone.js';
+
+/** The attributes as history keeps them: without those the entity asked to leave out (RecorderHints). */
+export function recordedAttributes(attributes: Attributes, exclude: readonly string[] | undefined): string {
+  if (!exclude?.some((key) => key in attributes)) return JSON.stringify(attributes);
+  return JSON.stringify(Object.fromEntries(Object.entries(attributes).filter(([key]) => !exclude.includes(key))));
+}
 
 /** Rows per transaction of a periodic commit: a few milliseconds of work on a Pi 4. */
 const SLICE = 2000;
@@ -102,7 +108,9 @@ export function createRecorder({ kernel, database, log, options }: RecorderDeps)
     lastAttributes.set(entityId, newState.attributes);
     states.push({
       entityId, ms, state: storedState(newState),
-      ...(unchanged ? { attributesJson: undefined } : { attributesJson: JSON.stringify(newState.attributes), counter: newState.attributes.stateClass === 'total_increasing' }),
+      ...(unchanged
+        ? { attributesJson: undefined }
+        : { attributesJson: recordedAttributes(newState.attributes, kernel.registry.get(entityId)?.recorder?.excludeAttributes), counter: newState.attributes.stateClass === 'total_increasing' }),
     });
     if (isClimate(entityId)) queueClimateSeries(entityId, newState, ms);
   }

@@ -33,6 +33,16 @@ export interface EntityInfo {
   readonly allowedRoles?: readonly Role[];
   /** Mirrored from another hub (MQTT federation); never re-exported. */
   readonly remote?: { node: string };
+  readonly recorder?: RecorderHints;
+}
+
+/** How history records an entity (the live state is never affected). */
+export interface RecorderHints {
+  /**
+   * Attributes left out of history rows: big ones that change on every update (a weather
+   * forecast is 6–8 KB) would otherwise add a new stored attribute set at each reading.
+   */
+  readonly excludeAttributes?: readonly string[];
 }
 
 /** Turns `living_room_temperature` into `Living room temperature`. */

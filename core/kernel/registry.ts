@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { DOMAINS, commandsOf, domainOf, isEntityId, type Domain } from './domains.js';
-import { nameFromId, type EntityInfo, type Role } from './entity.js';
+import { nameFromId, type EntityInfo, type RecorderHints, type Role } from './entity.js';
 import type { EventBus } from './events.js';
 
 export interface EntityRegistration {
@@ -12,6 +12,7 @@ export interface EntityRegistration {
   remote?: { node: string };
   /** Commands the owner has handlers for; one the domain does not have is refused. */
   commands?: readonly string[];
+  recorder?: RecorderHints;
 }
 
 export interface EntityRegistry {
@@ -47,6 +48,7 @@ export function createEntityRegistry(bus: EventBus): EntityRegistry {
         area: registration.area ?? null,
         ...(registration.allowedRoles && { allowedRoles: Object.freeze([...registration.allowedRoles]) }),
         ...(registration.remote && { remote: Object.freeze({ ...registration.remote }) }),
+        ...(registration.recorder?.excludeAttributes?.length && { recorder: Object.freeze({ excludeAttributes: Object.freeze([...registration.recorder.excludeAttributes]) }) }),
       });
       entities.set(id, info);
       bus.emit('entity_added', { entityId: id, owner });

@@ -43,7 +43,7 @@ export interface EntityPort {
 
 /** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
 export function registrationOf(def: Omit<EntityDefinition, 'commands'>, owner: string, commands: readonly string[]): EntityRegistration {
-  return { id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles, commands };
+  return { id: def.id, owner, name: def.name, area: def.area, allowedRoles: def.allowedRoles, commands, ...(def.recorder && { recorder: def.recorder }) };
 }
 
 /**

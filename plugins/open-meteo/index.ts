@@ -33,7 +33,8 @@ export default definePlugin({
     const url = forecastUrl(config.baseUrl, location);
     const objectId = config.entity.slice('weather.'.length);
     const base = entityBaseOf(config);
-    const weather = ctx.entities.add({ id: config.entity as `weather.${string}`, ...base });
+    // The forecasts (6–8 KB, new at every fetch) stay in the live state but out of history.
+    const weather = ctx.entities.add({ id: config.entity as `weather.${string}`, ...base, recorder: { excludeAttributes: ['forecast', 'forecastHourly'] } });
     const label = base.name ?? 'Weather';
     const sensors = (config.sensors ? sensorSpecs() : []).map((spec) => ({
       spec,

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAutomationEngine, parseOrThrow, type AutomationEngine } from '../../../core/automation/index.js';
 import { openDatabase, type DatabaseHandle } from '../../../core/db/index.js';
+import { createHistoryQueries, createRecorder, type Recorder } from '../../../core/history/index.js';
 import { definePlugin } from '../../../core/plugin-api.js';
 import { createTestHub, type TestHub } from '../../../core/testing/index.js';
 
@@ -104,6 +105,37 @@ describe('open-meteo plugin', { timeout: 20_000 }, () => {
     const q = Object.fromEntries(server.requests[0]!.searchParams);
     expect(server.requests[0]!.pathname).toBe('/v1/forecast');
     expect(q).toMatchObject({ latitude: '48.85', longitude: '2.35', timezone: 'Europe/Paris', timeformat: 'unixtime' });
+  });
+
+  it('history rows keep the current weather but not the forecasts, which stay in the live state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-weather-history-'));
+    let database: DatabaseHandle | undefined;
+    let recorder: Recorder | undefined;
+    try {
+      server.set('cool');
+      hub = await createTestHub({ config: weatherConfig(baseUrl, { timeoutS: 5 }) });
+      database = openDatabase(join(dir, 'hearth.db'));
+      recorder = createRecorder({ kernel: hub.kernel, database, log: capturedLog().log, options: { commitIntervalS: 60, keepDays: 10 } });
+      await recorder.start();
+      await hub.waitFor('sensor.home_tomorrow_max', (s) => s.state === 25);
+      server.set('ok');
+      const live = await hub.waitFor('sensor.home_tomorrow_max', (s) => s.state === 31.5).then(() => hub!.state('weather.home'));
+      expect(live.attributes.forecast).toHaveLength(7);
+      recorder.flush();
+      const rows = createHistoryQueries(database).statesBetween(['weather.home'], NOW - 60_000, NOW + 60_000);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.attributes).toMatchObject({ temperature: 14.2, unit: '°C' });
+        expect(row.attributes).not.toHaveProperty('forecast');
+        expect(row.attributes).not.toHaveProperty('forecastHourly');
+      }
+      const stored = database.sqlite.prepare('SELECT max(length(json)) AS longest FROM history_attributes').get() as { longest: number };
+      expect(stored.longest).toBeLessThan(1000);
+    } finally {
+      await recorder?.stop();
+      database?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a 500, malformed JSON, a wrong body and a timeout each keep the last forecast, marked stale; the next good answer is fresh', async () => {
