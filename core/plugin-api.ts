@@ -237,6 +237,8 @@ export interface PluginStorage {
   get<T = unknown>(key: string): T | undefined;
   /** Written to disk soon after, and on stop; JSON-serialisable values only. */
   set(key: string, value: unknown): void;
+  /** Writes what was set now: before showing a value that must survive a `kill -9` (a meter's total). */
+  flush(): void;
 }
 
 /** Hardware opened through the host, which releases it (outputs to their safe state) on stop or failure. */

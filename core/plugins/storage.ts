@@ -2,9 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PluginStorage } from '../plugin-api.js';
 
-export interface PersistentStorage extends PluginStorage {
-  flush(): void;
-}
+export type PersistentStorage = PluginStorage;
 
 const WRITE_DELAY_MS = 1000;
 
