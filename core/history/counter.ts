@@ -1,17 +1,23 @@
 /**
  * Pure: consumption of a counter (a `total_increasing` meter index) from its readings.
- * A reading below the previous one is a reset or a replaced meter, never negative
- * consumption: the new reading counts as consumed since 0.
+ * A reading well below the previous one is a reset or a replaced meter, never negative
+ * consumption: the new reading counts as consumed since 0. A dip of under 10% is not a
+ * reset but a glitch (float noise, a re-sent older index, a simulated past the live start
+ * does not continue): it counts nothing, where a reset would count the whole index again.
  */
 export interface Reading {
   ms: number;
   value: number;
 }
 
+/** A reading below this share of the previous one is a reset (Home Assistant's rule too). */
+export const RESET_RATIO = 0.9;
+
 /** Consumption between two readings; the very first reading (no previous) starts the count at 0. */
 export function increase(previous: number | undefined, value: number): number {
   if (previous === undefined) return 0;
-  return value >= previous ? value - previous : value;
+  if (value >= previous) return value - previous;
+  return value < previous * RESET_RATIO ? Math.max(0, value) : 0;
 }
 
 /**

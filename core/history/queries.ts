@@ -26,7 +26,7 @@ export interface StatisticsRow {
   min: number;
   max: number;
   count: number;
-  /** Counters (`stateClass: total_increasing`): consumption in the row; a drop of the reading is a reset, counted from 0. */
+  /** Counters (`stateClass: total_increasing`): consumption in the row; a drop of the reading by over 10% is a reset, counted from 0 (core/history/counter.ts). */
   change?: number;
   /** Counters: the running total of `change` at the row's end, since the entity was first recorded. */
   sum?: number;

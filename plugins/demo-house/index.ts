@@ -10,6 +10,7 @@ import { demoHouseSchema, type DemoHouseConfig } from './schema.js';
 import { startDemoMeter } from './meter.js';
 import { addFilPiloteRadiator } from './radiator.js';
 import { draw, pulseLine, recurring } from './script.js';
+import { startDemoWaterMeter } from './water.js';
 import { startWeatherStandIn } from './weather-stand-in.js';
 
 function climateOf(sim: SimBoard, room: string) {
@@ -43,7 +44,7 @@ export default definePlugin({
     name: 'Demo house',
     version: '1.0.0',
     apiVersion: 1,
-    description: 'Simulated wiring and a scripted day for the sim backend: motion, a door, rain, the sun, a Linky meter.',
+    description: 'Simulated wiring and a scripted day for the sim backend: motion, a door, rain, the sun, a Linky meter, a water meter.',
   },
   config: demoHouseSchema,
   async setup(ctx) {
@@ -60,6 +61,7 @@ export default definePlugin({
     for (const h of config.heaters) detach.push(sim.addHeater(h));
     for (const r of config.radiators) detach.push(addFilPiloteRadiator(sim, ctx.timers, r));
     if (config.meter) detach.push(startDemoMeter(sim, ctx.timers, config.meter, dimmers));
+    if (config.waterMeter) detach.push(startDemoWaterMeter(sim, ctx.timers, config.waterMeter));
     ctx.onStop(() => detach.forEach((d) => d()));
 
     for (const m of config.motion) recurring(ctx.timers, m.everyS, pulseLine(sim, m.line, m.holdS * 1000), () => sim.drive(m.line, 0));

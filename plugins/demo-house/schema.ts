@@ -52,6 +52,17 @@ export const demoHouseSchema = z.strictObject({
       dimmed: z.array(z.strictObject({ address: address.default(0x40), channel: z.number().int().min(0).max(15), va: z.number().min(0) })).default([]),
     })
     .optional(),
+  /** A water meter's pulse output (a reed contact to ground) on an input line: water drawn now and then (read it with `use: pulse-meter`). */
+  waterMeter: z
+    .strictObject({
+      line: z.number().int(),
+      litresPerPulse: z.number().positive().default(1),
+      everyS: range.default([900, 5400]),
+      lastsS: range.default([30, 480]),
+      /** Litres a minute while drawing, [min, max]. */
+      flowLMin: range.default([4, 12]),
+    })
+    .optional(),
 });
 
 export type DemoHouseConfig = z.infer<typeof demoHouseSchema>;

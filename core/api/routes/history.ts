@@ -92,7 +92,7 @@ function checked(span: { start: number; end: number }) {
 
 const statisticsRow = z.object({
   start: z.string(), mean: z.number(), min: z.number(), max: z.number(), count: z.number(),
-  change: z.number().optional().describe('counters: consumption in the row, a drop of the index counted as a reset from 0'),
+  change: z.number().optional().describe('counters: consumption in the row, a drop of the index by over 10% counted as a reset from 0'),
   sum: z.number().optional().describe("counters: running total of change at the row's end"),
   heatingHours: z.number().optional().describe('climate entities: hours heating in the row'),
 });

@@ -22,7 +22,7 @@ describe('demo house', () => {
   it('has the entities a newcomer should see, all alive', async () => {
     hub = await createTestHub({ config: readFileSync(DEMO, 'utf8') });
     expect(hub.plugins().map((p) => [p.id, p.status])).toEqual([
-      ['demo-house', 'running'], ['gpio', 'running'], ['alarm', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['tic', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
+      ['demo-house', 'running'], ['gpio', 'running'], ['alarm', 'running'], ['pwm-light', 'running'], ['shutter', 'running'], ['climate-i2c', 'running'], ['open-meteo', 'running'], ['tic', 'running'], ['pulse-meter', 'running'], ['onewire', 'running'], ['thermostat', 'running'],
     ]);
     const states = hub.states();
     expect(hub.state('alarm_control_panel.house')).toMatchObject({ state: 'disarmed', available: true });

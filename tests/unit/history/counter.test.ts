@@ -9,6 +9,13 @@ describe('counter consumption', () => {
     expect(increase(10, 12.5)).toBe(2.5);
     expect(increase(10, 10)).toBe(0);
     expect(increase(1000, 3)).toBe(3);
+    expect(increase(1000, 0)).toBe(0);
+  });
+
+  it('takes a dip of under 10% as a glitch that counts nothing, not as a reset', () => {
+    expect(increase(12_100, 12_000)).toBe(0);
+    expect(increase(10.005, 10.004999)).toBe(0);
+    expect(increase(100, 89.9)).toBe(89.9);
   });
 
   it('gives each window the change shown by its readings, the previous reading carried in', () => {

@@ -43,6 +43,23 @@ describe('demo-house plugin', () => {
     expect(seen.get('binary_sensor.motion')!.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('draws water now and then: a pulse a litre on the water meter line, read by pulse-meter as m³ and L/min', async () => {
+    vi.useFakeTimers();
+    const water = {
+      plugins: [
+        { use: 'demo-house', waterMeter: { line: 18, litresPerPulse: 1, everyS: [60, 60], lastsS: [125, 125], flowLMin: [6, 6] } },
+        { use: 'pulse-meter', commitIntervalS: 30, meters: [{ id: 'sensor.water_meter', kind: 'water', line: 18, bias: 'pull-up', pulsesPerUnit: 1000, debounceMs: 20, idleAfterS: 30 }] },
+      ],
+    };
+    hub = await createTestHub({ config: water });
+    // a draw from 60 s to 185 s at 6 L/min: a pulse every 10 s, from 70 s to 180 s
+    await vi.advanceTimersByTimeAsync(121_000);
+    expect(hub.state('sensor.water_meter_flow').state).toBe(6);
+    await vi.advanceTimersByTimeAsync(230_000 - 121_000);
+    expect(hub.state('sensor.water_meter_flow').state).toBe(0);
+    expect(hub.state('sensor.water_meter').state).toBe(0.012);
+  });
+
   it('refuses to run on real hardware', async () => {
     const board = createSimBoard();
     const withoutSim = { ...board, sim: undefined } as unknown as typeof board; // what a linux board looks like to a plugin
