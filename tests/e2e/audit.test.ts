@@ -69,7 +69,7 @@ describe('audit of every view: axe-core and a clean console', { timeout: 120_000
 
   async function open(theme: Theme, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<{ page: Page; at: { view: string } }> {
     // bypassCSP: the hub's script-src 'self' would refuse the injected axe-core, rightly
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme, bypassCSP: true, ...(storageState && { storageState }) });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, colorScheme: theme, bypassCSP: true, ...(storageState && { storageState }) });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

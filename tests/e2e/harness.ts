@@ -38,7 +38,7 @@ export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 84
 
 /** A page in a fresh context, signed in by onboarding the owner over the API (the context keeps the cookie); page errors land in `errors`. */
 export async function onboardedPage(browser: Browser, hub: RunningHub, errors: string[], options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ locale: 'en-US', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
   page.on('pageerror', (e) => errors.push(e.message));

@@ -3,6 +3,7 @@ import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
+import { msg, str } from '../lib/i18n.js';
 import { storedNotifications, storeNotifications, withNotification, withoutNotification } from '../lib/notifications.js';
 import { leaveAllowed } from '../lib/leave.js';
 import { latestOf, predictState } from '../lib/optimistic.js';
@@ -169,7 +170,7 @@ export class HearthApp extends LitElement {
       this.startSession();
     } catch (err) {
       if (onboarding && err instanceof ApiError && err.status === 409) this._phase = 'login';
-      this._authError = err instanceof ApiError && err.status === 401 ? 'Wrong username or password' : errorText(err);
+      this._authError = err instanceof ApiError && err.status === 401 ? msg('Wrong username or password', { id: 'login.wrong-credentials' }) : errorText(err);
     } finally {
       this._busy = false;
     }
@@ -363,7 +364,7 @@ export class HearthApp extends LitElement {
           .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}
           .schedules=${entities.filter((e) => e.domain === 'schedule')}></hearth-entity-view>`;
       case 'history':
-        return html`<h1>History</h1><hearth-history-view .api=${this.api} .entities=${entities} .query=${location.search}></hearth-history-view>`;
+        return html`<h1>${msg('History', { id: 'nav.history' })}</h1><hearth-history-view .api=${this.api} .entities=${entities} .query=${location.search}></hearth-history-view>`;
       case 'automations':
         return html`<hearth-automations-view .api=${this.api} .user=${this._user}></hearth-automations-view>`;
       case 'automation':
@@ -371,39 +372,39 @@ export class HearthApp extends LitElement {
       case 'schedule':
         return html`<hearth-schedule-editor .api=${this.api} .user=${this._user} .scheduleId=${r.id}></hearth-schedule-editor>`;
       case 'logbook':
-        return html`<h1>Logbook</h1>
+        return html`<h1>${msg('Logbook', { id: 'nav.logbook' })}</h1>
           <hearth-logbook-filters .filter=${this._logFilter} .entities=${entities} .automations=${this._automationNames}></hearth-logbook-filters>
           <hearth-logbook-view .entries=${this._logbook && mergeEntries(this._liveLog.filter((e) => e.id > (this._logbook![0]?.id ?? 0) && matchesFilter(e, this._logFilter, this._entities)), this._logbook)}
           .names=${{ ...this.names }} .error=${this._logError} ?more=${this._logNext !== undefined}></hearth-logbook-view>`;
       case 'alerts':
-        return html`<h1>Alerts</h1><hearth-alerts-view .api=${this.api} .revision=${this._alertRevision} .now=${this._now}></hearth-alerts-view>`;
+        return html`<h1>${msg('Alerts', { id: 'nav.alerts' })}</h1><hearth-alerts-view .api=${this.api} .revision=${this._alertRevision} .now=${this._now}></hearth-alerts-view>`;
       case 'settings':
-        return html`<h1>Settings</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;
+        return html`<h1>${msg('Settings', { id: 'nav.settings' })}</h1><hearth-settings-view .api=${this.api} .user=${this._user} .tab=${r.tab}></hearth-settings-view>`;
     }
   }
 
   override render() {
-    if (this._phase === 'loading') return html`<p class="muted" style="padding:2rem" role="status">Loading…</p>`;
+    if (this._phase === 'loading') return html`<p class="muted" style="padding:2rem" role="status">${msg('Loading…', { id: 'app.loading' })}</p>`;
     if (this._phase === 'offline')
-      return html`<div class="banner" role="alert"><strong>Hearth is offline</strong>: the hub cannot be reached. Retrying…
-        <button @click=${() => this.retryBoot()}>Retry now</button></div>`;
+      return html`<div class="banner" role="alert">${msg(html`<strong>Hearth is offline</strong>: the hub cannot be reached. Retrying…`, { id: 'app.offline' })}
+        <button @click=${() => this.retryBoot()}>${msg('Retry now', { id: 'app.retry-now' })}</button></div>`;
     if (this._phase !== 'ready') return html`<hearth-login-view .mode=${this._phase} .error=${this._authError} ?busy=${this._busy}></hearth-login-view>`;
     const offline = this._status === 'reconnecting' || this._status === 'connecting';
-    return html`<a class="skip" href="#main">Skip to content</a>
+    return html`<a class="skip" href="#main">${msg('Skip to content', { id: 'app.skip' })}</a>
       <div class="layout">
-        <nav class="main" aria-label="Main">${navLinks(this._route, { '/alerts': this._openAlerts })}</nav>
+        <nav class="main" aria-label=${msg('Main', { id: 'nav.main' })}>${navLinks(this._route, { '/alerts': this._openAlerts })}</nav>
         <div class="content">
-          ${offline ? html`<div class="banner" role="status">${this._status === 'connecting' ? 'Connecting to the hub…' : 'Connection lost — reconnecting…'}
-            ${this._status === 'reconnecting' ? html`<button @click=${() => this.live.retry()}>Retry now</button>` : nothing}</div>` : nothing}
+          ${offline ? html`<div class="banner" role="status">${this._status === 'connecting' ? msg('Connecting to the hub…', { id: 'app.connecting' }) : msg('Connection lost — reconnecting…', { id: 'app.reconnecting' })}
+            ${this._status === 'reconnecting' ? html`<button @click=${() => this.live.retry()}>${msg('Retry now', { id: 'app.retry-now' })}</button>` : nothing}</div>` : nothing}
           <header class="top"><span class="brand">${icon(BRAND)}Hearth</span>
-            <span class="who"><span class="muted">${this._user?.username}</span><button @click=${() => this.signOut()}>Sign out</button></span></header>
+            <span class="who"><span class="muted">${this._user?.username}</span><button @click=${() => this.signOut()}>${msg('Sign out', { id: 'app.sign-out' })}</button></span></header>
           <main id="main">${this.page()}</main>
         </div>
       </div>
       <div class="toasts" aria-live="assertive">${this._notifications.map((n) => html`<div class="toast notification ${n.severity}" role="alert" data-notification=${n.id}>
-        <span><strong>${n.title}</strong><br />${n.message}${n.url ? html` <a href=${n.url}>Open</a>` : nothing}</span>
-        <button @click=${() => this.setNotifications(withoutNotification(this._notifications, n.id))} aria-label="Dismiss ${n.title}">Dismiss</button></div>`)}${this._toasts.map((t) => html`<div class="toast" role="alert"><span>${t.text}</span>
-        <button @click=${() => (this._toasts = this._toasts.filter((x) => x.id !== t.id))}>Dismiss</button></div>`)}</div>`;
+        <span><strong>${n.title}</strong><br />${n.message}${n.url ? html` <a href=${n.url}>${msg('Open', { id: 'app.open-link' })}</a>` : nothing}</span>
+        <button @click=${() => this.setNotifications(withoutNotification(this._notifications, n.id))} aria-label=${msg(str`Dismiss ${n.title}`, { id: 'app.dismiss-named' })}>${msg('Dismiss', { id: 'app.dismiss' })}</button></div>`)}${this._toasts.map((t) => html`<div class="toast" role="alert"><span>${t.text}</span>
+        <button @click=${() => (this._toasts = this._toasts.filter((x) => x.id !== t.id))}>${msg('Dismiss', { id: 'app.dismiss' })}</button></div>`)}</div>`;
   }
 }
 customElements.define('hearth-app', HearthApp);

@@ -1,5 +1,6 @@
 import type { EntityState } from '../api/types.js';
 import { titleCase } from './format.js';
+import { msg } from './i18n.js';
 
 export interface AreaSection {
   area: string | null;
@@ -26,7 +27,7 @@ export function groupByArea(entities: Iterable<EntityState>, areaOrder: readonly
     .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
     .map(([area, list]) => ({
       area,
-      title: area === null ? 'Other' : titleCase(area),
+      title: area === null ? msg('Other', { id: 'home.other-area' }) : titleCase(area),
       entities: list.sort((x, y) => DOMAIN_ORDER.indexOf(x.domain) - DOMAIN_ORDER.indexOf(y.domain) || x.name.localeCompare(y.name)),
     }));
 }

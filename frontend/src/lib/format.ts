@@ -1,66 +1,127 @@
 import type { EntityState } from '../api/types.js';
+import { currentLocale, msg, str } from './i18n.js';
 
 const UNIT_DECIMALS: Record<string, number> = { '°C': 1, '°F': 1, '%': 0, hPa: 0, lx: 0, V: 2, W: 0, kWh: 2 };
 
 /** A number as a person reads it: sensible decimals for the unit, locale separators. */
-export function formatNumber(value: number, unit?: string, locale?: string): string {
+export function formatNumber(value: number, unit?: string, locale: string = currentLocale()): string {
   const decimals = unit !== undefined && unit in UNIT_DECIMALS ? UNIT_DECIMALS[unit]! : Math.abs(value) >= 100 ? 0 : 1;
-  const text = value.toLocaleString(locale ?? 'en', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  const text = value.toLocaleString(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
   if (!unit) return text;
+  // French puts a no-break space before every unit ("21,5 °C", "80 %"); English glues % and degrees: "21.5°C", "80%".
+  if (locale.startsWith('fr')) return `${text}\u00a0${unit}`;
   return unit === '%' || unit.startsWith('°') ? `${text}${unit}` : `${text} ${unit}`;
 }
 
-const WORDS: Record<string, Record<string, string>> = {
-  binary_sensor: { on: 'Detected', off: 'Clear' },
-  default: { on: 'On', off: 'Off', open: 'Open', closed: 'Closed', opening: 'Opening', closing: 'Closing' },
-  climate: { off: 'Off', heat: 'Heat', cool: 'Cool', auto: 'Auto' },
-  weather: { 'clear-night': 'Clear night', partlycloudy: 'Partly cloudy' },
-};
-const DEVICE_CLASS_WORDS: Record<string, [on: string, off: string]> = {
-  door: ['Open', 'Closed'],
-  window: ['Open', 'Closed'],
-  motion: ['Motion', 'Clear'],
-  occupancy: ['Occupied', 'Clear'],
-  moisture: ['Wet', 'Dry'],
-  smoke: ['Smoke!', 'Clear'],
-  rain: ['Raining', 'Dry'],
-};
+/** A percentage in the shown language: "80%", "80 %". */
+export function formatPercent(value: number): string {
+  return formatNumber(value, '%');
+}
 
-/** A state word as a person reads it: "armed_home" → "Armed home". */
+/** State words by domain; called at render time so they follow the shown language. */
+function words(domain: string): Record<string, string> {
+  switch (domain) {
+    case 'binary_sensor':
+      return { on: msg('Detected', { id: 'state.detected' }), off: msg('Clear', { id: 'state.clear' }) };
+    case 'climate':
+      return { off: msg('Off', { id: 'state.off' }), heat: msg('Heat', { id: 'state.heat' }), cool: msg('Cool', { id: 'state.cool' }), auto: msg('Auto', { id: 'state.auto' }) };
+    case 'weather':
+      return { 'clear-night': msg('Clear night', { id: 'state.clear-night' }), partlycloudy: msg('Partly cloudy', { id: 'state.partlycloudy' }) };
+    default:
+      return {};
+  }
+}
+
+function defaultWords(): Record<string, string> {
+  return {
+    on: msg('On', { id: 'state.on' }),
+    off: msg('Off', { id: 'state.off' }),
+    open: msg('Open', { id: 'state.open' }),
+    closed: msg('Closed', { id: 'state.closed' }),
+    opening: msg('Opening', { id: 'state.opening' }),
+    closing: msg('Closing', { id: 'state.closing' }),
+    unlocked: msg('Unlocked', { id: 'state.unlocked' }),
+    locked: msg('Locked', { id: 'state.locked' }),
+    locking: msg('Locking', { id: 'state.locking' }),
+    unlocking: msg('Unlocking', { id: 'state.unlocking' }),
+    jammed: msg('Jammed', { id: 'state.jammed' }),
+    disarmed: msg('Disarmed', { id: 'state.disarmed' }),
+    armed_home: msg('Armed home', { id: 'state.armed-home' }),
+    armed_away: msg('Armed away', { id: 'state.armed-away' }),
+    armed_night: msg('Armed night', { id: 'state.armed-night' }),
+    arming: msg('Arming', { id: 'state.arming' }),
+    pending: msg('Pending', { id: 'state.pending' }),
+    triggered: msg('Triggered', { id: 'state.triggered' }),
+    idle: msg('Idle', { id: 'state.idle' }),
+    heating: msg('Heating', { id: 'state.heating' }),
+    cooling: msg('Cooling', { id: 'state.cooling' }),
+    sunny: msg('Sunny', { id: 'state.sunny' }),
+    cloudy: msg('Cloudy', { id: 'state.cloudy' }),
+    rainy: msg('Rainy', { id: 'state.rainy' }),
+    snowy: msg('Snowy', { id: 'state.snowy' }),
+    fog: msg('Fog', { id: 'state.fog' }),
+    windy: msg('Windy', { id: 'state.windy' }),
+    pouring: msg('Pouring', { id: 'state.pouring' }),
+    lightning: msg('Lightning', { id: 'state.lightning' }),
+    hail: msg('Hail', { id: 'state.hail' }),
+  };
+}
+
+function deviceClassWords(deviceClass: string): [on: string, off: string] | undefined {
+  switch (deviceClass) {
+    case 'door':
+    case 'window':
+      return [msg('Open', { id: 'state.open' }), msg('Closed', { id: 'state.closed' })];
+    case 'motion':
+      return [msg('Motion', { id: 'state.motion' }), msg('Clear', { id: 'state.clear' })];
+    case 'occupancy':
+      return [msg('Occupied', { id: 'state.occupied' }), msg('Clear', { id: 'state.clear' })];
+    case 'moisture':
+      return [msg('Wet', { id: 'state.wet' }), msg('Dry', { id: 'state.dry' })];
+    case 'smoke':
+      return [msg('Smoke!', { id: 'state.smoke' }), msg('Clear', { id: 'state.clear' })];
+    case 'rain':
+      return [msg('Raining', { id: 'state.raining' }), msg('Dry', { id: 'state.dry' })];
+    default:
+      return undefined;
+  }
+}
+
+/** A state word as a person reads it: "armed_home" → "Armed home" ("Armée (présence)" in French). */
 export function stateWord(domain: string, state: string): string {
-  return WORDS[domain]?.[state] ?? WORDS.default![state] ?? titleCase(state);
+  return words(domain)[state] ?? defaultWords()[state] ?? titleCase(state);
 }
 
 /** The state line of a card: "On · 80%", "21.5°C", "Open", "Unavailable". */
 export function formatState(entity: EntityState, now: number = Date.now()): string {
-  if (!entity.available) return 'Unavailable';
+  if (!entity.available) return msg('Unavailable', { id: 'state.unavailable' });
   const { state, attributes } = entity;
-  if (state === null) return entity.domain === 'button' ? 'Never pressed' : 'Unknown';
+  if (state === null) return entity.domain === 'button' ? msg('Never pressed', { id: 'state.never-pressed' }) : msg('Unknown', { id: 'state.unknown' });
   if ((entity.domain === 'sensor' || entity.domain === 'number') && typeof state === 'number') return formatNumber(state, stringAttr(attributes.unit));
   if (entity.domain === 'binary_sensor') {
-    const words = DEVICE_CLASS_WORDS[stringAttr(attributes.deviceClass) ?? ''];
-    if (words) return state === 'on' ? words[0] : words[1];
-    return WORDS.binary_sensor![String(state)] ?? String(state);
+    const pair = deviceClassWords(stringAttr(attributes.deviceClass) ?? '');
+    if (pair) return state === 'on' ? pair[0] : pair[1];
+    return words('binary_sensor')[String(state)] ?? String(state);
   }
   // A select shows its option as written: it is the user's own label.
   if (entity.domain === 'select') return String(state);
-  if (entity.domain === 'button') return `Pressed ${formatRelative(String(state), now)}`;
+  if (entity.domain === 'button') return msg(str`Pressed ${formatRelative(String(state), now)}`, { id: 'state.pressed-ago' });
   const word = stateWord(entity.domain, String(state));
   switch (entity.domain) {
     case 'light':
-      return state === 'on' && typeof attributes.brightness === 'number' ? `${word} · ${attributes.brightness}%` : word;
+      return state === 'on' && typeof attributes.brightness === 'number' ? `${word} · ${formatPercent(attributes.brightness)}` : word;
     case 'fan':
-      return state === 'on' && typeof attributes.percentage === 'number' ? `${word} · ${attributes.percentage}%` : word;
+      return state === 'on' && typeof attributes.percentage === 'number' ? `${word} · ${formatPercent(attributes.percentage)}` : word;
     case 'climate':
-      return typeof attributes.hvacAction === 'string' && state !== 'off' ? `${word} · ${titleCase(attributes.hvacAction)}` : word;
+      return typeof attributes.hvacAction === 'string' && state !== 'off' ? `${word} · ${stateWord('climate', attributes.hvacAction)}` : word;
     case 'weather':
       return typeof attributes.temperature === 'number' ? `${word} · ${formatNumber(attributes.temperature, stringAttr(attributes.unit) ?? '°C')}` : word;
     case 'cover':
     case 'valve': {
       if (typeof attributes.position !== 'number') return word;
       const target = attributes.targetPosition;
-      if ((state === 'opening' || state === 'closing') && typeof target === 'number') return `${word} · ${attributes.position}% → ${target}%`;
-      return state === 'open' && attributes.position < 100 ? `Open · ${attributes.position}%` : word;
+      if ((state === 'opening' || state === 'closing') && typeof target === 'number') return `${word} · ${formatPercent(attributes.position)} → ${formatPercent(target)}`;
+      return state === 'open' && attributes.position < 100 ? `${word} · ${formatPercent(attributes.position)}` : word;
     }
     default:
       return word;
@@ -72,20 +133,20 @@ export function formatRelative(iso: string | number, now: number = Date.now()): 
   const at = typeof iso === 'number' ? iso : Date.parse(iso);
   if (Number.isNaN(at)) return '';
   const s = Math.max(0, Math.round((now - at) / 1000));
-  if (s < 45) return 'just now';
+  if (s < 45) return msg('just now', { id: 'time.just-now' });
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
+  if (m < 60) return msg(str`${m} min ago`, { id: 'time.minutes-ago' });
   const h = Math.round(m / 60);
-  if (h < 24) return `${h} h ago`;
+  if (h < 24) return msg(str`${h} h ago`, { id: 'time.hours-ago' });
   const d = Math.round(h / 24);
-  return d === 1 ? 'yesterday' : `${d} days ago`;
+  return d === 1 ? msg('yesterday', { id: 'time.yesterday' }) : msg(str`${d} days ago`, { id: 'time.days-ago' });
 }
 
 /** "1.2 s", "3 min 5 s", "2 h 10 min". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  if (s < 60) return `${s.toLocaleString(currentLocale(), { maximumFractionDigits: s < 10 ? 1 : 0, minimumFractionDigits: s < 10 ? 1 : 0 })} s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min${Math.round(s % 60) ? ` ${Math.round(s % 60)} s` : ''}`;
   const h = Math.floor(m / 60);
@@ -93,11 +154,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** Wall-clock time, with the date when it is not today. */
-export function formatTime(at: string | number, now: number = Date.now(), locale?: string): string {
+export function formatTime(at: string | number, now: number = Date.now(), locale: string = currentLocale()): string {
   const date = new Date(typeof at === 'number' ? at : Date.parse(at));
   if (Number.isNaN(date.getTime())) return '';
   const sameDay = new Date(now).toDateString() === date.toDateString();
-  const [clock, day] = timeFormatters(locale ?? 'en');
+  const [clock, day] = timeFormatters(locale);
   const time = clock.format(date);
   return sameDay ? time : `${day.format(date)} ${time}`;
 }

@@ -5,6 +5,7 @@ import type { EntityState, User } from '../api/types.js';
 import { cardFor } from '../cards/pick.js';
 import { groupByArea } from '../lib/entities.js';
 import { homeModeKey } from '../lib/floorplan.js';
+import { msg } from '../lib/i18n.js';
 import type { Point } from '../lib/sparkline.js';
 import { controls } from '../styles/theme.js';
 
@@ -62,8 +63,8 @@ export class HearthHomeView extends LitElement {
 
   override render() {
     if (!this.api) return this.cards();
-    return html`<div class="mode" role="group" aria-label="Show the home as">
-        ${(['plan', 'cards'] as const).map((m) => html`<button aria-pressed=${this._mode === m ? 'true' : 'false'} @click=${() => this.choose(m)}>${m === 'plan' ? 'Plan' : 'Cards'}</button>`)}
+    return html`<div class="mode" role="group" aria-label=${msg('Show the home as', { id: 'home.mode' })}>
+        ${(['plan', 'cards'] as const).map((m) => html`<button aria-pressed=${this._mode === m ? 'true' : 'false'} @click=${() => this.choose(m)}>${m === 'plan' ? msg('Plan', { id: 'home.plan' }) : msg('Cards', { id: 'home.cards' })}</button>`)}
       </div>
       ${this._mode === 'plan'
         ? html`<hearth-floorplan-view .api=${this.api} .user=${this.user} .entities=${this.entities} .pending=${this.pending}></hearth-floorplan-view>`
@@ -74,7 +75,7 @@ export class HearthHomeView extends LitElement {
     // `hidden: true` (hearth.yaml) keeps an entity off the dashboard, not out of the hub.
     const shown = this.entities.filter((e) => e.attributes.hidden !== true);
     if (shown.length === 0) {
-      return html`<div class="panel empty"><h2>No devices yet</h2><p class="muted">Add plugins to hearth.yaml and restart the hub; their entities appear here.</p></div>`;
+      return html`<div class="panel empty"><h2>${msg('No devices yet', { id: 'home.empty' })}</h2><p class="muted">${msg('Add plugins to hearth.yaml and restart the hub; their entities appear here.', { id: 'home.empty-hint' })}</p></div>`;
     }
     return groupByArea(shown, this.areas).map(
       (s) => html`<section aria-labelledby="area-${s.area ?? 'other'}">
