@@ -5,11 +5,12 @@ import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
 import { sendCommand } from './events.js';
 import { cardHead } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 const ARM = [
-  ['arm_home', 'Arm home'],
-  ['arm_away', 'Arm away'],
-  ['arm_night', 'Arm night'],
+  ['arm_home', () => msg('Arm home', { id: 'alarm.arm-home' })],
+  ['arm_away', () => msg('Arm away', { id: 'alarm.arm-away' })],
+  ['arm_night', () => msg('Arm night', { id: 'alarm.arm-night' })],
 ] as const;
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -53,23 +54,23 @@ export class HearthAlarmCard extends LitElement {
     const zones = stringList(e.attributes.openZones);
     const by = typeof e.attributes.changedBy === 'string' ? e.attributes.changedBy : undefined;
     const needCode = e.attributes.codeRequired !== false && !this._code;
-    const facts = [by && `Changed by ${by}`, zones.length && `Open: ${zones.join(', ')}`].filter(Boolean).join(' · ');
+    const facts = [by && msg(str`Changed by ${by}`, { id: 'alarm.changed-by' }), zones.length && msg(str`Open: ${zones.join(', ')}`, { id: 'alarm.open-zones' })].filter(Boolean).join(' · ');
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.state === 'triggered' ? 'triggered' : ''} ${off ? 'unavailable' : ''} ${this.pending ? 'pending' : ''}">
       ${cardHead(e)}
       ${facts ? html`<p class="facts">${facts}</p>` : nothing}
       <div class="controls">
         <div class="code">
-          <input type="password" inputmode="numeric" autocomplete="off" aria-label="${e.name} code" placeholder="Code" .value=${this._code}
+          <input type="password" inputmode="numeric" autocomplete="off" aria-label=${msg(str`${e.name} code`, { id: 'alarm.code-named' })} placeholder=${msg('Code', { id: 'alarm.code' })} .value=${this._code}
             ?disabled=${off} @input=${(ev: Event) => (this._code = (ev.target as HTMLInputElement).value)} />
-          <div class="keypad" role="group" aria-label="${e.name} keypad">
+          <div class="keypad" role="group" aria-label=${msg(str`${e.name} keypad`, { id: 'alarm.keypad' })}>
             ${DIGITS.map((d) => html`<button class="action" ?disabled=${off} @click=${() => (this._code += d)}>${d}</button>`)}
-            <button class="action" aria-label="Clear code" ?disabled=${off} @click=${() => (this._code = '')}>C</button>
+            <button class="action" aria-label=${msg('Clear code', { id: 'alarm.clear-code' })} ?disabled=${off} @click=${() => (this._code = '')}>C</button>
             <button class="action" ?disabled=${off} @click=${() => (this._code += '0')}>0</button>
           </div>
         </div>
-        <div class="buttons" role="group" aria-label="${e.name} actions">
-          ${ARM.map(([command, label]) => html`<button ?disabled=${off || needCode || e.state === command.replace('arm', 'armed')} @click=${() => this.send(command)}>${label}</button>`)}
-          <button ?disabled=${off || !this._code || e.state === 'disarmed'} @click=${() => this.send('disarm')}>Disarm</button>
+        <div class="buttons" role="group" aria-label=${msg(str`${e.name} actions`, { id: 'alarm.actions' })}>
+          ${ARM.map(([command, label]) => html`<button ?disabled=${off || needCode || e.state === command.replace('arm', 'armed')} @click=${() => this.send(command)}>${label()}</button>`)}
+          <button ?disabled=${off || !this._code || e.state === 'disarmed'} @click=${() => this.send('disarm')}>${msg('Disarm', { id: 'alarm.disarm' })}</button>
         </div>
       </div>
     </div>`;

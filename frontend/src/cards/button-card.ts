@@ -4,6 +4,7 @@ import { formatState } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
 import { sendCommand } from './events.js';
 import { cardHead } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** A button (doorbell test, "reboot router"…): one press, and when it was last pressed. */
 export class HearthButtonCard extends LitElement {
@@ -18,7 +19,7 @@ export class HearthButtonCard extends LitElement {
     const e = this.entity;
     return html`<div class="card ${e.available ? '' : 'unavailable'} ${this.pending ? 'pending' : ''}">
       ${cardHead(e, formatState(e, this.now ?? Date.now()))}
-      <button class="action" aria-label="Press ${e.name}" ?disabled=${!e.available} @click=${() => sendCommand(this, e.id, 'press')}>Press</button>
+      <button class="action" aria-label=${msg(str`Press ${e.name}`, { id: 'card.press-named' })} ?disabled=${!e.available} @click=${() => sendCommand(this, e.id, 'press')}>${msg('Press', { id: 'card.press' })}</button>
     </div>`;
   }
 }

@@ -2,6 +2,8 @@ import { css, html } from 'lit';
 import { CommandCard } from './command-card.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead, icon, trackFill } from './head.js';
+import { formatPercent } from '../lib/format.js';
+import { msg, str } from '../lib/i18n.js';
 
 const UP = 'M7 14l5-5 5 5z';
 const DOWN = 'M7 10l5 5 5-5z';
@@ -35,15 +37,15 @@ export class HearthCoverCard extends CommandCard {
     return html`<div class=${this.cardClass(off)}>
       ${cardHead(e)}
       <div class="controls ${moving ? 'moving' : ''}">
-        <div class="buttons" role="group" aria-label="${e.name} controls">
-          <button aria-label="Open ${e.name}" title="Open" ?disabled=${off || position === 100} @click=${() => this.send('open')}>${icon(UP)}</button>
-          <button aria-label="Stop ${e.name}" title="Stop" ?disabled=${off} @click=${() => this.send('stop')}>${icon(STOP)}</button>
-          <button aria-label="Close ${e.name}" title="Close" ?disabled=${off || position === 0} @click=${() => this.send('close')}>${icon(DOWN)}</button>
+        <div class="buttons" role="group" aria-label=${msg(str`${e.name} controls`, { id: 'card.controls' })}>
+          <button aria-label=${msg(str`Open ${e.name}`, { id: 'card.open-named' })} title=${msg('Open', { id: 'card.open' })} ?disabled=${off || position === 100} @click=${() => this.send('open')}>${icon(UP)}</button>
+          <button aria-label=${msg(str`Stop ${e.name}`, { id: 'card.stop-named' })} title=${msg('Stop', { id: 'card.stop' })} ?disabled=${off} @click=${() => this.send('stop')}>${icon(STOP)}</button>
+          <button aria-label=${msg(str`Close ${e.name}`, { id: 'card.close-named' })} title=${msg('Close', { id: 'card.close' })} ?disabled=${off || position === 0} @click=${() => this.send('close')}>${icon(DOWN)}</button>
         </div>
         ${position === undefined
           ? ''
           : html`<input type="range" min="0" max="100" step="5" .value=${String(target)} style="--fill:${position}%"
-              aria-label="${e.name} position" aria-valuetext="${position}% open${moving ? `, moving to ${target}%` : ''}" ?disabled=${off}
+              aria-label=${msg(str`${e.name} position`, { id: 'card.position' })} aria-valuetext=${moving ? msg(str`${formatPercent(position)} open, moving to ${formatPercent(target ?? position)}`, { id: 'card.position-moving' }) : msg(str`${formatPercent(position)} open`, { id: 'card.position-open' })} ?disabled=${off}
               @input=${trackFill} @change=${(ev: Event) => this.send('set_position', { position: Number((ev.target as HTMLInputElement).value) })} />`}
       </div>
     </div>`;

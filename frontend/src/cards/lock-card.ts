@@ -4,9 +4,9 @@ import { isActive } from '../lib/entities.js';
 import { cardStyles } from './card-styles.js';
 import { sendCommand } from './events.js';
 import { cardHead } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 type Risky = 'unlock' | 'open';
-const ASK: Record<Risky, string> = { unlock: 'Unlock', open: 'Open' };
 
 /**
  * A door lock. Locking is one tap; unlocking and opening ask first, on the card itself
@@ -38,15 +38,16 @@ export class HearthLockCard extends LitElement {
       ${cardHead(e)}
       <div class="controls">
         ${asking
-          ? html`<span role="alert">${ASK[asking]} ${e.name}?</span>
+          ? html`<span role="alert">${asking === 'unlock' ? msg(str`Unlock ${e.name}?`, { id: 'lock.ask-unlock' }) : msg(str`Open ${e.name}?`, { id: 'lock.ask-open' })}</span>
               <div class="buttons">
-                <button class="confirm" aria-label="Confirm: ${ASK[asking].toLowerCase()} ${e.name}" @click=${() => this.send(asking)}>${ASK[asking]}</button>
-                <button @click=${() => (this._asking = undefined)}>Cancel</button>
+                <button class="confirm" aria-label=${asking === 'unlock' ? msg(str`Confirm: unlock ${e.name}`, { id: 'lock.confirm-unlock' }) : msg(str`Confirm: open ${e.name}`, { id: 'lock.confirm-open' })}
+                  @click=${() => this.send(asking)}>${asking === 'unlock' ? msg('Unlock', { id: 'lock.unlock' }) : msg('Open', { id: 'card.open' })}</button>
+                <button @click=${() => (this._asking = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
               </div>`
-          : html`<div class="buttons" role="group" aria-label="${e.name} controls">
-              ${locked ? nothing : html`<button aria-label="Lock ${e.name}" ?disabled=${off} @click=${() => this.send('lock')}>Lock</button>`}
-              ${locked || e.state === 'jammed' ? html`<button aria-label="Unlock ${e.name}" ?disabled=${off} @click=${() => (this._asking = 'unlock')}>Unlock</button>` : nothing}
-              <button aria-label="Open ${e.name}" ?disabled=${off} @click=${() => (this._asking = 'open')}>Open</button>
+          : html`<div class="buttons" role="group" aria-label=${msg(str`${e.name} controls`, { id: 'card.controls' })}>
+              ${locked ? nothing : html`<button aria-label=${msg(str`Lock ${e.name}`, { id: 'lock.lock-named' })} ?disabled=${off} @click=${() => this.send('lock')}>${msg('Lock', { id: 'lock.lock' })}</button>`}
+              ${locked || e.state === 'jammed' ? html`<button aria-label=${msg(str`Unlock ${e.name}`, { id: 'lock.unlock-named' })} ?disabled=${off} @click=${() => (this._asking = 'unlock')}>${msg('Unlock', { id: 'lock.unlock' })}</button>` : nothing}
+              <button aria-label=${msg(str`Open ${e.name}`, { id: 'card.open-named' })} ?disabled=${off} @click=${() => (this._asking = 'open')}>${msg('Open', { id: 'card.open' })}</button>
             </div>`}
       </div>
     </div>`;

@@ -34,7 +34,7 @@ export class HearthNumberCard extends LitElement {
         : html`<input type="range" min=${c.min} max=${c.max} step=${c.step} .value=${String(value)} style="--fill:${fill}%" aria-label=${e.name}
             aria-valuetext=${formatNumber(value, c.unit)} ?disabled=${!e.available} @input=${trackFill} @change=${(ev: Event) => this.set(ev)} />`;
     return html`<div class="card ${e.available ? '' : 'unavailable'} ${this.pending ? 'pending' : ''}">
-      ${cardHead(e, c.unit ? `${formatNumber(c.min, c.unit)} – ${formatNumber(c.max, c.unit)}` : `${c.min} – ${c.max}`)}
+      ${cardHead(e, c.unit ? `${formatNumber(c.min, c.unit)} – ${formatNumber(c.max, c.unit)}` : `${formatNumber(c.min)} – ${formatNumber(c.max)}`)}
       <span class="value">${formatState(e)}</span>
       <div class="extra">${field}</div>
     </div>`;

@@ -5,6 +5,7 @@ import { formatState, formatTime } from '../lib/format.js';
 import { scheduleEditorPath } from '../lib/router.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** A weekly schedule, read-only here (its link opens the week-grid editor): inside or outside a block, the block's value, and when that changes. */
 export class HearthScheduleCard extends LitElement {
@@ -16,12 +17,13 @@ export class HearthScheduleCard extends LitElement {
   override render() {
     const e = this.entity;
     const next = typeof e.attributes.next === 'string' ? e.attributes.next : undefined;
-    const change = e.available && next ? ` · ${e.state === 'on' ? 'until' : 'next'} ${formatTime(next, this.now ?? Date.now())}` : '';
+    const at = next && formatTime(next, this.now ?? Date.now());
+    const change = e.available && at ? ` · ${e.state === 'on' ? msg(str`until ${at}`, { id: 'schedule.until' }) : msg(str`next ${at}`, { id: 'schedule.next' })}` : '';
     const value = e.attributes.value;
     return html`<div class="card ${isActive(e) ? 'active' : ''} ${e.available ? '' : 'unavailable'}">
       ${cardHead(e, `${formatState(e)}${change}`)}
       <span class="value">${e.state === 'on' && (typeof value === 'number' || typeof value === 'string') ? String(value) : ''}</span>
-      <div class="controls"><a href=${scheduleEditorPath(e.id)} aria-label="Edit week: ${e.name}">Edit week</a></div>
+      <div class="controls"><a href=${scheduleEditorPath(e.id)} aria-label=${msg(str`Edit week: ${e.name}`, { id: 'schedule.edit-week-named' })}>${msg('Edit week', { id: 'schedule.edit-week' })}</a></div>
     </div>`;
   }
 }

@@ -4,6 +4,7 @@ import { stringList } from '../lib/controls.js';
 import { cardStyles } from './card-styles.js';
 import { sendCommand } from './events.js';
 import { cardHead } from './head.js';
+import { msg } from '../lib/i18n.js';
 
 /** A choice among the entity's `options` (a heating programme, a scene). */
 export class HearthSelectCard extends LitElement {
@@ -20,7 +21,7 @@ export class HearthSelectCard extends LitElement {
       <div class="extra">
         <select aria-label=${e.name} ?disabled=${!e.available}
           @change=${(ev: Event) => sendCommand(this, e.id, 'select_option', { option: (ev.target as HTMLSelectElement).value })}>
-          ${options.includes(String(e.state)) ? nothing : html`<option value="" selected disabled>Choose…</option>`}
+          ${options.includes(String(e.state)) ? nothing : html`<option value="" selected disabled>${msg('Choose…', { id: 'common.choose' })}</option>`}
           ${options.map((o) => html`<option value=${o} ?selected=${o === e.state}>${o}</option>`)}
         </select>
       </div>

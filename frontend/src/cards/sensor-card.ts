@@ -1,9 +1,10 @@
 import { LitElement, css, html, svg } from 'lit';
 import type { EntityState } from '../api/types.js';
-import { formatState, titleCase } from '../lib/format.js';
+import { deviceClassName, formatState } from '../lib/format.js';
 import { sparklinePath, type Point } from '../lib/sparkline.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** A reading with its unit and a 24 h sparkline (the shell hands in the points); an enum sensor's word instead. */
 export class HearthSensorCard extends LitElement {
@@ -24,10 +25,10 @@ export class HearthSensorCard extends LitElement {
     const points = this.history?.length && typeof e.state === 'number' ? [...this.history, [Date.now(), e.state] as const] : [];
     const path = points.length > 1 ? sparklinePath(points, 200, 32) : '';
     return html`<div class="card ${e.available ? '' : 'unavailable'}">
-      ${cardHead(e, e.attributes.deviceClass && e.attributes.deviceClass !== 'enum' ? titleCase(String(e.attributes.deviceClass)) : 'Sensor')}
+      ${cardHead(e, e.attributes.deviceClass && e.attributes.deviceClass !== 'enum' ? deviceClassName(String(e.attributes.deviceClass)) : msg('Sensor', { id: 'sensor.sensor' }))}
       <span class="value">${formatState(e)}</span>
       ${path
-        ? html`<svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label="${e.name}, last 24 hours">${svg`<path d=${path}></path>`}</svg>`
+        ? html`<svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label=${msg(str`${e.name}, last 24 hours`, { id: 'sensor.sparkline' })}>${svg`<path d=${path}></path>`}</svg>`
         : ''}
     </div>`;
   }

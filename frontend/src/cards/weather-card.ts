@@ -5,6 +5,7 @@ import { WEATHER_ICONS } from '../lib/entities.js';
 import { formatNumber, formatTime, stateWord, stringAttr } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead, icon } from './head.js';
+import { msg, str } from '../lib/i18n.js';
 
 /**
  * The weather now (condition, temperature, humidity, wind), a strip of the daily
@@ -41,8 +42,8 @@ export class HearthWeatherCard extends LitElement {
     const unit = stringAttr(a.unit) ?? '°C';
     const speedUnit = stringAttr(a.windSpeedUnit) ?? 'km/h';
     const facts = [
-      typeof a.humidity === 'number' && `Humidity ${formatNumber(a.humidity, '%')}`,
-      typeof a.windSpeed === 'number' && `Wind ${formatNumber(a.windSpeed, speedUnit)}${typeof a.windBearing === 'number' ? ` ${compassPoint(a.windBearing)}` : ''}`,
+      typeof a.humidity === 'number' && msg(str`Humidity ${formatNumber(a.humidity, '%')}`, { id: 'weather.humidity' }),
+      typeof a.windSpeed === 'number' && msg(str`Wind ${formatNumber(a.windSpeed, speedUnit)}`, { id: 'weather.wind' }) + (typeof a.windBearing === 'number' ? ` ${compassPoint(a.windBearing)}` : ''),
       typeof a.pressure === 'number' && formatNumber(a.pressure, 'hPa'),
     ].filter(Boolean);
     const lastUpdate = stringAttr(a.lastUpdate);
@@ -50,9 +51,9 @@ export class HearthWeatherCard extends LitElement {
       ${cardHead(e)}
       <span class="value">${typeof a.temperature === 'number' ? formatNumber(a.temperature, unit) : ''}</span>
       ${facts.length ? html`<p class="facts">${facts.join(' · ')}</p>` : nothing}
-      ${a.stale === true ? html`<p class="stale" role="status">Offline · forecast from ${lastUpdate ? formatTime(lastUpdate) : 'earlier'}</p>` : nothing}
-      ${this.strip(forecastRows(a.forecast, 7), `${e.name} daily forecast`, unit)}
-      ${this.detail ? html`<h4>Next 48 hours</h4>${this.strip(forecastRows(a.forecastHourly, 48), `${e.name} hourly forecast`, unit)}` : nothing}
+      ${a.stale === true ? html`<p class="stale" role="status">${lastUpdate ? msg(str`Offline · forecast from ${formatTime(lastUpdate)}`, { id: 'weather.stale' }) : msg('Offline · earlier forecast', { id: 'weather.stale-earlier' })}</p>` : nothing}
+      ${this.strip(forecastRows(a.forecast, 7), msg(str`${e.name} daily forecast`, { id: 'weather.daily' }), unit)}
+      ${this.detail ? html`<h4>${msg('Next 48 hours', { id: 'weather.next-48h' })}</h4>${this.strip(forecastRows(a.forecastHourly, 48), msg(str`${e.name} hourly forecast`, { id: 'weather.hourly' }), unit)}` : nothing}
     </div>`;
   }
 

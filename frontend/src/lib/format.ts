@@ -175,6 +175,34 @@ function timeFormatters(locale: string): [Intl.DateTimeFormat, Intl.DateTimeForm
   return found;
 }
 
+/** A sensor's kind as a person reads it: "temperature" → "Temperature" (French "Température"); others title-cased. */
+export function deviceClassName(deviceClass: string): string {
+  switch (deviceClass) {
+    case 'temperature':
+      return msg('Temperature', { id: 'class.temperature' });
+    case 'humidity':
+      return msg('Humidity', { id: 'class.humidity' });
+    case 'pressure':
+      return msg('Pressure', { id: 'class.pressure' });
+    case 'illuminance':
+      return msg('Illuminance', { id: 'class.illuminance' });
+    case 'power':
+      return msg('Power', { id: 'class.power' });
+    case 'energy':
+      return msg('Energy', { id: 'class.energy' });
+    case 'voltage':
+      return msg('Voltage', { id: 'class.voltage' });
+    case 'current':
+      return msg('Current', { id: 'class.current' });
+    case 'battery':
+      return msg('Battery', { id: 'class.battery' });
+    case 'carbon_dioxide':
+      return msg('CO₂', { id: 'class.co2' });
+    default:
+      return titleCase(deviceClass);
+  }
+}
+
 /** "living_room" → "Living room". */
 export function titleCase(id: string): string {
   const words = id.replace(/_/g, ' ').trim();
