@@ -3,6 +3,7 @@ import { createAlarmCodes, type AlarmCodes } from './alarm-codes.js';
 import { ConflictError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
 import { createInvitations, type InvitationInfo, type Invitations } from './invitations.js';
 import { DEFAULT_PASSWORD_COST, hashPassword, verifyPassword, type PasswordCost } from './password.js';
+import { createPreferenceStore, type PreferenceStore } from './preferences.js';
 import { createFailureLimiter, type RateLimitOptions } from './rate-limit.js';
 import type { AcceptInvitation, Credentials } from './schemas.js';
 import { createTokenStore, type Authenticated, type IssuedToken, type TokenStore } from './tokens.js';
@@ -32,6 +33,8 @@ export interface Auth {
   /** Users' alarm panel codes (plugins check them through `ctx.codes`). */
   readonly alarmCodes: AlarmCodes;
   readonly invitations: Invitations;
+  /** Each user's own choices (the dashboard's language). */
+  readonly preferences: PreferenceStore;
   readonly sessionTtlMs: number;
   /** True until the first owner exists. */
   needsOnboarding(): boolean;
@@ -83,6 +86,7 @@ export function createAuth(database: DatabaseHandle, options: AuthOptions = {}):
     tokens,
     alarmCodes,
     invitations,
+    preferences: createPreferenceStore(database.sqlite),
     sessionTtlMs,
     needsOnboarding: () => users.count() === 0,
     async onboard(credentials, userAgent) {

@@ -8,3 +8,4 @@ export { shownName, type AuthUser, type UserStore } from './users.js';
 export { alarmCodeSchema, type AlarmCodeInput, type AlarmCodeMatch, type AlarmCodes } from './alarm-codes.js';
 export type { CreatedInvitation, InvitationInfo, InvitationStatus, Invitations } from './invitations.js';
 export type { SessionInfo, TokenLabel } from './tokens.js';
+export { DASHBOARD_LOCALES, preferencesSchema, type PreferenceStore, type Preferences } from './preferences.js';

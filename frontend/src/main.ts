@@ -1,4 +1,5 @@
-import { initialLocale, showLocale } from './lib/i18n.js';
+import { initialLocale } from './lib/i18n.js';
+import { showLocale } from './lib/show-locale.js';
 import './app/hearth-app.js';
 
 // The browser's language until the signed-in user's own choice is known (the shell applies it at sign-in).

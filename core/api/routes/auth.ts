@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { alarmCodeSchema, credentialsSchema, loginSchema, newTokenSchema, type Auth } from '../../auth/index.js';
+import { alarmCodeSchema, credentialsSchema, loginSchema, newTokenSchema, preferencesSchema, type Auth } from '../../auth/index.js';
 import { UnauthorizedError } from '../../errors.js';
 import type { EventBus } from '../../kernel/index.js';
 import { audited } from '../audit.js';
@@ -50,6 +50,10 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
     return c.json({ user: user ? apiUser(user) : null });
   });
 
+  routes.get('/auth/preferences', requireRole('member'), (c) => c.json(auth.preferences.get(currentUser(c).id)));
+
+  routes.put('/auth/preferences', requireRole('member'), validate('json', preferencesSchema), (c) => c.json(auth.preferences.update(currentUser(c).id, c.req.valid('json'))));
+
   routes.get('/auth/tokens', requireRole('member'), (c) => c.json(auth.tokens.listApi(currentUser(c).id)));
 
   routes.post('/auth/tokens', requireRole('member'), validate('json', newTokenSchema), async (c) => {
@@ -94,6 +98,8 @@ export function authRoutes(auth: Auth, bus: EventBus): RouteModule {
       { method: 'post', path: '/auth/logout', summary: 'Revoke the session or token used for this request', access: 'member', response: { status: 204 } },
       { method: 'get', path: '/auth/me', summary: 'The signed-in user', access: 'member', response: { status: 200, body: userSchema } },
       { method: 'get', path: '/auth/session', summary: 'Who is signed in, or user null (never 401)', access: 'public', response: { status: 200, body: z.object({ user: userSchema.nullable() }) } },
+      { method: 'get', path: '/auth/preferences', summary: 'Your own preferences (the dashboard language; none = follow the browser)', access: 'member', response: { status: 200, body: preferencesSchema } },
+      { method: 'put', path: '/auth/preferences', summary: 'Change your own preferences; absent keys keep their value', access: 'member', body: preferencesSchema, response: { status: 200, body: preferencesSchema } },
       { method: 'get', path: '/auth/tokens', summary: 'Your long-lived API tokens (secrets are never shown again)', access: 'member', response: { status: 200, body: z.array(tokenInfoSchema) } },
       { method: 'post', path: '/auth/tokens', summary: 'Create an API token for scripts; the secret is shown once', access: 'member', body: newTokenSchema, response: { status: 201, body: issuedTokenSchema } },
       { method: 'get', path: '/auth/alarm-code', summary: 'Whether you have set an alarm code and a duress code (never the codes)', access: 'member', response: { status: 200, body: alarmCodeStatusSchema } },

@@ -2,7 +2,7 @@ import type {
   NotifyChannel,
   NotifyTargets,
   Alert, AlertPage, AlertQuery, AlertStats, AlertStatsQuery, ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
-  PluginInfo, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
+  PluginInfo, Preferences, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
 /** A failed API call, carrying the server's error code, message and details (DESIGN §6). */
@@ -55,6 +55,9 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     logout: () => request<void>('POST', '/api/auth/logout'),
     /** The signed-in user, or null: unlike /api/auth/me it never answers 401, so a first visit logs no error. */
     session: () => request<{ user: User | null }>('GET', '/api/auth/session').then((r) => r.user),
+    preferences: () => request<Preferences>('GET', '/api/auth/preferences'),
+    /** Absent keys keep their value; the answer is every preference as stored. */
+    setPreferences: (patch: Preferences) => request<Preferences>('PUT', '/api/auth/preferences', patch),
     tokens: () => request<ApiToken[]>('GET', '/api/auth/tokens'),
     alarmCode: () => request<{ code: boolean; duress: boolean }>('GET', '/api/auth/alarm-code'),
     setAlarmCode: (code: string, duress?: string) => request<void>('PUT', '/api/auth/alarm-code', duress ? { code, duress } : { code }),

@@ -267,3 +267,9 @@ export interface NotifyTargets {
   email?: string;
   quietHours?: { from: string; to: string };
 }
+
+/** `GET/PUT /api/auth/preferences` (core/auth/preferences.ts): the user's own choices. */
+export interface Preferences {
+  /** The dashboard's language; absent = follow the browser. */
+  locale?: 'en' | 'fr';
+}

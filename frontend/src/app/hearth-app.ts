@@ -3,11 +3,11 @@ import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
-import { msg, str } from '../lib/i18n.js';
 import { storedNotifications, storeNotifications, withNotification, withoutNotification } from '../lib/notifications.js';
 import { leaveAllowed } from '../lib/leave.js';
 import { latestOf, predictState } from '../lib/optimistic.js';
 import { parseRoute, type Route } from '../lib/router.js';
+import { showLocale } from '../lib/show-locale.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
 import { logbookApiQuery, logbookFilterQuery, matchesFilter, parseLogbookFilter, type LogbookFilter } from '../lib/logbook-filter.js';
 import { appendReading, downsampleMinMax, numericPoints, type Point } from '../lib/sparkline.js';
@@ -20,6 +20,7 @@ import '../views/logbook-view.js';
 import '../views/settings-view.js';
 import { navLinks } from './nav.js';
 import { shellStyles } from './shell-styles.js';
+import { msg, str } from '../lib/i18n.js';
 
 type Phase = 'loading' | 'offline' | 'onboarding' | 'login' | 'ready';
 interface Toast { id: number; text: string }
@@ -199,9 +200,16 @@ export class HearthApp extends LitElement {
       this.live.subscribeNotifications(({ notification }) => this.setNotifications(withNotification(this._notifications, notification))),
     ];
     this.live.start();
+    void this.applyPreferences();
     void this.loadSparklines();
     void this.loadAutomationNames();
     this.onRouteData();
+  }
+
+  /** The user's own language, chosen on any device, wins over this browser's. */
+  private async applyPreferences() {
+    const { locale } = await this.api.preferences().catch(() => ({ locale: undefined }));
+    if (locale) await showLocale(locale);
   }
 
   private onLiveStatus(status: LiveStatus) {

@@ -43,17 +43,14 @@ export function currentLocale(): Locale {
   return isLocale(locale) ? locale : 'en';
 }
 
-const STORED = 'hearth.locale';
+/** Where this browser keeps the language it last showed (lib/show-locale.ts writes it). */
+export const STORED_LOCALE_KEY = 'hearth.locale';
 
 /** The language this browser last showed, so the sign-in page speaks it before any user is known. */
-export function initialLocale(storage: Pick<Storage, 'getItem'>, languages: readonly string[]): Locale {
-  const stored = storage.getItem(STORED);
+export function initialLocale(storage: { getItem(key: string): string | null }, languages: readonly string[]): Locale {
+  const stored = storage.getItem(STORED_LOCALE_KEY);
   return isLocale(stored) ? stored : pickLocale(languages);
 }
 
-/** Switches the whole dashboard (and <html lang>, for screen readers and hyphenation); resolves once French is loaded. */
-export async function showLocale(locale: Locale, storage: Pick<Storage, 'setItem'> = localStorage): Promise<void> {
-  storage.setItem(STORED, locale);
-  document.documentElement.lang = locale;
-  if (locale !== currentLocale()) await setLocale(locale);
-}
+/** Loads the language's messages and re-renders every element; lib/show-locale.ts is the caller that also sets <html lang>. */
+export const loadLocale = setLocale;

@@ -10,7 +10,7 @@ export type Route =
   | { page: 'schedule'; id: string }
   | { page: 'settings'; tab: (typeof TABS)[number] };
 
-const TABS = ['plugins', 'users', 'tokens', 'alarm', 'notifications', 'simulator'] as const;
+const TABS = ['plugins', 'users', 'tokens', 'alarm', 'notifications', 'language', 'simulator'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);

@@ -4,6 +4,7 @@ import { describeTrigger } from '../lib/automation-form.js';
 import { errorText } from '../lib/errors.js';
 import { formatRelative } from '../lib/format.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** The automation list: what each does, an enable toggle, when it last ran. */
 export class HearthAutomationsView extends LitElement {
@@ -51,15 +52,16 @@ export class HearthAutomationsView extends LitElement {
 
   override render() {
     const admin = this.user.role !== 'member';
-    return html`<div class="top"><h1>Automations</h1>${admin ? html`<a class="new" href="/automations/new">New automation</a>` : nothing}</div>
+    const or = msg(' or ', { id: 'automations.or' });
+    return html`<div class="top"><h1>${msg('Automations', { id: 'nav.automations' })}</h1>${admin ? html`<a class="new" href="/automations/new">${msg('New automation', { id: 'automations.new' })}</a>` : nothing}</div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${!this._list ? html`<p class="muted">Loading…</p>` : this._list.length === 0
-        ? html`<div class="panel"><p>No automations yet.</p><p class="muted">Start with a simple rule: “when the hall is dark and someone moves, turn on the light”.</p></div>`
+      ${!this._list ? html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>` : this._list.length === 0
+        ? html`<div class="panel"><p>${msg('No automations yet.', { id: 'automations.empty' })}</p><p class="muted">${msg('Start with a simple rule: “when the hall is dark and someone moves, turn on the light”.', { id: 'automations.empty-hint' })}</p></div>`
         : html`<ul>${this._list.map((a) => html`<li class="panel">
             <a href="/automations/${encodeURIComponent(a.id)}">${a.name ?? a.id}</a>
-            <input type="checkbox" aria-label="Enable ${a.name ?? a.id}" .checked=${a.enabled !== false} ?disabled=${!admin}
+            <input type="checkbox" aria-label=${msg(str`Enable ${a.name ?? a.id}`, { id: 'automations.enable' })} .checked=${a.enabled !== false} ?disabled=${!admin}
               @change=${(e: Event) => this.toggle(a, (e.target as HTMLInputElement).checked)} />
-            <span class="desc muted">When ${a.triggers.map(describeTrigger).join(' or ')} · ${a.lastRun ? `last ran ${formatRelative(a.lastRun)}` : 'never ran'}</span>
+            <span class="desc muted">${msg(str`When ${a.triggers.map(describeTrigger).join(or)}`, { id: 'automations.when' })} · ${a.lastRun ? msg(str`last ran ${formatRelative(a.lastRun)}`, { id: 'automations.last-ran' }) : msg('never ran', { id: 'automations.never-ran' })}</span>
           </li>`)}</ul>`}`;
   }
 }

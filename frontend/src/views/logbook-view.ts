@@ -3,6 +3,7 @@ import type { LogbookEntry } from '../api/types.js';
 import { formatTime } from '../lib/format.js';
 import { describeEntry, type LogbookNames } from '../lib/logbook.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
 const NO_NAMES: LogbookNames = { entity: () => undefined, automation: () => undefined };
 
@@ -40,19 +41,19 @@ export class HearthLogbookView extends LitElement {
 
   override render() {
     if (this.error) return html`<div class="error" role="alert">${this.error}</div>`;
-    if (!this.entries) return html`<p class="muted">Loading…</p>`;
-    if (this.entries.length === 0) return html`<p class="muted">Nothing happened yet.</p>`;
+    if (!this.entries) return html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`;
+    if (this.entries.length === 0) return html`<p class="muted">${msg('Nothing happened yet.', { id: 'logbook.empty' })}</p>`;
     return html`<ol class=${this.compact ? '' : 'panel'}>
         ${this.entries.map((e) => {
           const line = describeEntry(e, this.names);
           return html`<li class=${line.failed ? 'failed' : ''}>
             <time datetime=${e.when}>${formatTime(e.when)}</time>
-            <span class="text">${line.text}${e.address && e.kind !== 'state' ? html`<span class="where">from ${e.address}</span>` : nothing}</span>
+            <span class="text">${line.text}${e.address && e.kind !== 'state' ? html`<span class="where">${msg(str`from ${e.address}`, { id: 'logbook.from-address' })}</span>` : nothing}</span>
             ${line.failed ? html`<span class="chip bad">${e.outcome}</span>` : nothing}
           </li>`;
         })}
       </ol>
-      ${this.more ? html`<button class="more" @click=${() => this.dispatchEvent(new CustomEvent('hearth-logbook-more', { bubbles: true, composed: true }))}>Show older</button>` : nothing}`;
+      ${this.more ? html`<button class="more" @click=${() => this.dispatchEvent(new CustomEvent('hearth-logbook-more', { bubbles: true, composed: true }))}>${msg('Show older', { id: 'logbook.show-older' })}</button>` : nothing}`;
   }
 }
 customElements.define('hearth-logbook-view', HearthLogbookView);

@@ -2,13 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ApiToken, HttpClient, NotifyChannel, NotifyTargets, PluginInfo, Role, StoredUser, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { pluginStory } from '../lib/plugin-story.js';
+import { formatTime } from '../lib/format.js';
+import { showLocale } from '../lib/show-locale.js';
 import { controls } from '../styles/theme.js';
 import './schema-form.js';
 import './simulator-panel.js';
+import { currentLocale, LOCALE_NAMES, LOCALES, isLocale, msg, str } from '../lib/i18n.js';
 
-type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'notifications' | 'simulator';
+type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'notifications' | 'language' | 'simulator';
 
-/** Settings: plugins and their config, users and roles, API tokens, your alarm code, the simulator panel. */
+/** Settings: plugins and their config, users and roles, API tokens, your alarm code, your language, the simulator panel. */
 export class HearthSettingsView extends LitElement {
   static override properties = {
     api: { attribute: false }, user: { attribute: false }, tab: { type: String },
@@ -72,62 +75,62 @@ export class HearthSettingsView extends LitElement {
   }
 
   private plugins() {
-    if (!this._plugins) return html`<p class="muted">Loading…</p>`;
+    if (!this._plugins) return html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`;
     return this._plugins.map(
       (p) => html`<article class="panel plugin">
         <header><h3>${p.name} <span class="muted" style="font-weight:400">${p.version}</span></h3>
-          <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' || p.status === 'restarting' ? 'bad' : ''}">${p.status}</span></header>
-        <p class="muted" style="margin:0.3rem 0">${p.id} · ${p.entities.length} ${p.entities.length === 1 ? 'entity' : 'entities'}${p.isolated ? ` · isolated${p.pid !== undefined ? ` (pid ${p.pid})` : ''}` : ''}</p>
+          <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' || p.status === 'restarting' ? 'bad' : ''}">${pluginStatusWord(p.status)}</span></header>
+        <p class="muted" style="margin:0.3rem 0">${p.id} · ${p.entities.length === 1 ? msg('1 entity', { id: 'settings.one-entity' }) : msg(str`${p.entities.length} entities`, { id: 'settings.entities' })}${p.isolated ? ` · ${msg('isolated', { id: 'settings.isolated' })}${p.pid !== undefined ? ` (pid ${p.pid})` : ''}` : ''}</p>
         ${p.description ? html`<p style="margin:0.3rem 0">${p.description}</p>` : nothing}
         ${p.error ? html`<div class="error" role="alert">${p.error}</div>` : nothing}
         ${this.story(p)}
-        <details><summary>Configuration options</summary><hearth-schema-form .schema=${p.configSchema}></hearth-schema-form></details>
+        <details><summary>${msg('Configuration options', { id: 'settings.config-options' })}</summary><hearth-schema-form .schema=${p.configSchema}></hearth-schema-form></details>
       </article>`,
     );
   }
 
   private story(plugin: PluginInfo) {
     const lines = pluginStory(plugin);
-    return lines.length ? html`<ul class="story muted" aria-label="History of ${plugin.name}">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
+    return lines.length ? html`<ul class="story muted" aria-label=${msg(str`History of ${plugin.name}`, { id: 'settings.plugin-history' })}>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
   }
 
   private users() {
-    if (this.user.role === 'member') return html`<p class="muted">Managing users needs the admin role.</p>`;
+    if (this.user.role === 'member') return html`<p class="muted">${msg('Managing users needs the admin role.', { id: 'settings.users-admin-only' })}</p>`;
     const roles: Role[] = this.user.role === 'owner' ? ['member', 'admin', 'owner'] : ['member', 'admin'];
     return html`<div class="panel"><table>
-        <thead><tr><th>User</th><th>Role</th><th><span class="sr-only">Actions</span></th></tr></thead>
+        <thead><tr><th>${msg('User', { id: 'settings.user' })}</th><th>${msg('Role', { id: 'settings.role' })}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
         <tbody>${(this._users ?? []).map((u) => html`<tr><td>${u.username}</td>
-          <td><select aria-label="Role of ${u.username}" ?disabled=${u.id === this.user.id}
+          <td><select aria-label=${msg(str`Role of ${u.username}`, { id: 'settings.role-of' })} ?disabled=${u.id === this.user.id}
             @change=${(e: Event) => this.act(() => this.api.updateUser(u.id, { role: (e.target as HTMLSelectElement).value as Role }))}>
-            ${roles.map((r) => html`<option ?selected=${r === u.role}>${r}</option>`)}</select></td>
-          <td>${u.id === this.user.id ? html`<span class="muted">you</span>` : html`<button class="danger" @click=${() => this.act(() => this.api.deleteUser(u.id))}>Remove</button>`}</td></tr>`)}</tbody>
+            ${roles.map((r) => html`<option value=${r} ?selected=${r === u.role}>${roleWord(r)}</option>`)}</select></td>
+          <td>${u.id === this.user.id ? html`<span class="muted">${msg('you', { id: 'settings.you' })}</span>` : html`<button class="danger" @click=${() => this.act(() => this.api.deleteUser(u.id))}>${msg('Remove', { id: 'common.remove' })}</button>`}</td></tr>`)}</tbody>
       </table>
       <form class="row" @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         const f = new FormData(e.target as HTMLFormElement);
         void this.act(() => this.api.createUser(String(f.get('username')), String(f.get('password')), f.get('role') as Role)).then(() => (e.target as HTMLFormElement).reset());
       }}>
-        <label>Username <input name="username" required autocomplete="off" /></label>
-        <label>Password <input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
-        <label>Role <select name="role">${roles.map((r) => html`<option>${r}</option>`)}</select></label>
-        <button class="primary" type="submit" style="align-self:end">Add user</button>
+        <label>${msg('Username', { id: 'login.username' })} <input name="username" required autocomplete="off" /></label>
+        <label>${msg('Password', { id: 'login.password' })} <input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+        <label>${msg('Role', { id: 'settings.role' })} <select name="role">${roles.map((r) => html`<option value=${r}>${roleWord(r)}</option>`)}</select></label>
+        <button class="primary" type="submit" style="align-self:end">${msg('Add user', { id: 'settings.add-user' })}</button>
       </form></div>`;
   }
 
   private tokens() {
     return html`<div class="panel">
-      <p class="muted" style="margin-top:0">Long-lived tokens let scripts call the API: <code>Authorization: Bearer &lt;token&gt;</code>.</p>
-      ${this._newToken ? html`<div role="status"><p>Copy this token now — it is shown only once:</p><code class="token">${this._newToken}</code></div>` : nothing}
-      <table><thead><tr><th>Name</th><th>Created</th><th><span class="sr-only">Actions</span></th></tr></thead>
-        <tbody>${(this._tokens ?? []).map((t) => html`<tr><td>${t.name}</td><td>${new Date(t.createdAt).toLocaleDateString()}</td>
-          <td><button class="danger" @click=${() => this.act(() => this.api.deleteToken(t.id))}>Revoke</button></td></tr>`)}</tbody></table>
+      <p class="muted" style="margin-top:0">${msg('Long-lived tokens let scripts call the API:', { id: 'settings.tokens-hint' })} <code>Authorization: Bearer &lt;token&gt;</code></p>
+      ${this._newToken ? html`<div role="status"><p>${msg('Copy this token now — it is shown only once:', { id: 'settings.token-once' })}</p><code class="token">${this._newToken}</code></div>` : nothing}
+      <table><thead><tr><th>${msg('Name', { id: 'common.name' })}</th><th>${msg('Created', { id: 'settings.created' })}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
+        <tbody>${(this._tokens ?? []).map((t) => html`<tr><td>${t.name}</td><td>${new Date(t.createdAt).toLocaleDateString(currentLocale())}</td>
+          <td><button class="danger" @click=${() => this.act(() => this.api.deleteToken(t.id))}>${msg('Revoke', { id: 'settings.revoke' })}</button></td></tr>`)}</tbody></table>
       <form class="row" @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         const name = String(new FormData(e.target as HTMLFormElement).get('name'));
         void this.act(async () => (this._newToken = (await this.api.createToken(name)).token));
       }}>
-        <label>Token name <input name="name" required placeholder="backup script" /></label>
-        <button class="primary" type="submit" style="align-self:end">Create token</button>
+        <label>${msg('Token name', { id: 'settings.token-name' })} <input name="name" required placeholder=${msg('backup script', { id: 'settings.token-placeholder' })} /></label>
+        <button class="primary" type="submit" style="align-self:end">${msg('Create token', { id: 'settings.create-token' })}</button>
       </form></div>`;
   }
 
@@ -135,9 +138,8 @@ export class HearthSettingsView extends LitElement {
   private alarm() {
     const set = this._alarm;
     return html`<div class="panel">
-      <p class="muted" style="margin-top:0">Your code disarms the alarm panel (and arms it where a code is required).
-        A duress code disarms too, and silently alerts the others.</p>
-      ${set ? html`<p>${set.code ? `Your code is set${set.duress ? ', with a duress code' : ''}.` : 'You have no alarm code yet.'}</p>` : nothing}
+      <p class="muted" style="margin-top:0">${msg('Your code disarms the alarm panel (and arms it where a code is required). A duress code disarms too, and silently alerts the others.', { id: 'settings.alarm-hint' })}</p>
+      ${set ? html`<p>${set.code ? (set.duress ? msg('Your code is set, with a duress code.', { id: 'settings.alarm-set-duress' }) : msg('Your code is set.', { id: 'settings.alarm-set' })) : msg('You have no alarm code yet.', { id: 'settings.alarm-none' })}</p>` : nothing}
       ${this._saved ? html`<p role="status">${this._saved}</p>` : nothing}
       <form class="row" @submit=${(e: SubmitEvent) => {
         e.preventDefault();
@@ -146,14 +148,14 @@ export class HearthSettingsView extends LitElement {
         const duress = String(f.get('duress') ?? '');
         void this.act(async () => {
           await this.api.setAlarmCode(String(f.get('code')), duress || undefined);
-          this._saved = 'Alarm code saved.';
+          this._saved = msg('Alarm code saved.', { id: 'settings.alarm-saved' });
           form.reset();
         });
       }}>
-        <label>Alarm code <input name="code" type="password" inputmode="numeric" pattern="[0-9]{4,12}" required autocomplete="off" /></label>
-        <label>Duress code (optional) <input name="duress" type="password" inputmode="numeric" pattern="[0-9]{4,12}" autocomplete="off" /></label>
-        <button class="primary" type="submit" style="align-self:end">Save</button>
-        ${set?.code ? html`<button class="danger" type="button" style="align-self:end" @click=${() => this.act(() => this.api.clearAlarmCode())}>Remove</button>` : nothing}
+        <label>${msg('Alarm code', { id: 'settings.alarm-code' })} <input name="code" type="password" inputmode="numeric" pattern="[0-9]{4,12}" required autocomplete="off" /></label>
+        <label>${msg('Duress code (optional)', { id: 'settings.duress-code' })} <input name="duress" type="password" inputmode="numeric" pattern="[0-9]{4,12}" autocomplete="off" /></label>
+        <button class="primary" type="submit" style="align-self:end">${msg('Save', { id: 'common.save' })}</button>
+        ${set?.code ? html`<button class="danger" type="button" style="align-self:end" @click=${() => this.act(() => this.api.clearAlarmCode())}>${msg('Remove', { id: 'common.remove' })}</button>` : nothing}
       </form></div>`;
   }
 
@@ -168,35 +170,77 @@ export class HearthSettingsView extends LitElement {
       this._saved = '';
       void this.act(async () => {
         await this.api.setMyNotifyTargets(targets);
-        this._saved = 'Notifications saved.';
+        this._saved = msg('Notifications saved.', { id: 'settings.notify-saved' });
       });
     };
     return html`<div class="panel">
-        <h3 style="margin-top:0">Your notifications</h3>
-        <p class="muted">${mine?.channels.length ? html`Reaching you: ${mine.channels.map((c) => `${c.id} (${c.type})`).join(', ')}.` : 'No per-user channel lists you yet (notify: … users: in the config).'}</p>
+        <h3 style="margin-top:0">${msg('Your notifications', { id: 'settings.your-notifications' })}</h3>
+        <p class="muted">${mine?.channels.length ? msg(str`Reaching you: ${mine.channels.map((c) => c.id + ' (' + c.type + ')').join(', ')}.`, { id: 'settings.reaching-you' }) : msg('No per-user channel lists you yet (notify: … users: in the config).', { id: 'settings.no-channels' })}</p>
         <form class="row" @submit=${save}>
-          <label>ntfy topic <input name="ntfyTopic" .value=${mine?.targets.ntfyTopic ?? ''} pattern="[A-Za-z0-9_\-]{1,64}" autocomplete="off" /></label>
-          <label>E-mail <input name="email" type="email" .value=${mine?.targets.email ?? ''} autocomplete="email" /></label>
-          <label>Quiet from <input name="quietFrom" type="time" .value=${mine?.targets.quietHours?.from ?? ''} /></label>
-          <label>Quiet until <input name="quietTo" type="time" .value=${mine?.targets.quietHours?.to ?? ''} /></label>
-          <button class="primary" type="submit" style="align-self:end">Save</button>
+          <label>${msg('ntfy topic', { id: 'settings.ntfy-topic' })} <input name="ntfyTopic" .value=${mine?.targets.ntfyTopic ?? ''} pattern="[A-Za-z0-9_\-]{1,64}" autocomplete="off" /></label>
+          <label>${msg('E-mail', { id: 'settings.email' })} <input name="email" type="email" .value=${mine?.targets.email ?? ''} autocomplete="email" /></label>
+          <label>${msg('Quiet from', { id: 'settings.quiet-from' })} <input name="quietFrom" type="time" .value=${mine?.targets.quietHours?.from ?? ''} /></label>
+          <label>${msg('Quiet until', { id: 'settings.quiet-until' })} <input name="quietTo" type="time" .value=${mine?.targets.quietHours?.to ?? ''} /></label>
+          <button class="primary" type="submit" style="align-self:end">${msg('Save', { id: 'common.save' })}</button>
         </form>
         ${this._saved ? html`<p role="status">${this._saved}</p>` : nothing}
       </div>
-      ${this._channels ? html`<div class="panel" style="margin-top:0.8rem"><h3 style="margin-top:0">Channels</h3><table>
-        <thead><tr><th>Channel</th><th>State</th><th>Pending</th><th>Held</th><th>Sent</th><th>Dropped</th></tr></thead>
+      ${this._channels ? html`<div class="panel" style="margin-top:0.8rem"><h3 style="margin-top:0">${msg('Channels', { id: 'settings.channels' })}</h3><table>
+        <thead><tr><th>${msg('Channel', { id: 'settings.channel' })}</th><th>${msg('State', { id: 'common.state' })}</th><th>${msg('Pending', { id: 'settings.pending' })}</th><th>${msg('Held', { id: 'settings.held' })}</th><th>${msg('Sent', { id: 'settings.sent' })}</th><th>${msg('Dropped', { id: 'settings.dropped' })}</th></tr></thead>
         <tbody>${this._channels.map((c) => html`<tr><td>${c.id} <span class="muted">${c.type}</span></td>
-          <td><span class="chip ${c.state === 'ok' ? 'ok' : 'bad'}">${c.state === 'ok' ? 'ok' : `failing since ${new Date(c.failingSince ?? '').toLocaleTimeString()}`}</span>
-            ${c.lastError ? html`<div class="error">${c.lastError}${c.nextRetryAt ? ` — retrying at ${new Date(c.nextRetryAt).toLocaleTimeString()}` : ''}</div>` : nothing}</td>
+          <td><span class="chip ${c.state === 'ok' ? 'ok' : 'bad'}">${c.state === 'ok' ? msg('ok', { id: 'settings.channel-ok' }) : msg(str`failing since ${formatTime(c.failingSince ?? '')}`, { id: 'settings.failing-since' })}</span>
+            ${c.lastError ? html`<div class="error">${c.lastError}${c.nextRetryAt ? ` — ${msg(str`retrying at ${formatTime(c.nextRetryAt)}`, { id: 'settings.retrying-at' })}` : ''}</div>` : nothing}</td>
           <td>${c.pending}</td><td>${c.held}</td><td>${c.delivered}</td><td>${c.dropped}</td></tr>`)}</tbody></table></div>` : nothing}`;
   }
 
+  /** Saved on the user, so every device they sign in on speaks it; shown at once. */
+  private language() {
+    const choose = (e: Event) => {
+      const locale = (e.target as HTMLSelectElement).value;
+      if (!isLocale(locale)) return;
+      void this.act(async () => {
+        await this.api.setPreferences({ locale });
+        await showLocale(locale);
+      });
+    };
+    return html`<div class="panel">
+      <label>${msg('Language of the dashboard', { id: 'settings.language' })}
+        <select name="locale" @change=${choose}>${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === currentLocale()}>${LOCALE_NAMES[l]}</option>`)}</select></label>
+      <p class="muted">${msg('Saved for your account: every device you sign in on uses it.', { id: 'settings.language-hint' })}</p>
+    </div>`;
+  }
+
   override render() {
-    const tabs: [Tab, string][] = [['plugins', 'Plugins'], ['users', 'Users'], ['tokens', 'API tokens'], ['alarm', 'Alarm code'], ['notifications', 'Notifications'], ['simulator', 'Simulator']];
-    return html`<nav aria-label="Settings sections">${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
+    const tabs: [Tab, string][] = [
+      ['plugins', msg('Plugins', { id: 'settings.tab-plugins' })],
+      ['users', msg('Users', { id: 'settings.tab-users' })],
+      ['tokens', msg('API tokens', { id: 'settings.tab-tokens' })],
+      ['alarm', msg('Alarm code', { id: 'settings.alarm-code' })],
+      ['notifications', msg('Notifications', { id: 'settings.tab-notifications' })],
+      ['language', msg('Language', { id: 'settings.tab-language' })],
+      ['simulator', msg('Simulator', { id: 'settings.tab-simulator' })],
+    ];
+    return html`<nav aria-label=${msg('Settings sections', { id: 'settings.sections' })}>${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications()
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications() : this.tab === 'language' ? this.language()
         : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
   }
 }
+function roleWord(role: Role): string {
+  return role === 'owner' ? msg('owner', { id: 'role.owner' }) : role === 'admin' ? msg('admin', { id: 'role.admin' }) : msg('member', { id: 'role.member' });
+}
+
+function pluginStatusWord(status: PluginInfo['status']): string {
+  switch (status) {
+    case 'running':
+      return msg('running', { id: 'plugin.running' });
+    case 'failed':
+      return msg('failed', { id: 'plugin.failed' });
+    case 'restarting':
+      return msg('restarting', { id: 'plugin.restarting' });
+    default:
+      return status;
+  }
+}
+
 customElements.define('hearth-settings-view', HearthSettingsView);

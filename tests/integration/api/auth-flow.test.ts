@@ -116,6 +116,27 @@ describe('API tokens', () => {
   });
 });
 
+describe('preferences', () => {
+  const put = (token: string, body: unknown) => h.app.request('/api/auth/preferences', { method: 'PUT', headers: bearer(token, JSON_HEADERS), body: JSON.stringify(body) });
+  const get = async (token: string) => (await h.app.request('/api/auth/preferences', { headers: bearer(token) })).json();
+
+  it('keep each user’s own dashboard language, merge a partial update, and refuse a language the dashboard lacks', async () => {
+    expect(await get(h.tokens.member)).toEqual({});
+    const saved = await put(h.tokens.member, { locale: 'fr' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ locale: 'fr' });
+    expect(await (await put(h.tokens.member, {})).json()).toEqual({ locale: 'fr' });
+    expect(await get(h.tokens.member)).toEqual({ locale: 'fr' });
+    expect(await get(h.tokens.owner)).toEqual({});
+
+    const bad = await put(h.tokens.member, { locale: 'de' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).code).toBe('invalid_input');
+    expect((await put(h.tokens.member, { theme: 'dark' })).status).toBe(400);
+    expect(await get(h.tokens.member)).toEqual({ locale: 'fr' });
+  });
+});
+
 describe('users', () => {
   const post = (token: string, body: unknown) => h.app.request('/api/users', { method: 'POST', headers: bearer(token, JSON_HEADERS), body: JSON.stringify(body) });
 
