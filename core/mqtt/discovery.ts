@@ -54,11 +54,14 @@ export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state:
   const component = componentOf(info.domain);
   const objectId = info.id.slice(info.id.indexOf('.') + 1);
   const attributes = state?.attributes ?? {};
+  const entityObjectId = component === info.domain ? objectId : `${info.domain}_${objectId}`;
   const common = {
     name: info.name,
     unique_id: `hearth_${scope.node}_${info.id.replace('.', '_')}`,
     // HA names the entity after it: `sensor.weather_home` for a stand-in, not a clash with `sensor.home`.
-    object_id: component === info.domain ? objectId : `${info.domain}_${objectId}`,
+    // `default_entity_id` is its successor (HA 2025.10 deprecates object_id); older HA reads object_id.
+    object_id: entityObjectId,
+    default_entity_id: `${component}.${entityObjectId}`,
     availability_mode: 'all',
     availability: [
       { topic: scope.topics.status(scope.node), payload_available: 'online', payload_not_available: 'offline' },
@@ -66,6 +69,7 @@ export function discoveryPayload(scope: DiscoveryScope, info: EntityInfo, state:
     ],
     json_attributes_topic: stateTopic,
     json_attributes_template: '{{ value_json.attributes | tojson }}',
+    origin: { name: 'Hearth', sw_version: scope.version },
     device: {
       identifiers: [`hearth_${scope.node}`],
       name: scope.hubName,

@@ -1,4 +1,5 @@
 import { HVAC_MODES, WEATHER_CONDITIONS, type Domain } from '../kernel/index.js';
+import { BINARY_SENSOR_CLASSES, BUTTON_CLASSES, COVER_CLASSES, deviceClassOf, sensorClassing, VALVE_CLASSES } from './ha-classes.js';
 
 /**
  * The domain-specific half of a Home Assistant MQTT discovery config: which HA
@@ -34,14 +35,8 @@ const BUILDERS: Record<Domain, Builder> = {
     a.deviceClass === 'enum'
       ? // HA refuses a unit or state class on an enum sensor.
         { state_topic: t.state, value_template: STATE, device_class: 'enum', options: strings(a.options) }
-      : {
-          state_topic: t.state,
-          value_template: STATE,
-          ...optional('device_class', a.deviceClass),
-          ...optional('unit_of_measurement', a.unit),
-          ...optional('state_class', a.stateClass),
-        },
-  binary_sensor: (t, a) => ({ ...onOffState(t), ...optional('device_class', a.deviceClass) }),
+      : { state_topic: t.state, value_template: STATE, ...sensorClassing(a.deviceClass, a.unit, a.stateClass) },
+  binary_sensor: (t, a) => ({ ...onOffState(t), ...optional('device_class', deviceClassOf(BINARY_SENSOR_CLASSES, a.deviceClass)) }),
   switch: (t) => ({ state_topic: t.state, value_template: STATE, state_on: 'on', state_off: 'off', command_topic: t.set, payload_on: 'ON', payload_off: 'OFF' }),
   light: (t, a) => ({
     state_topic: t.state,
@@ -58,7 +53,7 @@ const BUILDERS: Record<Domain, Builder> = {
     }),
   }),
   cover: (t, a) => ({
-    ...optional('device_class', a.deviceClass),
+    ...optional('device_class', deviceClassOf(COVER_CLASSES, a.deviceClass)),
     ...motion(t),
     payload_open: 'OPEN',
     payload_close: 'CLOSE',
@@ -107,7 +102,7 @@ const BUILDERS: Record<Domain, Builder> = {
   valve: (t, a) =>
     typeof a.position === 'number'
       ? {
-          ...optional('device_class', a.deviceClass),
+          ...optional('device_class', deviceClassOf(VALVE_CLASSES, a.deviceClass)),
           state_topic: t.state,
           // HA reads `{state, position}` from a proportional valve's rendered value.
           value_template: "{{ {'state': value_json.state, 'position': value_json.attributes.position} | tojson }}",
@@ -119,7 +114,7 @@ const BUILDERS: Record<Domain, Builder> = {
           command_template: '{% if value is number %}{"command":"set_position","params":{"position":{{ value }}}}{% else %}{{ value }}{% endif %}',
           payload_stop: 'STOP',
         }
-      : { ...optional('device_class', a.deviceClass), ...motion(t), payload_open: 'OPEN', payload_close: 'CLOSE', payload_stop: 'STOP' },
+      : { ...optional('device_class', deviceClassOf(VALVE_CLASSES, a.deviceClass)), ...motion(t), payload_open: 'OPEN', payload_close: 'CLOSE', payload_stop: 'STOP' },
   fan: (t, a) => ({
     state_topic: t.state,
     state_value_template: '{{ value_json.state | upper }}',
@@ -148,7 +143,7 @@ const BUILDERS: Record<Domain, Builder> = {
     command_template: '{% if duration %}{"command":"turn_on","params":{"durationS":{{ duration | int }}}}{% else %}{{ value }}{% endif %}',
     command_off_template: '{{ value }}',
   }),
-  button: (t, a) => ({ command_topic: t.set, payload_press: 'PRESS', ...optional('device_class', a.deviceClass) }),
+  button: (t, a) => ({ command_topic: t.set, payload_press: 'PRESS', ...optional('device_class', deviceClassOf(BUTTON_CLASSES, a.deviceClass)) }),
   number: (t, a) => ({
     state_topic: t.state,
     value_template: STATE,
@@ -158,8 +153,7 @@ const BUILDERS: Record<Domain, Builder> = {
     ...number('max', a.max),
     ...number('step', a.step),
     ...(a.mode === 'slider' || a.mode === 'box' ? { mode: a.mode } : {}),
-    ...optional('unit_of_measurement', a.unit),
-    ...optional('device_class', a.deviceClass),
+    ...sensorClassing(a.deviceClass, a.unit, undefined),
   }),
   select: (t, a) => ({ state_topic: t.state, value_template: STATE, command_topic: t.set, command_template: withParam('select_option', 'option', true), options: strings(a.options) }),
   alarm_control_panel: (t) => ({

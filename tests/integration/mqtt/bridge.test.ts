@@ -5,7 +5,7 @@ import { silentLogger } from '../../../core/log.js';
 import { createMqttBridge, type MqttBridge } from '../../../core/mqtt/index.js';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto.js';
 import { openProbe, type MqttProbe } from '../../helpers/mqtt-probe.js';
-import { HA_DISCOVERY } from './ha-schema.js';
+import { haProblems } from '../../fixtures/ha-schemas/index.js';
 
 let broker: Mosquitto;
 beforeAll(async () => {
@@ -96,8 +96,7 @@ describe('MQTT bridge against a real Mosquitto', () => {
       const message = await probe.next((m) => m.topic === topic, 5000, `discovery of ${id}`);
       expect(message.retain).toBe(true);
       const payload = JSON.parse(message.payload) as Record<string, unknown>;
-      const checked = HA_DISCOVERY[component!]!.safeParse(payload);
-      expect(checked.success, `${id}: ${checked.error?.message}`).toBe(true);
+      expect(haProblems(component!, payload), id).toEqual([]);
       expect(payload.unique_id).toBe(`hearth_disco_${id.replace('.', '_')}`);
       expect(payload.device).toMatchObject({ identifiers: ['hearth_disco'], name: 'Test house', sw_version: '9.9.9' });
       expect(payload.availability).toContainEqual(expect.objectContaining({ topic: 'hearth/disco/status' }));

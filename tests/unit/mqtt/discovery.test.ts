@@ -4,7 +4,7 @@ import { parseSetPayload } from '../../../core/mqtt/commands.js';
 import { discoveryPayload, discoveryTopic, entityOfDiscoveryTopic, type DiscoveryScope } from '../../../core/mqtt/discovery.js';
 import { topicLayout } from '../../../core/mqtt/topics.js';
 import { renderAll, type Render } from '../../helpers/jinja.js';
-import { HA_DISCOVERY } from '../../integration/mqtt/ha-schema.js';
+import { haProblems } from '../../fixtures/ha-schemas/index.js';
 
 const scope: DiscoveryScope = { node: 'pi', hubName: 'House', version: '1.0.0', prefix: 'homeassistant', topics: topicLayout('hearth') };
 
@@ -66,9 +66,8 @@ describe('Home Assistant discovery per domain', () => {
   it.each(DOMAINS)('%s: a config HA accepts, with the common fields', (domain) => {
     const { payload } = entity(domain);
     const component = discoveryTopic(scope, `${domain}.test`).split('/')[1]!;
-    const checked = HA_DISCOVERY[component]!.safeParse(payload);
-    expect(checked.success, `${domain}: ${checked.error?.message}`).toBe(true);
-    expect(payload).toMatchObject({ unique_id: `hearth_pi_${domain}_test`, json_attributes_topic: `hearth/pi/${domain}.test/state` });
+    expect(haProblems(component, payload), domain).toEqual([]);
+    expect(payload).toMatchObject({ unique_id: `hearth_pi_${domain}_test`, json_attributes_topic: `hearth/pi/${domain}.test/state`, default_entity_id: `${component}.${payload.object_id as string}` });
   });
 
   it('publishes weather and schedule under stand-in components whose topics map back', () => {
@@ -91,7 +90,7 @@ describe('Home Assistant discovery per domain', () => {
     const payload = discoveryPayload(scope, info, state);
     expect(payload).toMatchObject({ device_class: 'enum', options: ['peak', 'off_peak'] });
     expect(payload).not.toHaveProperty('unit_of_measurement');
-    expect(HA_DISCOVERY.sensor!.safeParse(payload).success).toBe(true);
+    expect(haProblems('sensor', payload)).toEqual([]);
   });
 
   it('leaves out the optional parts an entity does not have', () => {
@@ -102,8 +101,82 @@ describe('Home Assistant discovery per domain', () => {
     expect(plain('valve')).toMatchObject({ payload_open: 'OPEN', payload_close: 'CLOSE' });
     expect(plain('valve')).not.toHaveProperty('reports_position');
     for (const domain of ['climate', 'fan', 'valve', 'number', 'select'] as const) {
-      expect(HA_DISCOVERY[domain]!.safeParse(plain(domain)).success, domain).toBe(true);
+      expect(haProblems(domain, plain(domain)), domain).toEqual([]);
     }
+  });
+});
+
+describe("Hearth's discovery against Home Assistant's schemas (tests/fixtures/ha-schemas)", () => {
+  const info = (domain: Domain): EntityInfo => ({ id: `${domain}.x`, domain, name: 'x', area: null, owner: 'f' });
+  const published = (domain: Domain, attributes: Record<string, unknown>) => discoveryPayload(scope, info(domain), { attributes } as unknown as EntityState);
+  const componentOf = (domain: Domain) => discoveryTopic(scope, `${domain}.x`).split('/')[1]!;
+
+  it('the schemas refuse what Home Assistant refuses', () => {
+    const base = { state_topic: 's', unique_id: 'u', device: { identifiers: ['d'] } };
+    expect(haProblems('sensor', { ...base, device_class: 'temperature', unit_of_measurement: '%' })).not.toEqual([]);
+    expect(haProblems('sensor', { ...base, device_class: 'energy', unit_of_measurement: 'kWh', state_class: 'measurement' })).not.toEqual([]);
+    expect(haProblems('sensor', { ...base, device_class: 'enum', options: ['a'], unit_of_measurement: 'x' })).not.toEqual([]);
+    expect(haProblems('sensor', { ...base, device_class: 'rain' })).not.toEqual([]);
+    expect(haProblems('sensor', { state_topic: 's', device: { identifiers: ['d'] } })).not.toEqual([]);
+    expect(haProblems('binary_sensor', { ...base, device_class: 'rain' })).not.toEqual([]);
+    expect(haProblems('climate', { ...base, preset_modes: ['none'], preset_mode_command_topic: 'p' })).not.toEqual([]);
+    expect(haProblems('valve', { ...base, command_topic: 'c', reports_position: true, payload_open: 'OPEN' })).not.toEqual([]);
+    expect(haProblems('cover', { ...base, command_topic: 'c', set_position_topic: 'p' })).not.toEqual([]);
+    expect(haProblems('switch', { ...base, command_topic: 'c/#' })).not.toEqual([]);
+    expect(haProblems('sensor', { ...base, device_class: 'temperature', unit_of_measurement: '°C', state_class: 'measurement' })).toEqual([]);
+  });
+
+  it('every payload Hearth can emit, for every domain and the attribute combinations plugins use, is accepted', () => {
+    const sensorCases: Record<string, unknown>[] = [
+      { unit: '°C', deviceClass: 'temperature', stateClass: 'measurement' },
+      { unit: '%', deviceClass: 'humidity', stateClass: 'measurement' },
+      { unit: 'kWh', deviceClass: 'energy', stateClass: 'total_increasing' },
+      { unit: 'W', deviceClass: 'power', stateClass: 'measurement' },
+      { unit: 'V', deviceClass: 'voltage' },
+      { unit: 'A', deviceClass: 'current' },
+      { unit: 'VA', deviceClass: 'apparent_power', stateClass: 'measurement' },
+      { unit: 'mm', deviceClass: 'precipitation' },
+      { unit: 'km/h', deviceClass: 'wind_speed' },
+      { unit: 'lx', deviceClass: 'illuminance' },
+      { unit: 'hPa', deviceClass: 'pressure' },
+      // What HA would refuse: the device class (or state class) is left out, the reading stays.
+      { unit: '%', deviceClass: 'temperature', stateClass: 'measurement' },
+      { unit: 'kWh', deviceClass: 'energy', stateClass: 'measurement' },
+      { unit: 'ppm', deviceClass: 'co2' },
+      { unit: 'W' },
+      { deviceClass: 'enum', options: ['peak', 'off_peak'] },
+      {},
+    ];
+    for (const attributes of sensorCases) expect(haProblems('sensor', published('sensor', attributes)), JSON.stringify(attributes)).toEqual([]);
+    expect(published('sensor', { unit: '%', deviceClass: 'temperature' })).not.toHaveProperty('device_class');
+    expect(published('sensor', { unit: 'kWh', deviceClass: 'energy', stateClass: 'measurement' })).toMatchObject({ device_class: 'energy' });
+    expect(published('sensor', { unit: 'kWh', deviceClass: 'energy', stateClass: 'measurement' })).not.toHaveProperty('state_class');
+    for (const deviceClass of ['motion', 'door', 'window', 'moisture', 'smoke', 'occupancy', 'rain', 'presence', 'no_such_class']) {
+      expect(haProblems('binary_sensor', published('binary_sensor', { deviceClass })), deviceClass).toEqual([]);
+    }
+    expect(published('binary_sensor', { deviceClass: 'rain' })).toMatchObject({ device_class: 'moisture' });
+    const others: [Domain, Record<string, unknown>][] = [
+      ['light', {}],
+      ['light', { brightness: 0 }],
+      ['cover', { deviceClass: 'shutter', position: 0 }],
+      ['cover', { deviceClass: 'roller' }],
+      ['valve', { deviceClass: 'water' }],
+      ['valve', { deviceClass: 'gas', position: 50 }],
+      ['fan', {}],
+      ['fan', { percentage: 0 }],
+      ['button', { deviceClass: 'restart' }],
+      ['button', { deviceClass: 'doorbell' }],
+      ['number', { min: 0, max: 10, step: 0.5, unit: '°C', deviceClass: 'temperature', mode: 'box' }],
+      ['number', { unit: '%', deviceClass: 'temperature' }],
+      ['select', { options: [] }],
+      ['climate', { presets: ['none'], minTemp: 5, maxTemp: 30, step: 0.5, hvacAction: 'idle' }],
+      ['siren', {}],
+      ['lock', {}],
+      ['alarm_control_panel', { codeRequired: false }],
+      ['weather', {}],
+      ['schedule', {}],
+    ];
+    for (const [domain, attributes] of others) expect(haProblems(componentOf(domain), published(domain, attributes)), `${domain} ${JSON.stringify(attributes)}`).toEqual([]);
   });
 });
 
