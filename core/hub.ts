@@ -164,6 +164,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const floorplans = createFloorplans({ database, kernel, log, areas: () => config.areas, ...(config.floorplans && { pinMinutes: config.floorplans.pinMinutes }) });
     // After the plugins: a seeded plan places their entities.
     floorplans.seed(seedPlans);
+    await floorplans.start();
+    started.push(floorplans);
     const history = {
       routes: createHistoryRoutes({
         queries,
@@ -183,6 +185,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...(isSimHardware(hardware) && { sim: hardware.sim }),
       wsClients,
       openAlerts: () => alerts.openCount(),
+      people: () => floorplans.people(),
       modules: [
         history,
         createAutomationRoutes({ engine: automations, log, history: queries, location: config.location }),

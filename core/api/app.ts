@@ -21,6 +21,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { wsRoutes, type WsOptions } from './ws/route.js';
+import type { PeopleLocations } from './ws/people-fanout.js';
 
 export interface ApiDeps {
   kernel: Kernel;
@@ -42,6 +43,8 @@ export interface ApiDeps {
   wsClients?: { open: number };
   /** Open alerts shown live, for WebSocket `subscribe_alerts`. */
   openAlerts?: () => number;
+  /** "I am here" pins, for WebSocket `subscribe_people`. */
+  people?: PeopleLocations;
 }
 
 export function createApp(deps: ApiDeps): Hono<ApiEnv> {
@@ -57,7 +60,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     invitationRoutes(auth, kernel.bus),
     userRoutes(auth, kernel.bus),
     entityRoutes(kernel),
-    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }), ...(deps.openAlerts && { openAlerts: deps.openAlerts }) }),
+    wsRoutes({ kernel, auth, log: deps.log, ...(deps.upgradeWebSocket && { upgradeWebSocket: deps.upgradeWebSocket }), ...(deps.ws && { options: deps.ws }), ...(deps.wsClients && { clients: deps.wsClients }), ...(deps.openAlerts && { openAlerts: deps.openAlerts }), ...(deps.people && { people: deps.people }) }),
   ];
   const modules = [...own, ...(deps.modules ?? []).map((m) => (m instanceof Hono ? { routes: m } : m))];
   const docs = modules.flatMap((m) => m.docs ?? []);

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, UnsupportedMediaTypeError, ValidationErro
 import type { Kernel } from '../kernel/index.js';
 import { floorplanSchema, type FloorplanDefinition } from './definition.js';
 import { IMAGE_TYPES, sniffImage, type ImageType } from './image.js';
+import './events.js';
 import { createFloorplanStore } from './store.js';
 import { sanitiseSvg, SvgRejected } from './svg.js';
 
@@ -23,7 +24,7 @@ export interface PersonLocation {
 
 export interface FloorplansDeps {
   database: DatabaseHandle;
-  kernel: Pick<Kernel, 'registry'>;
+  kernel: Pick<Kernel, 'registry' | 'bus'>;
   /** The areas of hearth.yaml; those of the entities count too. */
   areas: () => readonly string[];
   log: Logger;
@@ -55,6 +56,29 @@ export function createFloorplans(deps: FloorplansDeps) {
   const now = deps.now ?? Date.now;
   const store = createFloorplanStore(deps.database, now);
   const pinMinutes = deps.pinMinutes ?? 240;
+
+  /** When the next pin expires, so its disappearance is announced like any other change. */
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+
+  function people(): PersonLocation[] {
+    return store.locations().map((l) => ({ userId: l.userId, area: l.area, until: new Date(l.until).toISOString() }));
+  }
+
+  function announce(): void {
+    clearTimeout(expiry);
+    const current = people();
+    deps.kernel.bus.emit('people_changed', { people: current });
+    watchExpiry(current);
+  }
+
+  function watchExpiry(current: readonly PersonLocation[]): void {
+    clearTimeout(expiry);
+    if (!current.length) return;
+    const next = Math.min(...current.map((p) => Date.parse(p.until)));
+    // +1: a pin whose `until` is now still counts (the store keeps `until > now`).
+    expiry = setTimeout(announce, Math.max(0, next - now() + 1));
+    expiry.unref();
+  }
 
   const knownAreas = () => new Set([...deps.areas(), ...deps.kernel.registry.list().flatMap((e) => (e.area ? [e.area] : []))]);
 
@@ -88,6 +112,14 @@ export function createFloorplans(deps: FloorplansDeps) {
   }
 
   return {
+    name: 'floorplans',
+    async start(): Promise<void> {
+      watchExpiry(people());
+    },
+    async stop(): Promise<void> {
+      clearTimeout(expiry);
+      expiry = undefined;
+    },
     list(): Floorplan[] {
       return store.list().map((p) => present(p.id));
     },
@@ -144,14 +176,13 @@ export function createFloorplans(deps: FloorplansDeps) {
         }
       }
     },
-    people(): PersonLocation[] {
-      return store.locations().map((l) => ({ userId: l.userId, area: l.area, until: new Date(l.until).toISOString() }));
-    },
+    people,
     /** A user's "I am here" pin (null removes it); it disappears by itself after `minutes`. */
     pin(userId: string, area: string | null, minutes = pinMinutes): PersonLocation | undefined {
       if (area !== null && !knownAreas().has(area)) throw new ValidationError(`area: unknown area '${area}'`, [{ path: 'area', message: `unknown area '${area}'` }]);
       const until = now() + minutes * 60_000;
       store.setLocation(userId, area, until);
+      announce();
       return area === null ? undefined : { userId, area, until: new Date(until).toISOString() };
     },
   };

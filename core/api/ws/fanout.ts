@@ -4,6 +4,7 @@ import { createAlertFanout, type AlertFanout } from './alert-fanout.js';
 import { createEntityFanout, type EntityFanout } from './entity-fanout.js';
 import { createNotificationFanout, type NotificationFanout } from './notification-fanout.js';
 import { createLogbookFanout, type LogbookFanout } from './logbook-fanout.js';
+import { createPeopleFanout, type PeopleFanout, type PeopleLocations } from './people-fanout.js';
 import { createBatchTick } from './tick.js';
 import { createTraceFanout, type TraceFanout } from './trace-fanout.js';
 
@@ -27,6 +28,7 @@ export interface WsFanout {
   traces: TraceFanout;
   alerts: AlertFanout;
   notifications: NotificationFanout;
+  people: PeopleFanout;
 }
 
 export interface WsFanoutDeps {
@@ -36,9 +38,11 @@ export interface WsFanoutDeps {
   resolveUserName?: ResolveUserName;
   /** Open alerts shown live, sent with every alert event (the badge); 0 when the hub keeps none. */
   openAlerts?: () => number;
+  /** The current "I am here" pins, for `subscribe_people`; none when the hub keeps no floor plans. */
+  people?: PeopleLocations;
 }
 
-export function createWsFanout({ kernel, options, resolveUserName, openAlerts = () => 0 }: WsFanoutDeps): WsFanout {
+export function createWsFanout({ kernel, options, resolveUserName, openAlerts = () => 0, people = () => [] }: WsFanoutDeps): WsFanout {
   const tick = createBatchTick(options.batchMs);
   return {
     entities: createEntityFanout({ kernel, tick, highWaterBytes: options.highWaterBytes, maxBufferedBytes: options.maxBufferedBytes }),
@@ -46,5 +50,6 @@ export function createWsFanout({ kernel, options, resolveUserName, openAlerts = 
     traces: createTraceFanout(kernel),
     alerts: createAlertFanout(kernel, openAlerts),
     notifications: createNotificationFanout(kernel),
+    people: createPeopleFanout(kernel, people, resolveUserName ?? (() => undefined)),
   };
 }

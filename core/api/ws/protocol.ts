@@ -12,6 +12,7 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({ id, type: z.literal('subscribe_automation_traces'), automationId: z.string().min(1).max(200).optional() }),
   z.strictObject({ id, type: z.literal('subscribe_alerts') }),
   z.strictObject({ id, type: z.literal('subscribe_notifications') }),
+  z.strictObject({ id, type: z.literal('subscribe_people') }),
   z.strictObject({ id, type: z.literal('unsubscribe'), subscription: id }),
   z.strictObject({ id, type: z.literal('ping') }),
 ]);

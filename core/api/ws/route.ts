@@ -9,6 +9,7 @@ import type { ApiEnv, ApiUser } from '../env.js';
 import { isSameOrigin } from '../middleware/authenticate.js';
 import type { RouteModule } from '../route-module.js';
 import { createWsFanout } from './fanout.js';
+import type { PeopleLocations } from './people-fanout.js';
 import { DEFAULT_WS_OPTIONS, createWsSession, type WsOptions, type WsSession } from './session.js';
 
 export type { WsOptions } from './session.js';
@@ -36,6 +37,8 @@ export interface WsRouteDeps {
   clients?: { open: number };
   /** Open alerts shown live, for `subscribe_alerts`. */
   openAlerts?: () => number;
+  /** "I am here" pins, for `subscribe_people`. */
+  people?: PeopleLocations;
 }
 
 /** `GET /api/ws`: the socket adapter around the runtime-neutral protocol session. */
@@ -44,7 +47,7 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
   const upgrade: UpgradeWebSocket = deps.upgradeWebSocket ?? nodeUpgradeWebSocket;
   const { heartbeatMs = 30_000, ...wsOptions } = deps.options ?? {};
   const options: WsOptions = { ...DEFAULT_WS_OPTIONS, ...wsOptions };
-  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.nameOf(id), ...(deps.openAlerts && { openAlerts: deps.openAlerts }) });
+  const fanout = createWsFanout({ kernel, options, resolveUserName: (id) => auth.users.nameOf(id), ...(deps.openAlerts && { openAlerts: deps.openAlerts }), ...(deps.people && { people: deps.people }) });
   const routes = new Hono<ApiEnv>();
 
   routes.get(

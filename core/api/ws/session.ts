@@ -95,6 +95,8 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
         return subscribe(id, () => fanout.alerts.subscribe(client, id));
       case 'subscribe_notifications':
         return subscribe(id, () => fanout.notifications.subscribe(client, id));
+      case 'subscribe_people':
+        return subscribe(id, () => fanout.people.subscribe(client, id));
       case 'unsubscribe': {
         const off = cleanups.get(message.subscription);
         if (!off) return fail(id, { code: 'not_found', message: `no subscription ${message.subscription}` });

@@ -96,7 +96,6 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     /** The whole plan; the answer is the plan as stored. */
     saveFloorplan: (plan: Floorplan) => request<Floorplan>('PUT', `/api/floorplans/${seg(plan.id)}`, { ...plan, background: { kind: plan.background.kind } }),
     createFloorplan: (plan: { name: string; level?: number }) => request<Floorplan>('POST', '/api/floorplans', plan),
-    people: () => request<{ people: PersonLocation[] }>('GET', '/api/people/locations').then((r) => r.people),
     pinMe: (area: string | null) => request<{ location: PersonLocation | null }>('PUT', '/api/people/me/location', { area }),
     alerts: (q: AlertQuery) => request<AlertPage>('GET', `/api/alerts${qs(q)}`),
     acknowledgeAlert: (id: number, note?: string) => request<Alert>('POST', `/api/alerts/${id}/acknowledge`, note ? { note } : {}),

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../lib/backoff.js';
-import type { AlertEvent, CommandResult, DashboardNotification, EntityEvent, LogbookEvent, TraceEvent, User } from './types.js';
+import type { AlertEvent, CommandResult, DashboardNotification, EntityEvent, LogbookEvent, PersonLocation, TraceEvent, User } from './types.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
 
@@ -157,6 +157,8 @@ export function createLiveConnection(options: LiveOptions) {
     subscribeAlerts: (onEvent: (e: AlertEvent) => void) => subscribe({ type: 'subscribe_alerts' }, (e) => onEvent(e as AlertEvent)),
     subscribeNotifications: (onEvent: (e: { notification: DashboardNotification }) => void) =>
       subscribe({ type: 'subscribe_notifications' }, (e) => onEvent(e as { notification: DashboardNotification })),
+    /** Every current "I am here" pin, now and at each change (set, cleared, expired). */
+    subscribePeople: (onEvent: (e: { people: PersonLocation[] }) => void) => subscribe({ type: 'subscribe_people' }, (e) => onEvent(e as { people: PersonLocation[] })),
     subscribeLogbook: (onEvent: (e: LogbookEvent) => void) => subscribe({ type: 'subscribe_logbook' }, (e) => onEvent(e as LogbookEvent)),
     subscribeTraces: (onEvent: (e: TraceEvent) => void, automationId?: string) =>
       subscribe({ type: 'subscribe_automation_traces', ...(automationId && { automationId }) }, (e) => onEvent(e as TraceEvent)),

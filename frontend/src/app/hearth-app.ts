@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type DashboardNotification, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type TraceEvent, type User } from '../api/index.js';
+import { ApiError, createHttpClient, createLiveConnection, type AlertEvent, type DashboardNotification, type EntityEvent, type EntityState, type LiveStatus, type LogbookEntry, type LogbookEvent, type PersonLocation, type TraceEvent, type User } from '../api/index.js';
 import type { CommandDetail } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
@@ -32,7 +32,7 @@ export class HearthApp extends LitElement {
   static override properties = {
     _phase: { state: true }, _user: { state: true }, _route: { state: true }, _entities: { state: true }, _status: { state: true },
     _pending: { state: true }, _toasts: { state: true }, _notifications: { state: true }, _authError: { state: true }, _busy: { state: true }, _sparklines: { state: true }, _now: { state: true },
-    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true }, _openAlerts: { state: true }, _alertRevision: { state: true },
+    _logbook: { state: true }, _logNext: { state: true }, _logError: { state: true }, _liveLog: { state: true }, _automationNames: { state: true }, _logFilter: { state: true }, _openAlerts: { state: true }, _alertRevision: { state: true }, _people: { state: true },
   };
   static override styles = [theme, controls, shellStyles];
 
@@ -75,6 +75,8 @@ export class HearthApp extends LitElement {
   /** Open alerts (the nav badge), and a counter the Alerts view reloads on. */
   declare _openAlerts: number;
   declare _alertRevision: number;
+  /** "I am here" pins, pushed over the WebSocket, for the plan. */
+  declare _people: PersonLocation[];
 
   constructor() {
     super();
@@ -85,6 +87,7 @@ export class HearthApp extends LitElement {
     this._pending = new Set();
     this._toasts = [];
     this._notifications = storedNotifications(localStorage);
+    this._people = [];
     this._authError = '';
     this._busy = false;
     this._sparklines = new Map();
@@ -198,6 +201,7 @@ export class HearthApp extends LitElement {
       this.live.subscribeLogbook((e) => this.onLogbook(e)),
       this.live.subscribeAlerts((e) => this.onAlerts(e)),
       this.live.subscribeNotifications(({ notification }) => this.setNotifications(withNotification(this._notifications, notification))),
+      this.live.subscribePeople(({ people }) => (this._people = people)),
     ];
     this.live.start();
     void this.applyPreferences();
@@ -366,7 +370,7 @@ export class HearthApp extends LitElement {
     const entities = [...this._entities.values()];
     switch (r.page) {
       case 'home':
-        return html`<hearth-home-view .api=${this.api} .user=${this._user} .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
+        return html`<hearth-home-view .api=${this.api} .user=${this._user} .people=${this._people} .entities=${entities} .sparklines=${this._sparklines} .pending=${this._pending} .now=${this._now}></hearth-home-view>`;
       case 'entity':
         return html`<hearth-entity-view .api=${this.api} .entityId=${r.id} .entity=${this._entities.get(r.id)} .names=${{ ...this.names }}
           .live=${this._liveLog.filter((e) => e.entityId === r.id)} ?pending=${this._pending.has(r.id)}

@@ -12,7 +12,6 @@ import { floorplanStyles } from './floorplan-styles.js';
 
 const TOGGLES = new Set(['light', 'switch', 'fan']);
 const LONG_PRESS_MS = 550;
-const PEOPLE_EVERY_MS = 30_000;
 const clone = (plan: Floorplan): Floorplan => structuredClone(plan);
 
 /**
@@ -26,13 +25,13 @@ export class HearthFloorplanView extends LitElement {
     user: { attribute: false },
     entities: { attribute: false },
     pending: { attribute: false },
+    people: { attribute: false },
     _plans: { state: true },
     _level: { state: true },
     _draft: { state: true },
     _undo: { state: true },
     _corners: { state: true },
     _drawing: { state: true },
-    _people: { state: true },
     _view: { state: true },
     _error: { state: true },
   };
@@ -50,11 +49,11 @@ export class HearthFloorplanView extends LitElement {
   /** Corners of the room being drawn. */
   declare _corners: Corner[];
   declare _drawing: boolean;
-  declare _people: PersonLocation[];
+  /** "I am here" pins, pushed by the app shell as they change. */
+  declare people: PersonLocation[];
   declare _view: View;
   declare _error: string;
 
-  private peopleTimer: ReturnType<typeof setInterval> | undefined;
   /** Fingers (or the mouse) on the plan's background, for pan and pinch. */
   private pointers = new Map<number, { x: number; y: number }>();
   private press: { id: string; timer: ReturnType<typeof setTimeout>; long: boolean; before?: Floorplan; moved: boolean } | undefined;
@@ -67,27 +66,14 @@ export class HearthFloorplanView extends LitElement {
     this._undo = [];
     this._corners = [];
     this._drawing = false;
-    this._people = [];
+    this.people = [];
     this._view = { scale: 1, x: 0, y: 0 };
     this._error = '';
   }
 
   /** Not in connectedCallback: loaded lazily, this element gets its properties only at its first update. */
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('api') && this.api) {
-      void this.load();
-      void this.loadPeople();
-    }
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.peopleTimer = setInterval(() => void this.loadPeople(), PEOPLE_EVERY_MS);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this.peopleTimer);
+    if (changed.has('api') && this.api) void this.load();
   }
 
   private async load() {
@@ -97,10 +83,6 @@ export class HearthFloorplanView extends LitElement {
     } catch (err) {
       this._error = errorText(err);
     }
-  }
-
-  private async loadPeople() {
-    this._people = await this.api.people().catch(() => this._people);
   }
 
   private get admin() {
@@ -273,7 +255,6 @@ export class HearthFloorplanView extends LitElement {
   private async pin(area: string) {
     try {
       await this.api.pinMe(area || null);
-      await this.loadPeople();
     } catch (err) {
       this._error = errorText(err);
     }
@@ -282,7 +263,7 @@ export class HearthFloorplanView extends LitElement {
   // —— rendering ——
 
   private toolbar(plan: Floorplan) {
-    const mine = this._people.find((p) => p.userId === this.user?.id)?.area ?? '';
+    const mine = this.people.find((p) => p.userId === this.user?.id)?.area ?? '';
     const levels = this._plans ?? [];
     const unplaced = this.entities.filter((e) => !plan.items.some((i) => i.entityId === e.id) && e.attributes.hidden !== true);
     return html`<div class="bar">
@@ -333,7 +314,7 @@ export class HearthFloorplanView extends LitElement {
     return plan.rooms.map((room) => {
       const [x, y] = labelPoint(room.polygon);
       const s = summariseRoom(room.area, entities);
-      const here = this._people.filter((p) => p.area === room.area);
+      const here = this.people.filter((p) => p.area === room.area);
       return html`<div class="label" data-area=${room.area} style="left:${(x / plan.grid.columns) * 100}%;top:${(y / plan.grid.rows) * 100}%">
         <strong>${room.label ?? titleCase(room.area)}</strong>
         <span>${s.temperature ?? ''}${s.lightsOn ? html` · ${s.lightsOn} light${s.lightsOn > 1 ? 's' : ''} on` : nothing}</span>

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { HttpClient } from '../api/http.js';
-import type { EntityState, User } from '../api/types.js';
+import type { EntityState, PersonLocation, User } from '../api/types.js';
 import { cardFor } from '../cards/pick.js';
 import { groupByArea } from '../lib/entities.js';
 import { homeModeKey } from '../lib/floorplan.js';
@@ -19,6 +19,7 @@ export class HearthHomeView extends LitElement {
     now: { type: Number },
     api: { attribute: false },
     user: { attribute: false },
+    people: { attribute: false },
     _mode: { state: true },
   };
   static override styles = [
@@ -39,6 +40,7 @@ export class HearthHomeView extends LitElement {
   declare now: number;
   declare api: HttpClient | undefined;
   declare user: User | undefined;
+  declare people: PersonLocation[];
   /** Plan or cards: remembered per user in this browser (localStorage, keyed by user id). */
   declare _mode: 'plan' | 'cards';
 
@@ -48,6 +50,7 @@ export class HearthHomeView extends LitElement {
     this.areas = [];
     this.sparklines = new Map();
     this.pending = new Set();
+    this.people = [];
     this._mode = 'cards';
   }
 
@@ -67,7 +70,7 @@ export class HearthHomeView extends LitElement {
         ${(['plan', 'cards'] as const).map((m) => html`<button aria-pressed=${this._mode === m ? 'true' : 'false'} @click=${() => this.choose(m)}>${m === 'plan' ? msg('Plan', { id: 'home.plan' }) : msg('Cards', { id: 'home.cards' })}</button>`)}
       </div>
       ${this._mode === 'plan'
-        ? html`<hearth-floorplan-view .api=${this.api} .user=${this.user} .entities=${this.entities} .pending=${this.pending}></hearth-floorplan-view>`
+        ? html`<hearth-floorplan-view .api=${this.api} .user=${this.user} .entities=${this.entities} .pending=${this.pending} .people=${this.people}></hearth-floorplan-view>`
         : this.cards()}`;
   }
 
