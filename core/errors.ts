@@ -45,6 +45,24 @@ export class GoneError extends HearthError {
   override readonly code = 'gone';
 }
 
+/** The config file cannot be written (read-only mount, no permission): the dashboard shows it read-only. */
+export class ReadOnlyConfigError extends HearthError {
+  override readonly status = 423;
+  override readonly code = 'config_read_only';
+}
+
+/** An edit that would make the config fail `hearth check`; `issues` say where, as the form shows them. */
+export class InvalidConfigError extends HearthError {
+  override readonly status = 400;
+  override readonly code = 'invalid_config';
+  constructor(
+    message: string,
+    readonly issues: readonly { path: string; message: string; line?: number }[],
+  ) {
+    super(message);
+  }
+}
+
 /** An upload whose bytes are not a type the route takes (checked by content, not by the declared type). */
 export class UnsupportedMediaTypeError extends HearthError {
   override readonly status = 415;

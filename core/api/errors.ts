@@ -2,17 +2,19 @@ import type { Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
-import { HearthError, RateLimitedError } from '../errors.js';
+import { HearthError, InvalidConfigError, RateLimitedError } from '../errors.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; details?: unknown; issues?: InvalidConfigError['issues'] };
 }
 
 /** The one place errors become HTTP responses: a HearthError keeps its status, anything else is logged as a bug. */
 export function errorResponse(err: unknown, c: HonoContext, log: Logger): Response {
   if (err instanceof HearthError) {
     if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterS));
-    return c.json(body(err.code, err.message, err.details), err.status as ContentfulStatusCode);
+    const error = body(err.code, err.message, err.details);
+    if (err instanceof InvalidConfigError) error.error.issues = err.issues;
+    return c.json(error, err.status as ContentfulStatusCode);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

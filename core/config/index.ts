@@ -7,3 +7,4 @@ export { defaultConfigPath, defaultDataDir } from './defaults.js';
 export { checkUniqueIds, DAYS, minutes, scheduleSchema, scheduleValueSchema, type Block, type Day, type ScheduleDefinition, type ScheduleInput, type ScheduleValue } from './schedule-schema.js';
 export { notifySchema, quietHoursSchema, NTFY_PRIORITIES, type EmailChannelConfig, type MqttChannelConfig, type NotifyChannelConfig, type NtfyChannelConfig, type QuietHours, type WebhookChannelConfig } from './notify-schema.js';
 export { energySchema, TARIFFS, type ElectricityConfig, type EnergyConfig, type OffPeak, type TariffName, type VolumeConfig } from './energy-schema.js';
+export { createConfigStore, revisionOf, type ConfigChange, type ConfigEdit, type ConfigSnapshot, type ConfigStore, type ConfigStoreOptions } from './store.js';

@@ -32,3 +32,6 @@ export function secretTag(configFile: string): ScalarTag {
     },
   };
 }
+
+/** `!secret key` read as `key` itself, for editing the config without reading (or writing) any secret. */
+export const keptSecretTag: ScalarTag = { tag: '!secret', identify: () => false, resolve: (key) => key };
