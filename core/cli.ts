@@ -16,12 +16,17 @@ import { sysfsBiasAdvice } from './bias-advice.js';
 import { resolveBackend, testStandInsFromEnv } from '../hardware/hub.js';
 import { createServiceNotifier } from './systemd-notify.js';
 import { VERSION } from './version.js';
+import { PID_FILE, prepareConfig, runningHubPid, writePidFile } from './reload/index.js';
+import { readFileSync } from 'node:fs';
 
 const HELP = `hearth ${VERSION} — a home-automation hub for wired hardware
 
 Usage:
   hearth start [--config FILE] [--port N] [--host H] [--data DIR] [--no-backfill]
   hearth check [--config FILE]
+  hearth reload [--config FILE] [--data DIR]   check the config, then have the hub
+                                           running on DIR apply it without a restart
+                                           (SIGHUP; under systemd: systemctl reload hearth)
   hearth release-outputs [--config FILE]   every output the config declares to its
                                            safe level (run after any exit of the hub)
 ${USER_HELP}
@@ -72,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
       return start(values);
     case 'release-outputs':
       return releaseOutputs(values);
+    case 'reload':
+      return reload(values);
     default:
       return usage(`unknown command '${command}'`);
   }
@@ -122,6 +129,26 @@ async function check(values: Options): Promise<number> {
   }
 }
 
+/** Checked here first, so a mistake is printed in the terminal; the hub checks again and changes nothing if it fails. */
+async function reload(values: Options): Promise<number> {
+  const file = values.config ?? defaultConfigPath();
+  try {
+    await prepareConfig(readFileSync(file, 'utf8'), resolve(file));
+  } catch (err) {
+    if (err instanceof ConfigError) return reportConfigError(err);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return usage(`config file ${file} not found`);
+    throw err;
+  }
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const pid = runningHubPid(dataDir);
+  if (pid === undefined) {
+    process.stderr.write(`hearth: no hub is running on ${dataDir} (no live ${PID_FILE} there); under systemd use: systemctl reload hearth\n`);
+    return 1;
+  }
+  process.kill(pid, 'SIGHUP');
+  return print(`${file}: configuration OK; hub ${pid} is reloading it (its log and the logbook say what changed)`);
+}
+
 async function releaseOutputs(values: Options): Promise<number> {
   const loaded = loadOrReport(values);
   if (typeof loaded === 'number') return loaded;
@@ -160,6 +187,7 @@ async function start(values: Options): Promise<number> {
     return 1;
   }
   exitHandlers.ready(hub);
+  writePidFile(resolve(values.data ?? defaultDataDir()));
   // Healthy: plugins set up, automations running, HTTP listening.
   createServiceNotifier({ log }).ready();
   return new Promise<number>(() => {});

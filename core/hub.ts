@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { isSimHardware, type Hardware } from '../hardware/index.js';
 import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
@@ -10,7 +11,7 @@ import { createAuth, type Auth } from './auth/index.js';
 import { createAutomationEngine, createAutomationRoutes, loadFileAutomations, type AutomationEngine } from './automation/index.js';
 import { backfillHistory } from './backfill/index.js';
 import { backupDir, createBackupRoutes, createDailyBackups, onlineSnapshot } from './backup/index.js';
-import type { LoadedConfig } from './config/index.js';
+import { createConfigStore, SECRETS_FILE, type LoadedConfig } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import { databasePath } from './db/path.js';
 import { createEnergy, createEnergyRoutes } from './energy/index.js';
@@ -21,7 +22,9 @@ import { createKernel, type Kernel } from './kernel/index.js';
 import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
 import type { MqttBridge } from './mqtt/index.js';
 import { createNotifier, createNotifyRoutes, createUserTargetStore, type NotifyService } from './notify/index.js';
-import { createPluginHost, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
+import { builtinNames, createPluginHost, describePlugin, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
+import { createConfigRoutes, createReloader, prepareConfig, type Reloader, type ReloadResult } from './reload/index.js';
+import { createContext, type Context } from './kernel/index.js';
 import type { ExitHandlers } from './safety/exit.js';
 import { recordSimLines } from './safety/sim-line-log.js';
 import { createFollowRoutes, createFollows, createScheduleRoutes, createSchedules } from './schedules/index.js';
@@ -59,6 +62,9 @@ export interface Hub {
   readonly mqtt?: MqttBridge;
   readonly http: HttpServer;
   readonly url: string;
+  /** Reads the config file again and applies what changed (SIGHUP, `hearth reload`, POST /api/config/reload). */
+  readonly reloader: Reloader;
+  reload(context?: Context): Promise<ReloadResult>;
   /** Graceful: stops every part in reverse order, flushes writes, releases outputs. */
   stop(): Promise<void>;
   /** Last resort on a crash: outputs to their safe state, nothing else. */
@@ -104,12 +110,25 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const alerts = createAlerts({ database, bus: kernel.bus, log, notifier, resolveUserName: (id) => auth.users.find(id)?.username, ...(timezone && { timezone }) });
   const automations = createAutomationEngine({ kernel, database, log, location: config.location, fileAutomations, alerts, notifier, ...(mqtt && { mqtt }) });
   const isolation = startAutoIsolation({ dataDir, plugins, log, warn: (id, message) => host.warn(id, message) });
-  const hubInfo = { name: config.name, ...(config.location && { location: config.location }) };
+  // Mutable: a reload renames the hub for plugins set up later.
+  const hubInfo: { name: string; location?: NonNullable<typeof config.location> } = { name: config.name, ...(config.location && { location: config.location }) };
   const host = createPluginHost(
     { kernel, hardware, log, dataDir, hub: hubInfo, watchdog: isolation.watchdog, autoIsolate: (id) => isolation.record(id), alerts, codes: auth.alarmCodes },
     { isolate: isolation.isolate },
   );
   options.exitHandlers?.blameWith((err, kind) => host.blame(err, kind));
+  const reloader = createReloader({
+    file: loaded.file,
+    log,
+    bus: kernel.bus,
+    host,
+    automations,
+    initial: { loaded, config, plugins, automations: fileAutomations },
+    applied(next) {
+      hubInfo.name = next.config.name;
+      log.level = next.config.logging.level;
+    },
+  });
   const wsClients = { open: 0 };
   const metrics = createMetricsCollector({
     kernel,
@@ -161,7 +180,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await automations.start();
     automationsStarted = true;
     await follows.start();
-    const floorplans = createFloorplans({ database, kernel, log, areas: () => config.areas, ...(config.floorplans && { pinMinutes: config.floorplans.pinMinutes }) });
+    const floorplans = createFloorplans({ database, kernel, log, areas: () => reloader.current().config.areas, ...(config.floorplans && { pinMinutes: config.floorplans.pinMinutes }) });
     // After the plugins: a seeded plan places their entities.
     floorplans.seed(seedPlans);
     await floorplans.start();
@@ -197,6 +216,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createFloorplanRoutes(floorplans, (id) => auth.users.find(id)?.username),
         createNotifyRoutes({ notifier, targets: notifyTargets }),
         createEnergyRoutes(config.energy && createEnergy({ config: config.energy, history: queries, ...(timezone && { timezone }) })),
+        createConfigRoutes({
+          store: createConfigStore({ file: loaded.file, check: async (text) => void (await prepareConfig(text, loaded.file)) }),
+          reloader,
+          bus: kernel.bus,
+          plugins: host,
+          describe: (use) => describePlugin(use, loaded.dir),
+          builtin: builtinNames,
+          areaEntities: (area) => kernel.registry.list().filter((e) => e.area === area).map((e) => e.id),
+          readOnlyFiles: () => [join(loaded.dir, SECRETS_FILE), ...(typeof reloader.current().config.automations === 'string' ? [resolve(loaded.dir, reloader.current().config.automations as string)] : [])],
+        }),
       ],
     });
     const http = await startHttpServer(app, { port: options.port ?? config.server.port, host: options.host ?? config.server.host });
@@ -215,6 +244,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...(mqtt && { mqtt }),
       http,
       url: http.url,
+      reloader,
+      reload: (context = createContext()) => reloader.reload(context, 'signal'),
       stop: () =>
         (stopping ??= (async () => {
           await http.close();

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Logger } from 'pino';
 import type { Alerts } from '../alerts/service.js';
 import type { AlertRaise } from '../alerts/types.js';
@@ -62,6 +63,12 @@ export interface AutomationEngine extends Service {
   run(id: string, context?: Context): Promise<Trace | undefined>;
   /** Newest first, at most 10. */
   traces(id: string): Trace[];
+  /**
+   * The automations file read again (a config reload): new ones start, removed ones stop,
+   * changed ones restart; one whose definition is the same keeps running, its `for:` timers too.
+   * Returns the ids that were added, changed or removed.
+   */
+  reloadFile(fileAutomations: readonly FileAutomation[]): string[];
 }
 
 const TRACE_FLUSH_MS = 1_000;
@@ -244,6 +251,33 @@ export function createAutomationEngine(deps: AutomationEngineDeps): AutomationEn
       find(id);
       flush();
       return store.traces(id);
+    },
+    reloadFile(fileAutomations) {
+      const next = new Map(fileAutomations.map((a) => [a.definition.id, a]));
+      const touched: string[] = [];
+      for (const [id, entry] of entries) {
+        if (entry.source !== 'file') continue;
+        const replacement = next.get(id);
+        if (replacement && isDeepStrictEqual(replacement.input, entry.input)) {
+          next.delete(id);
+          continue;
+        }
+        deactivate(entry);
+        entries.delete(id);
+        if (!replacement) touched.push(id);
+      }
+      for (const [id, { definition, input }] of next) {
+        const api = entries.get(id);
+        if (api) {
+          log.warn({ automation: id }, 'an API automation has the id of one in the config file; the file wins');
+          deactivate(api);
+        }
+        const entry: Entry = { source: 'file', input, definition };
+        entries.set(id, entry);
+        activate(entry);
+        touched.push(id);
+      }
+      return touched;
     },
   };
 }

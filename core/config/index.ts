@@ -7,4 +7,6 @@ export { defaultConfigPath, defaultDataDir } from './defaults.js';
 export { checkUniqueIds, DAYS, minutes, scheduleSchema, scheduleValueSchema, type Block, type Day, type ScheduleDefinition, type ScheduleInput, type ScheduleValue } from './schedule-schema.js';
 export { notifySchema, quietHoursSchema, NTFY_PRIORITIES, type EmailChannelConfig, type MqttChannelConfig, type NotifyChannelConfig, type NtfyChannelConfig, type QuietHours, type WebhookChannelConfig } from './notify-schema.js';
 export { energySchema, TARIFFS, type ElectricityConfig, type EnergyConfig, type OffPeak, type TariffName, type VolumeConfig } from './energy-schema.js';
+export { changeAreas, setAt, type AreasChange } from './edits.js';
 export { createConfigStore, revisionOf, type ConfigChange, type ConfigEdit, type ConfigSnapshot, type ConfigStore, type ConfigStoreOptions } from './store.js';
+export { SECRETS_FILE } from './secret-tag.js';

@@ -42,8 +42,10 @@ export const pluginEntrySchema = z.looseObject({
   autoIsolate: z.boolean().optional(),
   memoryLimitMb: z.number().int().min(16).optional(),
   setupTimeoutS: z.number().positive().max(300).optional(),
+  /** `false` keeps the entry in the file but does not load it (Settings → Plugins → disable). */
+  enabled: z.boolean().optional(),
 });
-export const HOST_PLUGIN_KEYS = ['use', 'id', 'isolate', 'autoIsolate', 'memoryLimitMb', 'setupTimeoutS'] as const;
+export const HOST_PLUGIN_KEYS = ['use', 'id', 'isolate', 'autoIsolate', 'memoryLimitMb', 'setupTimeoutS', 'enabled'] as const;
 
 const mqtt = z.strictObject({
   url: z.string(),

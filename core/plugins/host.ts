@@ -37,6 +37,13 @@ export interface PluginHost {
   start(plugins: readonly LoadedPlugin[]): Promise<void>;
   /** Stops running plugins in reverse order, each bounded. */
   stop(): Promise<void>;
+  /**
+   * Stops one plugin for good (a config reload removed or changed it): its lines are
+   * released to their inactive level and its entities leave the registry. Others go on.
+   */
+  stopPlugin(pluginId: string): Promise<void>;
+  /** Starts one more plugin (a config reload added or changed it); like `start`, a failure is isolated. */
+  startPlugin(plugin: LoadedPlugin): Promise<void>;
   list(): PluginInfo[];
   /** Records a problem against a plugin without stopping it (a blocked event loop). */
   warn(pluginId: string, message: string): void;
@@ -97,6 +104,18 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
     async stop() {
       for (const instance of [...instances].reverse()) await instance.stop();
     },
+    async stopPlugin(pluginId) {
+      const instance = instances.find((i) => i.loaded.id === pluginId);
+      if (!instance) return;
+      await instance.stop();
+      instances.splice(instances.indexOf(instance), 1);
+      for (const entityId of instance.entityIds()) {
+        kernel.dispatcher.unregister(entityId, `plugin '${pluginId}' was removed from the config`);
+        kernel.registry.remove(entityId);
+        kernel.states.delete(entityId);
+      }
+    },
+    startPlugin: start,
     warn(pluginId, message) {
       const instance = instances.find((i) => i.loaded.id === pluginId);
       if (instance && instance.status === 'running') instance.error = message;

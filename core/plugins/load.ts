@@ -43,6 +43,7 @@ export async function loadPlugins(loaded: LoadedConfig, importer: PluginImporter
   const ids = new Set<string>();
   const compileConfigSchema = createConfigSchemaCompiler();
   for (const [index, entry] of loaded.config.plugins.entries()) {
+    if (entry.enabled === false) continue;
     const at = (path: (string | number)[], message: string, key?: string) => loaded.issue(['plugins', index, ...path], message, key);
     try {
       const { module, file } = await importer(entry.use, loaded.dir);
@@ -62,6 +63,12 @@ export async function loadPlugins(loaded: LoadedConfig, importer: PluginImporter
   }
   if (issues.length) throw new ConfigError(issues);
   return result;
+}
+
+/** What a plugin module says of itself, for the settings form of one not configured yet. */
+export async function describePlugin(use: string, configDir: string, importer: PluginImporter = importPluginModule): Promise<LoadablePlugin['manifest']> {
+  const { module } = await importer(use, configDir);
+  return checkShape(module, use).manifest;
 }
 
 export function pluginConfigOf(entry: PluginEntry): Record<string, unknown> {

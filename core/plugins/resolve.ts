@@ -57,7 +57,8 @@ function resolvePackage(name: string, configDir: string): string {
   );
 }
 
-function builtinNames(): string[] {
+/** The plugins shipped with Hearth, by the name `use:` takes. */
+export function builtinNames(): string[] {
   return readdirSync(BUILTIN_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
     .map((d) => d.name);

@@ -1,17 +1,20 @@
 /**
- * Outputs to their safe state on any exit (DESIGN §12). SIGTERM/SIGINT/SIGHUP stop the
+ * Outputs to their safe state on any exit (DESIGN §12). SIGTERM/SIGINT stop the
  * hub gracefully within a budget, then release outputs if the stop is late; a second
  * signal releases at once. An uncaught exception or unhandled rejection that a plugin
  * can be blamed for fails only that plugin (see `blameWith`); any other is fatal (as in
  * Node's default) but releases outputs first. A signal that arrives while the hub
  * is still starting is honoured as soon as it is up, since plugin setup may already
- * have energised relays.
+ * have energised relays. SIGHUP does not stop the hub: it reloads the config from disk
+ * (`systemctl reload hearth`, `hearth reload`); a config that fails its check changes nothing.
  */
 import type { Logger } from 'pino';
 
 export interface Stoppable {
   stop(): Promise<void>;
   releaseOutputs(): Promise<void>;
+  /** Reads the config again and applies what changed (SIGHUP). */
+  reload?(): Promise<unknown>;
 }
 
 export interface ExitHandlerOptions {
@@ -35,7 +38,7 @@ export interface ExitHandlers {
   dispose(): void;
 }
 
-const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {}): ExitHandlers {
   const stopBudgetMs = options.stopBudgetMs ?? 4500;
@@ -80,6 +83,16 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
     else pendingSignal = signal;
   };
 
+  const onReload = () => {
+    if (!hub?.reload || exiting) {
+      log.warn('SIGHUP ignored: the hub is not running (yet)');
+      return;
+    }
+    log.info({ signal: 'SIGHUP' }, 'reloading the config');
+    // The reloader logs what it did or why it refused; nothing more to say here.
+    hub.reload().catch(() => undefined);
+  };
+
   const blamedOnAPlugin = (err: unknown, kind: string): boolean => {
     try {
       return blame?.(err, kind) ?? false;
@@ -100,6 +113,7 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
   const onRejection = onFatal('unhandled promise rejection');
 
   for (const signal of SIGNALS) target.on(signal, onSignal);
+  target.on('SIGHUP', onReload);
   target.on('uncaughtException', onException);
   target.on('unhandledRejection', onRejection);
 
@@ -113,6 +127,7 @@ export function installExitHandlers(log: Logger, options: ExitHandlerOptions = {
     },
     dispose() {
       for (const signal of SIGNALS) target.off(signal, onSignal);
+      target.off('SIGHUP', onReload);
       target.off('uncaughtException', onException);
       target.off('unhandledRejection', onRejection);
     },
