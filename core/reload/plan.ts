@@ -10,7 +10,7 @@ export interface RunningConfig {
 }
 
 /** Sections the hub reads only at start: a change is saved but waits for a restart of the service. */
-const AT_START = ['location', 'server', 'storage', 'hardware', 'mqtt', 'schedules', 'backup', 'floorplans', 'metrics', 'notify', 'alerts'] as const;
+const AT_START = ['location', 'server', 'storage', 'hardware', 'mqtt', 'schedules', 'backup', 'floorplans', 'metrics', 'notify', 'alerts', 'energy'] as const;
 
 export interface ReloadPlan {
   /** Plugin ids to stop, last configured first: removed ones and changed ones. */

@@ -148,7 +148,7 @@ describe('editing hearth.yaml from the API, live', () => {
   });
 
   it('hearth reload checks the file, then has the running hub apply it', async () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'reload', '--config', file, '--data', hub.dataDir], { encoding: 'utf8' });
+    const cli = () => spawnSync(process.execPath, [CLI, 'reload', '--config', file, '--data', hub.dataDir], { encoding: 'utf8' });
     const refused = cli();
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/plugins\[2\]\.entities\[0\]\.line/);
