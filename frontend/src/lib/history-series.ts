@@ -4,6 +4,7 @@
  */
 import type { EntityState, HistoryPoint, StatisticsRow } from '../api/types.js';
 import { stringAttr } from './format.js';
+import type { TimeWindow } from './history-selection.js';
 
 /** One reading; `min`/`max` are present when it stands for a downsampled bucket (statistics). */
 export interface Sample {
@@ -78,8 +79,7 @@ export function chartData(series: readonly Series[], shiftMs: number): { columns
   const columns: ChartColumn[] = [];
   const inputs: { ms: number[]; values: (number | null)[] }[] = [];
   for (const s of series) {
-    const shift = s.period === 'previous' ? shiftMs : 0;
-    const ms = s.samples.map((p) => p.ms + shift);
+    const ms = shifted(s, shiftMs).map((p) => p.ms);
     const num = (v: unknown) => (typeof v === 'number' ? v : null);
     columns.push({ entityId: s.entityId, period: s.period, role: 'value' });
     inputs.push({ ms, values: s.samples.map((p) => num(p.value)) });
@@ -99,8 +99,23 @@ function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Every sample shown, one row each (times as ISO UTC, at the moment they were recorded — a previous period is not shifted). */
-export function buildCsv(series: readonly Series[]): string {
-  const rows = series.flatMap((s) => s.samples.map((p) => [s.entityId, s.period, new Date(p.ms).toISOString(), p.value, p.min, p.max]));
+/** A previous period's samples moved forward by `shiftMs`, to lie over the current period. */
+export function shifted(series: Series, shiftMs: number): Sample[] {
+  const by = series.period === 'previous' ? shiftMs : 0;
+  return by ? series.samples.map((p) => ({ ...p, ms: p.ms + by })) : series.samples;
+}
+
+/**
+ * Every sample inside the window shown (the zoomed span, else the loaded range), one row each;
+ * a previous period's samples are those drawn over that window once shifted by `shiftMs`, and
+ * keep the time they were recorded at (ISO UTC).
+ */
+export function buildCsv(series: readonly Series[], shown: TimeWindow, shiftMs: number): string {
+  const rows = series.flatMap((s) => {
+    const by = s.period === 'previous' ? shiftMs : 0;
+    return s.samples
+      .filter((p) => p.ms + by >= shown.start && p.ms + by <= shown.end)
+      .map((p) => [s.entityId, s.period, new Date(p.ms).toISOString(), p.value, p.min, p.max]);
+  });
   return [CSV_HEADER, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

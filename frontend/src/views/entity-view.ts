@@ -6,6 +6,7 @@ import { cardFor } from '../cards/pick.js';
 import { errorText } from '../lib/errors.js';
 import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
+import { axisStyle, UplotHost } from '../lib/uplot-host.js';
 import { controls } from '../styles/theme.js';
 import { FOLLOWERS } from './follow-picker.js';
 import './logbook-view.js';
@@ -53,7 +54,7 @@ export class HearthEntityView extends LitElement {
   declare _stats: { hour: StatisticsRow[]; day: StatisticsRow[] } | undefined;
   declare _log: LogbookEntry[] | undefined;
   declare _error: string;
-  private plot: uPlot | undefined;
+  private chart = new UplotHost(this, 300, '.chart');
 
   constructor() {
     super();
@@ -63,11 +64,6 @@ export class HearthEntityView extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('entityId') || changed.has('_range')) void this.load();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.plot?.destroy();
   }
 
   private async load() {
@@ -95,27 +91,21 @@ export class HearthEntityView extends LitElement {
   }
 
   private draw(points: HistoryPoint[], hourly: StatisticsRow[], span: [number, number]) {
-    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!box) return;
-    this.plot?.destroy();
     const numeric = points.every((p) => typeof p[1] === 'number' || p[1] === null);
     const xs = points.map((p) => p[0] / 1000);
     const ys = points.map((p) => (numeric ? (p[1] as number | null) : p[1] === 'on' || p[1] === 'open' ? 1 : 0));
-    const style = getComputedStyle(this);
-    const accent = style.getPropertyValue('--accent').trim() || '#ad4c16';
-    const muted = style.getPropertyValue('--muted').trim() || '#888';
+    const accent = getComputedStyle(this).getPropertyValue('--accent').trim() || '#ad4c16';
+    const { muted, grid } = axisStyle(this);
     const band = hourly.length > 1 && numeric;
     const bx = hourly.map((r) => Date.parse(r.start) / 1000);
     // Band series live on their own x; uPlot.join aligns them with the raw points.
     const data = band ? uPlot.join([[xs, ys], [bx, hourly.map((r) => r.min)], [bx, hourly.map((r) => r.max)]] as uPlot.AlignedData[]) : ([xs, ys] as uPlot.AlignedData);
     const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : '';
-    this.mount(box, {
-      width: box.clientWidth || 600,
-      height: 300,
+    this.mount({
       cursor: { drag: { x: true, y: false } },
       // With fewer than two points uPlot would invent years of axis; show the requested span.
       scales: { x: { time: true, ...(points.length < 2 && { range: span }) }, ...(!numeric && { y: { range: [-0.1, 1.1] } }) },
-      axes: [{ stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' } }, { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
+      axes: [{ stroke: muted, grid }, { stroke: muted, grid, ...(!numeric && { splits: () => [0, 1] }), values: (_u, v) => v.map((x) => (numeric ? formatNumber(x, unit) : x ? 'on' : 'off')) }],
       series: [
         {},
         { label: this.entity?.name ?? this.entityId, stroke: accent, width: 2, spanGaps: true, ...(numeric ? {} : { paths: uPlot.paths.stepped!({ align: 1 }) }) },
@@ -127,20 +117,13 @@ export class HearthEntityView extends LitElement {
 
   /** Current and target temperature as lines; heating as a shaded step on its own 0–1 scale behind them. */
   private drawClimate(series: NonNullable<HistoryResponse['series']>, span: [number, number]) {
-    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (!box) return;
-    this.plot?.destroy();
-    const style = getComputedStyle(this);
-    const accent = style.getPropertyValue('--accent').trim() || '#ad4c16';
-    const muted = style.getPropertyValue('--muted').trim() || '#888';
+    const accent = getComputedStyle(this).getPropertyValue('--accent').trim() || '#ad4c16';
+    const { muted, grid } = axisStyle(this);
     const line = (points: HistoryPoint[]): uPlot.AlignedData => [points.map((p) => p[0] / 1000), points.map((p) => (typeof p[1] === 'number' ? p[1] : null))];
     // Heating holds until the next change, so its last state is drawn to the end of the span; unknown counts as not heating.
     const heating = [...series.heating, ...(series.heating.length ? [[span[1] * 1000, series.heating.at(-1)![1]] as HistoryPoint] : [])];
     const data = uPlot.join([line(series.current), line(series.target), [heating.map((p) => p[0] / 1000), heating.map((p) => (p[1] === 'on' ? 1 : 0))]]);
-    const grid = { stroke: 'rgba(128,128,128,0.15)' };
-    this.mount(box, {
-      width: box.clientWidth || 600,
-      height: 300,
+    this.mount({
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true, range: span }, heating: { range: [0, 1] } },
       axes: [{ stroke: muted, grid }, { stroke: muted, grid, size: 64, values: (_u, v) => v.map((x) => formatNumber(x, '°C')) }],
@@ -153,19 +136,21 @@ export class HearthEntityView extends LitElement {
     }, data);
   }
 
-  private mount(box: HTMLElement, options: uPlot.Options, data: uPlot.AlignedData) {
-    this.plot = new uPlot(options, data, box);
-    // Mouse-wheel zoom and shift-drag pan, on top of uPlot's drag-to-zoom.
-    box.onwheel = (e) => {
-      const u = this.plot;
-      if (!u) return;
-      e.preventDefault();
-      const { min = 0, max = 0 } = u.scales.x!;
-      const at = u.posToVal(e.offsetX - u.bbox.left / devicePixelRatio, 'x');
-      const f = e.deltaY < 0 ? 0.8 : 1.25;
-      u.setScale('x', { min: at - (at - min) * f, max: at + (max - at) * f });
-    };
+  private mount(options: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData) {
+    this.chart.draw((box, width) => {
+      const u = new uPlot({ ...options, width, height: this.chart.height }, data, box);
+      // Mouse-wheel zoom and shift-drag pan, on top of uPlot's drag-to-zoom.
+      box.onwheel = (e) => {
+        e.preventDefault();
+        const { min = 0, max = 0 } = u.scales.x!;
+        const at = u.posToVal(e.offsetX - u.bbox.left / devicePixelRatio, 'x');
+        const f = e.deltaY < 0 ? 0.8 : 1.25;
+        u.setScale('x', { min: at - (at - min) * f, max: at + (max - at) * f });
+      };
+      return u;
+    });
   }
+
 
   private statsTable(rows: StatisticsRow[], caption: string, fmt: (r: StatisticsRow) => string) {
     const unit = typeof this.entity?.attributes.unit === 'string' ? this.entity.attributes.unit : this.entity?.domain === 'climate' ? '°C' : undefined;

@@ -4,6 +4,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { formatNumber } from '../lib/format.js';
 import type { TimeWindow } from '../lib/history-selection.js';
 import { chartData, type Series } from '../lib/history-series.js';
+import { axisStyle, UplotHost } from '../lib/uplot-host.js';
 
 /** Line colours in pick order; the History view's legend and timelines use the same. */
 export const PALETTE = ['#c2571a', '#2563eb', '#1f7a4d', '#9333ea', '#b42318', '#0e7490', '#a16207', '#be185d'];
@@ -36,8 +37,7 @@ export class HearthHistoryChart extends LitElement {
   declare colours: Map<string, string>;
   /** How far the previous period is moved forward to lie over the current one. */
   declare shiftMs: number;
-  private plot: uPlot | undefined;
-  private resize = new ResizeObserver(() => this.plot?.setSize({ width: this.box()?.clientWidth ?? 300, height: 220 }));
+  private chart = new UplotHost(this, 220);
 
   constructor() {
     super();
@@ -47,30 +47,15 @@ export class HearthHistoryChart extends LitElement {
     this.shiftMs = 0;
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.resize.disconnect();
-    this.plot?.destroy();
-    this.plot = undefined;
-  }
-
-  private box() {
-    return this.renderRoot.querySelector<HTMLElement>('.box');
-  }
-
   override updated(changed: Map<string, unknown>) {
-    if (changed.has('series') || changed.has('shiftMs') || !this.plot) this.draw();
-    else if (changed.has('window')) this.plot.setScale('x', { min: this.window.start / 1000, max: this.window.end / 1000 });
+    const plot = this.chart.plot;
+    if (changed.has('series') || changed.has('shiftMs') || !plot) this.chart.draw((box, width) => this.build(box, width));
+    else if (changed.has('window')) plot.setScale('x', { min: this.window.start / 1000, max: this.window.end / 1000 });
   }
 
-  private draw() {
-    const box = this.box();
-    if (!box) return;
-    this.plot?.destroy();
+  private build(box: HTMLElement, width: number): uPlot {
     const { columns, data } = chartData(this.series, this.shiftMs);
-    const style = getComputedStyle(this);
-    const muted = style.getPropertyValue('--muted').trim() || '#5c6570';
-    const grid = { stroke: 'rgba(128,128,128,0.15)' };
+    const { muted, grid } = axisStyle(this);
     const colour = (id: string) => this.colours.get(id) ?? PALETTE[0]!;
     const series: uPlot.Series[] = [{}, ...columns.map((c): uPlot.Series => {
       if (c.role !== 'value') return { stroke: 'transparent', spanGaps: true, points: { show: false } };
@@ -81,9 +66,9 @@ export class HearthHistoryChart extends LitElement {
     // uPlot series are 1-based (0 is x): each band lies between a series' max and its min.
     const bands = columns.flatMap((c, i) => (c.role === 'max' ? [{ series: [i + 1, i] as [number, number], fill: `${colour(c.entityId)}26` }] : []));
     const w = this.window;
-    this.plot = new uPlot({
-      width: box.clientWidth || 300,
-      height: 220,
+    const plot = new uPlot({
+      width,
+      height: this.chart.height,
       legend: { show: false },
       cursor: { sync: { key: 'hearth-history' }, drag: { x: true, y: false, setScale: false } },
       scales: { x: { time: true, range: () => [this.window.start / 1000, this.window.end / 1000] } },
@@ -95,8 +80,8 @@ export class HearthHistoryChart extends LitElement {
       bands,
       hooks: { setSelect: [(u) => this.selected(u)] },
     }, data as uPlot.AlignedData, box);
-    this.plot.setScale('x', { min: w.start / 1000, max: w.end / 1000 });
-    this.resize.observe(box);
+    plot.setScale('x', { min: w.start / 1000, max: w.end / 1000 });
+    return plot;
   }
 
   /** A mouse drag across the chart zooms every chart to that span. */

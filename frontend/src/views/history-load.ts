@@ -25,16 +25,17 @@ async function numeric(api: HttpClient, e: EntityState, period: Period, w: TimeW
   return fromPoints(e.id, period, answer.series?.current ?? answer.points);
 }
 
-async function states(api: HttpClient, e: EntityState, w: TimeWindow): Promise<Series> {
+async function states(api: HttpClient, e: EntityState, period: Period, w: TimeWindow): Promise<Series> {
   const answer = await api.history(e.id, { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), points: STATE_POINTS })
     .catch(orEmpty<HistoryResponse>({ entityId: e.id, points: [] }));
-  return fromPoints(e.id, 'current', answer.points);
+  return fromPoints(e.id, period, answer.points);
 }
 
-/** Every picked entity's series over the window, all requests at once; with `compare`, numbers over the previous period too. */
+/** Every picked entity's series over the window, all requests at once; with `compare`, over the previous period too. */
 export function loadSeries(api: HttpClient, picked: readonly EntityState[], w: TimeWindow, compare: boolean): Promise<Series[]> {
   const before = previousWindow(w);
-  return Promise.all(picked.flatMap((e) => isNumeric(e)
-    ? [numeric(api, e, 'current', w), ...(compare ? [numeric(api, e, 'previous', before)] : [])]
-    : [states(api, e, w)]));
+  return Promise.all(picked.flatMap((e) => {
+    const load = isNumeric(e) ? numeric : states;
+    return [load(api, e, 'current', w), ...(compare ? [load(api, e, 'previous', before)] : [])];
+  }));
 }

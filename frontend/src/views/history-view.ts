@@ -5,8 +5,8 @@ import { formatTime } from '../lib/format.js';
 import {
   localInputValue, PRESETS, parseSelection, previousWindow, resolveWindow, selectionQuery, type HistorySelection, type TimeRange, type TimeWindow,
 } from '../lib/history-selection.js';
-import { buildCsv, groupByUnit, isNumeric, type Series } from '../lib/history-series.js';
-import { panWindow, placement, segments, stateSlot, zoomWindow } from '../lib/history-timeline.js';
+import { buildCsv, groupByUnit, isNumeric, shifted, type Period, type Series } from '../lib/history-series.js';
+import { panWindow, placement, segments, stateSlot, zoomWindow, type Segment } from '../lib/history-timeline.js';
 import { controls } from '../styles/theme.js';
 import { PALETTE } from './history-chart.js';
 import './history-chart.js';
@@ -43,6 +43,8 @@ export class HearthHistoryView extends LitElement {
       .timeline { display: grid; gap: 0.2rem; margin-bottom: 0.7rem; font-size: 0.85rem; }
       .bar { position: relative; height: 1.6rem; border-radius: 6px; overflow: hidden; background: var(--bg); border: 1px solid var(--border); }
       .bar span { position: absolute; top: 0; bottom: 0; }
+      .bar.previous { height: 0.9rem; opacity: 0.45; }
+      .bar.previous span.wide::after { content: none; }
       .bar span.wide::after { content: attr(data-state); position: absolute; inset: 0.2rem 0.3rem; font-size: 0.75rem; overflow: hidden; white-space: nowrap; color: #1b1f24; }
       .bar span[data-state='off']::after, .bar span[data-state='closed']::after { color: var(--text); }
       .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 0.8rem; }
@@ -114,11 +116,18 @@ export class HearthHistoryView extends LitElement {
     }
   }
 
+  /** How far the previous period is moved forward to lie over the loaded one. */
+  private shift(): number {
+    return this._bounds ? this._bounds.start - previousWindow(this._bounds).start : 0;
+  }
+
+  /** The CSV of what is shown: the zoomed span when zoomed, else the loaded range. */
   private exportCsv() {
-    if (!this._series || !this._bounds) return;
+    const shown = this._view ?? this._bounds;
+    if (!this._series || !shown) return;
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([buildCsv(this._series)], { type: 'text/csv' }));
-    a.download = `hearth-history-${new Date(this._bounds.start).toISOString().slice(0, 16)}.csv`.replace(/:/g, '-');
+    a.href = URL.createObjectURL(new Blob([buildCsv(this._series, shown, this.shift())], { type: 'text/csv' }));
+    a.download = `hearth-history-${new Date(shown.start).toISOString().slice(0, 16)}.csv`.replace(/:/g, '-');
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
@@ -187,7 +196,7 @@ export class HearthHistoryView extends LitElement {
     const w = this._view!;
     const byId = new Map(this.entities.map((e) => [e.id, e]));
     const picked = this._sel.entities.map((id) => byId.get(id)).filter((e): e is EntityState => e !== undefined);
-    const shift = this._bounds ? this._bounds.start - previousWindow(this._bounds).start : 0;
+    const shift = this.shift();
     const charts = groupByUnit(picked.filter(isNumeric));
     const states = picked.filter((e) => !isNumeric(e));
     return html`<div class="plots" @wheel=${(e: WheelEvent) => this.wheel(e)} @dblclick=${() => (this._view = this._bounds)}
@@ -200,16 +209,24 @@ export class HearthHistoryView extends LitElement {
           ${this._sel.compare ? html`<span class="muted">dashed: the period before</span>` : nothing}</div>
       </div>`)}
       ${states.length ? html`<div class="panel">${states.map((e) => {
-        const segs = segments(series.find((s) => s.entityId === e.id)?.samples ?? [], w);
+        const rows = series.filter((s) => s.entityId === e.id);
         return html`<div class="timeline" data-entity=${e.id}><span>${e.name}</span>
-          <div class="bar" role="img" aria-label=${`${e.name}: ${segs.length} periods`}>${segs.map((seg) => {
-            const at = placement(seg, w);
-            return at ? html`<span class=${at.width > 12 ? 'wide' : ''} data-state=${seg.state ?? 'unknown'} title=${`${seg.state ?? 'unknown'}: ${formatTime(seg.from)} – ${formatTime(seg.to)}`}
-              style=${`left:${at.left}%;width:${at.width}%;background:${stateColour(seg.state)}`}></span>` : nothing;
-          })}</div></div>`;
+          ${rows.map((s) => this.bar(s.period === 'previous' ? `${e.name}, the period before` : e.name, s.period, segments(shifted(s, shift), w), w))}
+          </div>`;
       })}
+        ${this._sel.compare ? html`<span class="muted legend">faded: the period before</span>` : nothing}
         <div class="axis"><span>${formatTime(w.start)}</span><span>${formatTime(w.end)}</span></div></div>` : nothing}
     </div>`;
+  }
+
+  /** One timeline row; a previous period's row is faded and its times are those it was recorded at. */
+  private bar(label: string, period: Period, segs: Segment[], w: TimeWindow) {
+    const back = period === 'previous' ? this.shift() : 0;
+    return html`<div class=${`bar ${period}`} role="img" aria-label=${`${label}: ${segs.length} periods`}>${segs.map((seg) => {
+      const at = placement(seg, w);
+      return at ? html`<span class=${at.width > 12 ? 'wide' : ''} data-state=${seg.state ?? 'unknown'} title=${`${seg.state ?? 'unknown'}: ${formatTime(seg.from - back)} – ${formatTime(seg.to - back)}`}
+        style=${`left:${at.left}%;width:${at.width}%;background:${stateColour(seg.state)}`}></span>` : nothing;
+    })}</div>`;
   }
 
   override render() {

@@ -4,7 +4,7 @@ import { searchEntities } from '../../../frontend/src/lib/entities.js';
 import {
   numericSource, parseSelection, previousWindow, resolveWindow, selectionQuery, type HistorySelection,
 } from '../../../frontend/src/lib/history-selection.js';
-import { alignColumns, buildCsv, chartData, fromPoints, fromStatistics, groupByUnit, isNumeric } from '../../../frontend/src/lib/history-series.js';
+import { alignColumns, buildCsv, chartData, fromPoints, fromStatistics, groupByUnit, isNumeric, shifted } from '../../../frontend/src/lib/history-series.js';
 import { panWindow, placement, segments, zoomWindow } from '../../../frontend/src/lib/history-timeline.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
@@ -107,7 +107,8 @@ describe('CSV export', () => {
     const points: HistoryPoint[] = [[T0, 20.5], [T0 + MIN, null]];
     const enumPoints: HistoryPoint[] = [[T0, 'heat, boost "max"']];
     const rows: StatisticsRow[] = [{ start: new Date(T0).toISOString(), mean: 20, min: 18, max: 22, count: 12 }];
-    const csv = buildCsv([fromPoints('sensor.t', 'current', points), fromPoints('sensor.mode', 'current', enumPoints), fromStatistics('sensor.h', 'previous', rows)]);
+    const loaded = { start: T0, end: T0 + 10 * MIN };
+    const csv = buildCsv([fromPoints('sensor.t', 'current', points), fromPoints('sensor.mode', 'current', enumPoints), fromStatistics('sensor.h', 'previous', rows)], loaded, 0);
     expect(csv.split('\r\n')).toEqual([
       'entity_id,period,time,value,min,max',
       'sensor.t,current,2026-03-01T00:00:00.000Z,20.5,,',
@@ -116,6 +117,36 @@ describe('CSV export', () => {
       'sensor.h,previous,2026-03-01T00:00:00.000Z,20,18,22',
       '',
     ]);
+  });
+
+  it('when zoomed, has only the rows inside the window shown, a previous period by where it is drawn', () => {
+    const points: HistoryPoint[] = [0, 10, 20, 30, 40].map((m) => [T0 + m * MIN, m]);
+    const day = 24 * 60 * MIN;
+    const before: HistoryPoint[] = [5, 25, 45].map((m) => [T0 - day + m * MIN, -m]);
+    const shown = { start: T0 + 10 * MIN, end: T0 + 30 * MIN };
+    const csv = buildCsv([fromPoints('sensor.t', 'current', points), fromPoints('sensor.t', 'previous', before)], shown, day).trim().split('\r\n');
+    expect(csv).toEqual([
+      'entity_id,period,time,value,min,max',
+      'sensor.t,current,2026-03-01T00:10:00.000Z,10,,',
+      'sensor.t,current,2026-03-01T00:20:00.000Z,20,,',
+      'sensor.t,current,2026-03-01T00:30:00.000Z,30,,',
+      'sensor.t,previous,2026-02-28T00:25:00.000Z,-25,,',
+    ]);
+  });
+});
+
+describe('timelines compared with the previous period', () => {
+  it('draw the period before, shifted, as its own segments under the same window', () => {
+    const day = 24 * 60 * MIN;
+    const w = { start: T0, end: T0 + day };
+    const before = fromPoints('binary_sensor.door', 'previous', [[T0 - day - MIN, 'off'], [T0 - day + 60 * MIN, 'on'], [T0 - day + 90 * MIN, 'off']]);
+    expect(segments(shifted(before, day), w)).toEqual([
+      { from: T0, to: T0 + 60 * MIN, state: 'off' },
+      { from: T0 + 60 * MIN, to: T0 + 90 * MIN, state: 'on' },
+      { from: T0 + 90 * MIN, to: T0 + day, state: 'off' },
+    ]);
+    const now = fromPoints('binary_sensor.door', 'current', [[T0, 'on']]);
+    expect(shifted(now, day)).toBe(now.samples);
   });
 });
 
