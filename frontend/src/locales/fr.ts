@@ -342,4 +342,8 @@ export const templates = {
   'log.audit.password-change-failed': 'n’a pas pu changer son mot de passe',
   'log.audit.session-revoked': str`a fermé une session de ${0}`,
   'log.audit.session-revoke-failed': str`n’a pas pu fermer une session de ${0}`,
+
+  // History: timelines compared with the period before
+  'history.previous-row': str`${0}, la période précédente`,
+  'history.previous-legend': 'estompé : la période précédente',
 };

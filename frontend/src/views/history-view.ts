@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState, HttpClient } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
+import { msg, str } from '../lib/i18n.js';
 import { formatTime } from '../lib/format.js';
 import {
   localInputValue, PRESETS, parseSelection, previousWindow, resolveWindow, selectionQuery, type HistorySelection, type TimeRange, type TimeWindow,
@@ -211,10 +212,10 @@ export class HearthHistoryView extends LitElement {
       ${states.length ? html`<div class="panel">${states.map((e) => {
         const rows = series.filter((s) => s.entityId === e.id);
         return html`<div class="timeline" data-entity=${e.id}><span>${e.name}</span>
-          ${rows.map((s) => this.bar(s.period === 'previous' ? `${e.name}, the period before` : e.name, s.period, segments(shifted(s, shift), w), w))}
+          ${rows.map((s) => this.bar(s.period === 'previous' ? msg(str`${e.name}, the period before`, { id: 'history.previous-row' }) : e.name, s.period, segments(shifted(s, shift), w), w))}
           </div>`;
       })}
-        ${this._sel.compare ? html`<span class="muted legend">faded: the period before</span>` : nothing}
+        ${this._sel.compare ? html`<span class="muted legend">${msg('faded: the period before', { id: 'history.previous-legend' })}</span>` : nothing}
         <div class="axis"><span>${formatTime(w.start)}</span><span>${formatTime(w.end)}</span></div></div>` : nothing}
     </div>`;
   }
