@@ -16,4 +16,5 @@ export {
 } from './queries.js';
 export { presentLogbookEntry, type LogbookView, type ResolveUserName } from './logbook-present.js';
 export { DAY_MS } from './keys.js';
+export { statisticsCsv } from './statistics-csv.js';
 export { historyIsEmpty } from './empty.js';

@@ -1,8 +1,8 @@
-/** GET /api/history/:id, /api/statistics/:id and /api/logbook (DESIGN §6), for members and up. */
+/** GET /api/history/:id, /api/statistics/:id (JSON, or CSV as :id.csv) and /api/logbook (DESIGN §6), for members and up. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
-import { DAY_MS, presentLogbookEntry, type HistoryQueries, type ResolveUserName } from '../../history/index.js';
+import { DAY_MS, presentLogbookEntry, statisticsCsv, type HistoryQueries, type ResolveUserName } from '../../history/index.js';
 import { requireRole, type ApiEnv } from '../env.js';
 import type { RouteDoc } from '../route-module.js';
 import { validate } from '../validate.js';
@@ -26,6 +26,9 @@ const range = { start: time.optional(), end: time.optional() };
 const id = z.object({ id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, 'an entity id like sensor.hall_temperature') });
 const historyQuery = z.object({ ...range, points: z.coerce.number().int().min(2).max(10_000).default(500) });
 const statisticsQuery = z.object({ ...range, period: z.enum(['5m', '1h', '1d']).default('1h') });
+const csvFile = z.object({ id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+\.csv$/, 'an entity id and .csv, like sensor.meter_energy.csv') });
+const csvQuery = z.object({ ...range, period: z.enum(['hour', 'day']).default('hour') });
+const CSV_PERIODS = { hour: '1h', day: '1d' } as const;
 const commaList = z.string().transform((text) => text.split(',').filter(Boolean));
 const logbookQuery = z.object({
   ...range,
@@ -54,6 +57,18 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ApiEnv> {
     const q = c.req.valid('query');
     const { start, end } = checked(span(q, 1));
     return c.json(queries.history(c.req.valid('param').id, start, end, q.points));
+  });
+
+  // before the JSON route: its id pattern would refuse the `.csv`
+  app.get('/statistics/:id{.+\\.csv}', validate('param', csvFile), validate('query', csvQuery), (c) => {
+    const q = c.req.valid('query');
+    const { start, end } = checked(span(q, q.period === 'day' ? 30 : 1));
+    const entityId = c.req.valid('param').id.slice(0, -'.csv'.length);
+    const { rows } = queries.statistics(entityId, CSV_PERIODS[q.period], start, end);
+    return c.body(statisticsCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${entityId}-${q.period}.csv"`,
+    });
   });
 
   app.get('/statistics/:id', validate('param', id), validate('query', statisticsQuery), (c) => {
@@ -109,6 +124,11 @@ export const HISTORY_ROUTE_DOCS: readonly RouteDoc[] = [
     method: 'get', path: '/statistics/:id', access: 'member', params: id, query: statisticsQuery,
     summary: 'Rolled-up statistics: mean, min, max and count per 5 minutes, hour or local day; counters (total_increasing) add change and a running sum',
     response: { status: 200, body: z.object({ entityId: z.string(), period: z.string(), rows: z.array(statisticsRow) }) },
+  },
+  {
+    method: 'get', path: '/statistics/:id.csv', access: 'member', params: csvFile, query: csvQuery,
+    summary: 'Hourly or daily statistics as text/csv (an attachment): start (ISO UTC), mean, min, max, count, and change, sum for counters',
+    response: { status: 200 },
   },
   {
     method: 'get', path: '/logbook', access: 'member', query: logbookQuery,

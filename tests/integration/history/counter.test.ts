@@ -31,6 +31,21 @@ async function recordMeter(): Promise<void> {
   rig.recorder.flush();
 }
 
+/** The history routes over the recorded meter, rolled up, for a signed-in member. */
+async function routesOverMeter() {
+  await recordMeter();
+  rig.clock.now = T0 + 3 * 60 * MIN + 10 * MIN;
+  await rig.recorder.maintain();
+  const app = new Hono<ApiEnv>();
+  app.onError((err, c) => errorResponse(err, c, silentLogger()));
+  app.use(async (c, next) => {
+    c.set('user', { id: 'u1', username: 'alice', role: 'member' });
+    await next();
+  });
+  app.route('/api', createHistoryRoutes({ queries: rig.queries(), now: () => rig.clock.now }));
+  return app;
+}
+
 const changes = (rows: { change?: number }[]) => rows.map((r) => r.change);
 const sums = (rows: { sum?: number }[]) => rows.map((r) => r.sum);
 
@@ -68,16 +83,7 @@ describe('counter statistics', () => {
   });
 
   it('are served by GET /api/statistics/:id', async () => {
-    await recordMeter();
-    rig.clock.now = T0 + 3 * 60 * MIN + 10 * MIN;
-    await rig.recorder.maintain();
-    const app = new Hono<ApiEnv>();
-    app.onError((err, c) => errorResponse(err, c, silentLogger()));
-    app.use(async (c, next) => {
-      c.set('user', { id: 'u1', username: 'alice', role: 'member' });
-      await next();
-    });
-    app.route('/api', createHistoryRoutes({ queries: rig.queries(), now: () => rig.clock.now }));
+    const app = await routesOverMeter();
     const res = await app.request(`/api/statistics/sensor.meter?period=1h&start=${T0}&end=${T0 + 3 * 60 * MIN}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rows: { start: string; change: number; sum: number }[] };
@@ -86,5 +92,33 @@ describe('counter statistics', () => {
       ['2025-01-01T01:00:00.000Z', 2.7, 5.2],
       ['2025-01-01T02:00:00.000Z', 3, 8.2],
     ]);
+  });
+
+  it('are exported as CSV, hourly and daily, with 400 on bad parameters', async () => {
+    const app = await routesOverMeter();
+    const hourly = await app.request(`/api/statistics/sensor.meter.csv?period=hour&start=${T0}&end=${T0 + 3 * 60 * MIN}`);
+    expect(hourly.status).toBe(200);
+    expect(hourly.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(hourly.headers.get('content-disposition')).toBe('attachment; filename="sensor.meter-hour.csv"');
+    const lines = (await hourly.text()).split('\r\n');
+    expect(lines[0]).toBe('start,mean,min,max,count,change,sum');
+    expect(lines.slice(1, -1).map((l) => l.split(',')).map(([start, , , , count, change, sum]) => [start, count, +(+change!).toFixed(6), +(+sum!).toFixed(6)])).toEqual([
+      ['2025-01-01T00:00:00.000Z', '6', 2.5, 2.5],
+      ['2025-01-01T01:00:00.000Z', '6', 2.7, 5.2],
+      ['2025-01-01T02:00:00.000Z', '6', 3, 8.2],
+    ]);
+    expect(lines.at(-1)).toBe('');
+
+    const daily = await app.request(`/api/statistics/sensor.meter.csv?period=day&start=${new Date(T0).toISOString()}&end=${T0 + 3 * 60 * MIN}`);
+    expect((await daily.text()).split('\r\n')[1]).toMatch(/^2025-01-01T00:00:00\.000Z,.*,18,8\.2\d*,8\.2\d*$/);
+    const plain = await app.request(`/api/statistics/sensor.t.csv?start=${T0}&end=${T0 + 60 * MIN}`);
+    expect((await plain.text()).split('\r\n')[0]).toBe('start,mean,min,max,count');
+
+    for (const query of ['period=1h', 'period=week', `start=${T0 + MIN}&end=${T0}`, 'start=yesterday']) {
+      const bad = await app.request(`/api/statistics/sensor.meter.csv?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    expect((await app.request('/api/statistics/sensor.nothing.csv')).status).toBe(404);
   });
 });
