@@ -232,6 +232,15 @@ export interface PluginCodes {
   verify(code: string): Promise<CodeMatch | undefined>;
 }
 
+/**
+ * What a plugin says about itself beside its entities, shown as `details` in `GET /api/plugins`:
+ * counts, what it could not take (an MQTT import's unmapped fields). JSON values only.
+ */
+export interface PluginStatusDetails {
+  /** Replaces the plugin's details as a whole. */
+  set(details: Readonly<Record<string, unknown>>): void;
+}
+
 /** Small persistent key/value storage, kept in the data directory across restarts. */
 export interface PluginStorage {
   get<T = unknown>(key: string): T | undefined;
@@ -268,6 +277,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly events: PluginEvents;
   readonly alerts: PluginAlerts;
   readonly codes: PluginCodes;
+  readonly status: PluginStatusDetails;
   readonly timers: PluginTimers;
   readonly storage: PluginStorage;
   /** Hub facts a plugin may need (location for a sun-driven simulation, timezone). */

@@ -15,6 +15,11 @@ export interface CodeVerifier {
   verify(code: string, key: string): Promise<CodeMatch | undefined>;
 }
 
+/** Where plugins' `ctx.status.set` details are kept, by plugin id (the host's list shows them). */
+export interface DetailsSink {
+  set(pluginId: string, details: Readonly<Record<string, unknown>>): void;
+}
+
 /** Wrong codes count per plugin and per user, so one user's mistakes do not lock out another. */
 export const codeKey = (pluginId: string, context: Context | undefined) => `${pluginId}:${context?.userId ?? 'nobody'}`;
 
@@ -39,6 +44,8 @@ export interface EntityPort {
   raiseAlert(input: AlertRaise, origin: string): Promise<number>;
   /** Whose alarm code `code` is, for plugin `origin`; without a verifier no code matches. */
   verifyCode(code: string, origin: string): Promise<CodeMatch | undefined>;
+  /** Replaces plugin `origin`'s status details. */
+  setDetails(details: Readonly<Record<string, unknown>>, origin: string): void;
 }
 
 /** What the registry keeps of a definition (the same in process, in an isolated child and in the hub behind it). */
@@ -55,7 +62,7 @@ export function initialAttributes(def: Omit<EntityDefinition, 'commands'>): Attr
   return { ...def.attributes, ...(def.icon !== undefined && { icon: def.icon }), ...(def.hidden && { hidden: true }) };
 }
 
-export function createKernelPort(kernel: Kernel, alerts?: AlertSink, codes?: CodeVerifier): EntityPort {
+export function createKernelPort(kernel: Kernel, alerts?: AlertSink, codes?: CodeVerifier, details?: DetailsSink): EntityPort {
   return {
     add(def, owner, handlers) {
       // A plugin restarted after a failure adds its entities again: they are its own.
@@ -78,5 +85,6 @@ export function createKernelPort(kernel: Kernel, alerts?: AlertSink, codes?: Cod
       return alerts.raise(input, pluginSource(origin), currentContext() ?? createContext()).id;
     },
     verifyCode: async (code, origin) => codes?.verify(code, codeKey(origin, currentContext())),
+    setDetails: (value, origin) => details?.set(origin, value),
   };
 }

@@ -69,7 +69,9 @@ interface Instance {
 
 export function createPluginHost(deps: PluginHostDeps, options: PluginHostOptions = {}): PluginHost {
   const { kernel, log } = deps;
-  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel, deps.alerts, deps.codes) };
+  const details = new Map<string, Readonly<Record<string, unknown>>>();
+  const detailsSink = { set: (pluginId: string, value: Readonly<Record<string, unknown>>) => void details.set(pluginId, value) };
+  const runtimeDeps: RuntimeDeps = { ...deps, entities: createKernelPort(kernel, deps.alerts, deps.codes, detailsSink) };
   const setupTimeoutMs = options.setupTimeoutMs ?? 10_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 2_000;
   const instances: Instance[] = [];
@@ -87,7 +89,7 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
     const isolated = loaded.entry.isolate ?? autoIsolated;
     const instance = { loaded, isolated, autoIsolated, status: 'loading', story: createRestartStory(options.crashPolicy) } as Instance;
     const common = { kernel, setupTimeoutMs: timeoutOf(loaded), stopTimeoutMs, story: instance.story, onStatus: (status: PluginStatus, error?: string) => setStatus(instance, status, error) };
-    const managed = isolated ? createIsolatedPlugin(loaded, { ...deps, ...common }) : createInProcessPlugin(loaded, { ...common, runtime: runtimeDeps });
+    const managed = isolated ? createIsolatedPlugin(loaded, { ...deps, ...common, details: detailsSink }) : createInProcessPlugin(loaded, { ...common, runtime: runtimeDeps });
     instance.entityIds = managed.entityIds;
     instance.stop = managed.stop;
     if ('fail' in managed) instance.fail = managed.fail;
@@ -147,6 +149,7 @@ export function createPluginHost(deps: PluginHostDeps, options: PluginHostOption
         autoIsolated,
         ...(pid?.() !== undefined && { pid: pid() }),
         entities: entityIds(),
+        ...(details.has(loaded.id) && { details: details.get(loaded.id) }),
         configSchema: loaded.plugin.manifest.configSchema,
       })),
   };

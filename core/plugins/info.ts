@@ -37,5 +37,7 @@ export interface PluginInfo {
   /** The child's process id while an isolated plugin runs. */
   pid?: number;
   entities: string[];
+  /** What the plugin reports about itself (`ctx.status.set`). */
+  details?: Readonly<Record<string, unknown>>;
   configSchema: JsonSchema;
 }

@@ -202,6 +202,9 @@ export function createPluginRuntime(loaded: RuntimePlugin, deps: RuntimeDeps, fa
     codes: {
       verify: (code) => port.verifyCode(code, id),
     },
+    status: {
+      set: (details) => port.setDetails(structuredClone(details), id),
+    },
     timers,
     storage,
     hub: deps.hub,

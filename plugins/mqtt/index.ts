@@ -82,6 +82,7 @@ export default definePlugin({
       if (!result.ok) {
         reported.add(topic);
         skipped.push({ topic, reason: result.reason });
+        report();
         return ctx.log.info({ topic, reason: result.reason }, 'discovery config not imported');
       }
       const entity = topicEntitySchema.parse({ ...result.entity, ...(config.discovery.area && { area: config.discovery.area }) } satisfies TopicEntityInput);
@@ -94,6 +95,12 @@ export default definePlugin({
         unmapped.push({ entityId: entity.id, fields: result.unmapped });
         ctx.log.info({ entityId: entity.id, unmapped: result.unmapped.map((u) => `${u.field}: ${u.reason}`) }, 'discovery fields not mapped');
       }
+      report();
+    }
+
+    /** The import's account on the plugin's status (`details` in GET /api/plugins). */
+    function report() {
+      ctx.status.set({ imported: imported.size, unmapped, notImported: skipped });
     }
     await connected;
   },

@@ -24,6 +24,7 @@ const pluginSchema = z.object({
   autoIsolated: z.boolean(),
   pid: z.number().int().optional(),
   entities: z.array(z.string()),
+  details: z.record(z.string(), z.unknown()).optional(),
   configSchema: z.record(z.string(), z.unknown()),
 });
 const simLinesSchema = z.object({ lines: z.array(z.object({ line: z.number().int(), direction: z.enum(['in', 'out']), value: z.union([z.literal(0), z.literal(1)]), label: z.string().optional() })) });

@@ -53,6 +53,7 @@ export function createChildPort(rpc: Rpc, initial: readonly EntityState[], log: 
     fire: (type, data) => rpc.notify('events.fire', type, data, currentContext()),
     raiseAlert: (input) => rpc.call<number>('alerts.raise', input, currentContext()),
     verifyCode: (code) => rpc.call<CodeMatch | undefined>('codes.verify', code, currentContext()).catch((err: unknown) => Promise.reject(rateLimitFrom(err))),
+    setDetails: (details) => rpc.notify('details.set', details),
   };
 
   return {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { ConflictError, UnavailableError, ValidationError } from '../../errors.js';
 import { createContext, type Context, type Kernel, type StatePatch } from '../../kernel/index.js';
 import type { AlertRaise, EntityDefinition } from '../../plugin-api.js';
-import { codeKey, initialAttributes, pluginSource, registrationOf, type AlertSink, type CodeVerifier } from '../entity-port.js';
+import { codeKey, initialAttributes, pluginSource, registrationOf, type AlertSink, type CodeVerifier, type DetailsSink } from '../entity-port.js';
 import { rateLimitFrom, RemoteError, type Rpc, type RpcHandler } from './rpc.js';
 
 const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -19,7 +19,16 @@ const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fa
  * the same owner may add its entities again), state updates for entities it owns,
  * events, and its log lines, re-logged tagged with the plugin id.
  */
-export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger, rpc: () => Rpc, entityIds: Set<string>, alerts?: AlertSink, codes?: CodeVerifier): Record<string, RpcHandler> {
+export function createHubHandlers(
+  pluginId: string,
+  kernel: Kernel,
+  log: Logger,
+  rpc: () => Rpc,
+  entityIds: Set<string>,
+  alerts?: AlertSink,
+  codes?: CodeVerifier,
+  details?: DetailsSink,
+): Record<string, RpcHandler> {
   const toLocalError = (err: unknown): Error => {
     const message = err instanceof Error ? err.message : String(err);
     const status = err instanceof RemoteError ? err.status : undefined;
@@ -55,6 +64,7 @@ export function createHubHandlers(pluginId: string, kernel: Kernel, log: Logger,
       return alerts.raise(input, pluginSource(pluginId), context ?? createContext()).id;
     },
     'codes.verify': async (code: string, context?: Context) => codes?.verify(code, codeKey(pluginId, context)),
+    'details.set': (value: Readonly<Record<string, unknown>>) => details?.set(pluginId, value),
     log: (line: string) => {
       try {
         // The hub's logger stamps its own time; the child's would appear twice.

@@ -10,7 +10,7 @@ import type { LoadedPlugin } from '../load.js';
 import type { RestartStory } from '../restart-story.js';
 import { trackHardware } from '../tracked-hardware.js';
 import type { ChildInit } from './child.js';
-import type { AlertSink, CodeVerifier } from '../entity-port.js';
+import type { AlertSink, CodeVerifier, DetailsSink } from '../entity-port.js';
 import { createHardwareServer } from './hardware-server.js';
 import { createHubHandlers } from './hub-handlers.js';
 import { createRpc, type Rpc, type RpcMessage } from './rpc.js';
@@ -32,6 +32,8 @@ export interface SupervisorDeps {
   alerts?: AlertSink;
   /** Where the plugin's `ctx.codes.verify` goes. */
   codes?: CodeVerifier;
+  /** Where the plugin's `ctx.status.set` goes. */
+  details?: DetailsSink;
 }
 
 export interface IsolatedPlugin {
@@ -76,7 +78,7 @@ export function createIsolatedPlugin(loaded: LoadedPlugin, deps: SupervisorDeps)
     const send = (m: RpcMessage) => child.connected && child.send(m, (err) => err && log.debug({ plugin: id, err: err.message }, 'IPC send to a closing child failed'));
     child.on('error', (err) => log.warn({ plugin: id, err: err.message }, 'isolated plugin process error'));
     const channel = createRpc(send, {
-      ...createHubHandlers(id, kernel, log, () => channel, entityIds, deps.alerts, deps.codes),
+      ...createHubHandlers(id, kernel, log, () => channel, entityIds, deps.alerts, deps.codes, deps.details),
       ...createHardwareServer(tracked.hardware, () => channel),
       failed: (where: string, message: string) => void (lastError = `${where}: ${message}`),
     });

@@ -155,6 +155,34 @@ describe('Tasmota devices from their discovery', () => {
   });
 });
 
+describe("the import's account", () => {
+  it("lists each imported entity's unmapped fields, with reasons, on the plugin's status", () => {
+    const mqtt = hub.plugins.list().find((p) => p.id === 'mqtt')!;
+    const details = mqtt.details as { imported: number; unmapped: { entityId: string; fields: { field: string; reason: string }[] }[]; notImported: unknown[] };
+    expect(details.imported).toBe(MAKERS.reduce((n, maker) => n + deviceFixture(maker).configs.length, 0));
+    expect(details.notImported).toEqual([]);
+    const bulb = details.unmapped.find((u) => u.entityId === 'light.0x000b57fffec6a5b2_light_zigbee2mqtt');
+    expect(bulb?.fields.map((f) => f.field).sort()).toEqual(['effect', 'effect_list', 'max_mireds', 'min_mireds', 'supported_color_modes']);
+    expect(details.unmapped.find((u) => u.entityId === 'sensor.d4e5f6_energy_power')?.fields).toEqual([{ field: 'force_update', reason: expect.any(String) }]);
+  });
+
+  it('lists the configs it did not import, with the reason', async () => {
+    await device.publish('homeassistant/vacuum/robot/config', JSON.stringify({ name: 'Robot', command_topic: 'robot/set' }), true);
+    await device.publish('homeassistant/light/x/template/config', JSON.stringify({ schema: 'template', command_topic: 'l/set', command_on_template: 'on' }), true);
+    // Configs reach the plugin in order: once this one is an entity, the two before were judged.
+    await device.publish('homeassistant/sensor/probe/marker/config', JSON.stringify({ state_topic: 'marker', unique_id: 'marker' }), true);
+    await until('sensor.marker', () => true, 'the marker imported');
+    const listed = (hub.plugins.list().find((p) => p.id === 'mqtt')!.details as { notImported: { topic: string; reason: string }[] }).notImported;
+    expect(listed).toEqual([
+      { topic: 'homeassistant/vacuum/robot/config', reason: "component 'vacuum' is not supported" },
+      { topic: 'homeassistant/light/x/template/config', reason: "light schema 'template' is not supported" },
+    ]);
+    await device.publish('homeassistant/vacuum/robot/config', '', true);
+    await device.publish('homeassistant/light/x/template/config', '', true);
+    await device.publish('homeassistant/sensor/probe/marker/config', '', true);
+  });
+});
+
 describe('Shelly gen1 devices from their discovery', () => {
   const roller = 'cover.shellyswitch25_aabbcc_roller_0';
 
