@@ -1,7 +1,13 @@
 /** Pure helpers of the Alerts view: severity order and colours, the stacked hour-of-day bars. */
 import type { AlertStats, Severity } from '../api/index.js';
+import { msg } from './i18n.js';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warning', 'info'];
+
+/** A severity as the dashboard names it (French "critique", "avertissement", "info"). */
+export function severityWord(severity: Severity): string {
+  return severity === 'critical' ? msg('critical', { id: 'alerts.critical' }) : severity === 'warning' ? msg('warning', { id: 'alerts.warning' }) : msg('info', { id: 'alerts.info' });
+}
 
 export const SEVERITY_COLOURS: Record<Severity, string> = { critical: '#d92d20', warning: '#e8a317', info: '#2e90fa' };
 

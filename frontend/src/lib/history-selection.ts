@@ -4,9 +4,21 @@
  * `start=…&end=…` (ISO) for a custom range, plus `compare=1` for the previous-period overlay.
  */
 import type { StatisticsPeriod } from '../api/types.js';
+import { msg } from './i18n.js';
 
 export const PRESETS = ['1h', '24h', '7d', '30d', '1y'] as const;
 export type Preset = (typeof PRESETS)[number];
+
+/** A preset as a button shows it: "24h" (French "24 h", "7 j"). */
+export function presetLabel(preset: Preset): string {
+  switch (preset) {
+    case '1h': return msg('1h', { id: 'range.1h' });
+    case '24h': return msg('24h', { id: 'range.24h' });
+    case '7d': return msg('7d', { id: 'range.7d' });
+    case '30d': return msg('30d', { id: 'range.30d' });
+    case '1y': return msg('1y', { id: 'range.1y' });
+  }
+}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -4,6 +4,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { AlertStats } from '../api/index.js';
 import { SEVERITY_COLOURS, stackedHours } from '../lib/alerts.js';
 import { axisStyle, UplotHost } from '../lib/uplot-host.js';
+import { msg } from '../lib/i18n.js';
 
 /** Alerts by hour of day as uPlot bars stacked by severity. */
 export class HearthAlertsChart extends LitElement {
@@ -34,7 +35,7 @@ export class HearthAlertsChart extends LitElement {
   }
 
   override render() {
-    return html`<div class="box" role="img" aria-label="Alerts by hour of day, stacked by severity"></div>`;
+    return html`<div class="box" role="img" aria-label=${msg('Alerts by hour of day, stacked by severity', { id: 'alerts.chart' })}></div>`;
   }
 }
 customElements.define('hearth-alerts-chart', HearthAlertsChart);

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Alert, AlertPage, AlertQuery, AlertStats, HttpClient, StatsPeriod } from '../api/index.js';
-import { SEVERITY_COLOURS, SEVERITY_ORDER } from '../lib/alerts.js';
+import { SEVERITY_COLOURS, SEVERITY_ORDER, severityWord } from '../lib/alerts.js';
 import { errorText } from '../lib/errors.js';
 import { formatRelative } from '../lib/format.js';
 import { controls } from '../styles/theme.js';
 import './alerts-chart.js';
+import { msg, str } from '../lib/i18n.js';
 
 type StatusFilter = NonNullable<AlertQuery['status']>;
 
@@ -92,51 +93,55 @@ export class HearthAlertsView extends LitElement {
 
   private item(a: Alert) {
     return html`<li style="--sev:${SEVERITY_COLOURS[a.severity]}" data-alert=${a.id}>
-      <div class="head"><span class="chip">${a.severity}</span><span class="title">${a.title}</span>
+      <div class="head"><span class="chip">${severityWord(a.severity)}</span><span class="title">${a.title}</span>
         ${a.count > 1 ? html`<span class="muted">×${a.count}</span>` : nothing}</div>
       ${a.message ? html`<div>${a.message}</div>` : nothing}
-      <div class="meta muted">${a.entityId ? html`${a.entityId} · ` : nothing}${a.source} · raised ${formatRelative(a.raisedAt, this.now)}${a.count > 1 ? html` · last ${formatRelative(a.lastSeenAt, this.now)}` : nothing}</div>
+      <div class="meta muted">${a.entityId ? html`${a.entityId} · ` : nothing}${a.source} · ${msg(str`raised ${formatRelative(a.raisedAt, this.now)}`, { id: 'alerts.raised' })}${a.count > 1 ? html` · ${msg(str`last ${formatRelative(a.lastSeenAt, this.now)}`, { id: 'alerts.last' })}` : nothing}</div>
       ${a.status === 'acknowledged'
-        ? html`<div class="meta">Acknowledged by ${a.acknowledgedBy} ${formatRelative(a.acknowledgedAt!, this.now)}${a.note ? html` — “${a.note}”` : nothing}</div>`
+        ? html`<div class="meta">${msg(str`Acknowledged by ${a.acknowledgedBy} ${formatRelative(a.acknowledgedAt!, this.now)}`, { id: 'alerts.acknowledged-by' })}${a.note ? html` — “${a.note}”` : nothing}</div>`
         : this._acking === a.id
           ? html`<form class="ack" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.acknowledge(a, e.target as HTMLFormElement))}>
-              <input name="note" aria-label="Note" placeholder="Note (optional)" maxlength="1000" />
-              <button type="submit">Confirm</button><button type="button" @click=${() => (this._acking = undefined)}>Cancel</button></form>`
-          : html`<div class="ack"><button @click=${() => (this._acking = a.id)}>Acknowledge</button></div>`}
+              <input name="note" aria-label=${msg('Note', { id: 'alerts.note' })} placeholder=${msg('Note (optional)', { id: 'alerts.note-optional' })} maxlength="1000" />
+              <button type="submit">${msg('Confirm', { id: 'common.confirm' })}</button><button type="button" @click=${() => (this._acking = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button></form>`
+          : html`<div class="ack"><button @click=${() => (this._acking = a.id)}>${msg('Acknowledge', { id: 'alerts.acknowledge' })}</button></div>`}
     </li>`;
   }
 
   private statsSection() {
     const s = this._stats;
     return html`<section class="stats" aria-labelledby="alert-stats">
-      <div class="filters"><h2 id="alert-stats" style="margin:0;flex:1">Statistics</h2>
-        <label>Period<select @change=${(e: Event) => (this._period = (e.target as HTMLSelectElement).value as StatsPeriod)}>
-          ${(['day', 'week', 'month'] as const).map((p) => html`<option value=${p} ?selected=${p === this._period}>Last ${p}</option>`)}</select></label></div>
+      <div class="filters"><h2 id="alert-stats" style="margin:0;flex:1">${msg('Statistics', { id: 'alerts.statistics' })}</h2>
+        <label>${msg('Period', { id: 'alerts.period' })}<select @change=${(e: Event) => (this._period = (e.target as HTMLSelectElement).value as StatsPeriod)}>
+          ${(['day', 'week', 'month'] as const).map((p) => html`<option value=${p} ?selected=${p === this._period}>${p === 'day' ? msg('Last day', { id: 'alerts.last-day' }) : p === 'week' ? msg('Last week', { id: 'alerts.last-week' }) : msg('Last month', { id: 'alerts.last-month' })}</option>`)}</select></label></div>
       ${s
-        ? html`<div class="summary" data-testid="alert-summary"><strong>${s.total} alert${s.total === 1 ? '' : 's'}</strong>
-            ${SEVERITY_ORDER.map((sev) => html`<span><span class="dot" style="background:${SEVERITY_COLOURS[sev]}"></span>${s.bySeverity[sev]} ${sev}</span>`)}</div>
+        ? html`<div class="summary" data-testid="alert-summary"><strong>${s.total === 1 ? msg('1 alert', { id: 'alerts.one' }) : msg(str`${s.total} alerts`, { id: 'alerts.count' })}</strong>
+            ${SEVERITY_ORDER.map((sev) => html`<span><span class="dot" style="background:${SEVERITY_COLOURS[sev]}"></span>${s.bySeverity[sev]} ${severityWord(sev)}</span>`)}</div>
           <hearth-alerts-chart .stats=${s}></hearth-alerts-chart>
-          ${s.byEntity.length ? html`<h3>Most alerted</h3><ol>${s.byEntity.slice(0, 5).map((e) => html`<li style="border:0;padding:0;background:none">${e.entityId}: ${e.count}</li>`)}</ol>` : nothing}`
-        : html`<p class="muted">Loading…</p>`}
+          ${s.byEntity.length ? html`<h3>${msg('Most alerted', { id: 'alerts.most' })}</h3><ol>${s.byEntity.slice(0, 5).map((e) => html`<li style="border:0;padding:0;background:none">${e.entityId}: ${e.count}</li>`)}</ol>` : nothing}`
+        : html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`}
     </section>`;
   }
 
   override render() {
     return html`${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div class="filters">
-        <label>Status<select @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value as StatusFilter)}>
-          ${(['open', 'acknowledged', 'all'] as const).map((s) => html`<option value=${s} ?selected=${s === this._status}>${s}</option>`)}</select></label>
-        <label>Severity<select @change=${(e: Event) => (this._severity = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this._severity}>any</option>
-          ${SEVERITY_ORDER.map((s) => html`<option value=${s} ?selected=${s === this._severity}>${s}</option>`)}</select></label>
+        <label>${msg('Status', { id: 'alerts.status' })}<select @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value as StatusFilter)}>
+          ${(['open', 'acknowledged', 'all'] as const).map((s) => html`<option value=${s} ?selected=${s === this._status}>${statusWord(s)}</option>`)}</select></label>
+        <label>${msg('Severity', { id: 'alerts.severity' })}<select @change=${(e: Event) => (this._severity = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this._severity}>${msg('any', { id: 'alerts.any' })}</option>
+          ${SEVERITY_ORDER.map((s) => html`<option value=${s} ?selected=${s === this._severity}>${severityWord(s)}</option>`)}</select></label>
       </div>
       ${this._page === undefined
-        ? html`<p class="muted">Loading…</p>`
+        ? html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`
         : this._page.length
-          ? html`<ul aria-label="Alerts">${this._page.map((a) => this.item(a))}</ul>`
-          : html`<p class="muted">No ${this._status === 'all' ? '' : `${this._status} `}alerts.</p>`}
-      ${this._more !== undefined ? html`<button @click=${() => void this.load(this._more)}>Older alerts</button>` : nothing}
+          ? html`<ul aria-label=${msg('Alerts', { id: 'nav.alerts' })}>${this._page.map((a) => this.item(a))}</ul>`
+          : html`<p class="muted">${this._status === 'open' ? msg('No open alerts.', { id: 'alerts.none-open' }) : this._status === 'acknowledged' ? msg('No acknowledged alerts.', { id: 'alerts.none-acknowledged' }) : msg('No alerts.', { id: 'alerts.none' })}</p>`}
+      ${this._more !== undefined ? html`<button @click=${() => void this.load(this._more)}>${msg('Older alerts', { id: 'alerts.older' })}</button>` : nothing}
       ${this.statsSection()}`;
   }
 }
+function statusWord(status: StatusFilter): string {
+  return status === 'open' ? msg('open', { id: 'alerts.status-open' }) : status === 'acknowledged' ? msg('acknowledged', { id: 'alerts.status-acknowledged' }) : msg('all', { id: 'alerts.status-all' });
+}
+
 customElements.define('hearth-alerts-view', HearthAlertsView);

@@ -4,12 +4,14 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { EntityState, HistoryPoint, HistoryResponse, HttpClient, LogbookEntry, StatisticsRow } from '../api/index.js';
 import { cardFor } from '../cards/pick.js';
 import { errorText } from '../lib/errors.js';
-import { formatNumber, formatState, formatTime, titleCase } from '../lib/format.js';
+import { formatNumber, formatState, formatTime, stateWord, titleCase } from '../lib/format.js';
 import { mergeEntries, type LogbookNames } from '../lib/logbook.js';
 import { axisStyle, UplotHost } from '../lib/uplot-host.js';
 import { controls } from '../styles/theme.js';
 import { FOLLOWERS } from './follow-picker.js';
 import './logbook-view.js';
+import { currentLocale, msg } from '../lib/i18n.js';
+import { presetLabel } from '../lib/history-selection.js';
 
 const RANGES = [['24h', 24], ['7d', 24 * 7], ['30d', 24 * 30]] as const;
 /**
@@ -129,9 +131,9 @@ export class HearthEntityView extends LitElement {
       axes: [{ stroke: muted, grid }, { stroke: muted, grid, size: 64, values: (_u, v) => v.map((x) => formatNumber(x, '°C')) }],
       series: [
         {},
-        { label: 'Current', stroke: accent, width: 2, spanGaps: true },
-        { label: 'Target', stroke: muted, width: 1.5, dash: [6, 4], spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }) },
-        { label: 'Heating', scale: 'heating', stroke: 'transparent', fill: 'rgba(220,60,30,0.18)', spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }), value: (_u, v) => (v == null ? '' : v ? 'on' : 'off') },
+        { label: msg('Current', { id: 'entity.current' }), stroke: accent, width: 2, spanGaps: true },
+        { label: msg('Target', { id: 'entity.target' }), stroke: muted, width: 1.5, dash: [6, 4], spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }) },
+        { label: msg('Heating', { id: 'entity.heating' }), scale: 'heating', stroke: 'transparent', fill: 'rgba(220,60,30,0.18)', spanGaps: true, paths: uPlot.paths.stepped!({ align: 1 }), value: (_u, v) => (v == null ? '' : stateWord('climate', v ? 'on' : 'off')) },
       ],
     }, data);
   }
@@ -157,9 +159,9 @@ export class HearthEntityView extends LitElement {
     const n = (v: number) => formatNumber(v, unit);
     const duty = rows.some((r) => r.heatingHours !== undefined);
     return html`<div class="panel"><h3>${caption}</h3>${rows.length
-      ? html`<table><thead><tr><th>Period</th><th>Mean</th><th>Min</th><th>Max</th>${duty ? html`<th>Heating</th>` : nothing}</tr></thead><tbody>
+      ? html`<table><thead><tr><th>${msg('Period', { id: 'alerts.period' })}</th><th>${msg('Mean', { id: 'entity.mean' })}</th><th>${msg('Min', { id: 'entity.min' })}</th><th>${msg('Max', { id: 'entity.max' })}</th>${duty ? html`<th>${msg('Heating', { id: 'entity.heating' })}</th>` : nothing}</tr></thead><tbody>
           ${rows.slice(-24).reverse().map((r) => html`<tr><td>${fmt(r)}</td><td>${n(r.mean)}</td><td>${n(r.min)}</td><td>${n(r.max)}</td>${duty ? html`<td>${formatNumber(r.heatingHours ?? 0, 'h')}</td>` : nothing}</tr>`)}</tbody></table>`
-      : html`<p class="muted">No statistics yet.</p>`}</div>`;
+      : html`<p class="muted">${msg('No statistics yet.', { id: 'entity.no-stats' })}</p>`}</div>`;
   }
 
   override render() {
@@ -172,15 +174,15 @@ export class HearthEntityView extends LitElement {
       ${e && e.domain !== 'sensor' && e.domain !== 'binary_sensor' ? html`<div class="control">${cardFor(e, { pending: this.pending, detail: true })}</div>` : nothing}
       ${e && FOLLOWERS.has(e.domain) ? html`<hearth-follow-picker class="control" .api=${this.api} .entityId=${this.entityId} .schedules=${this.schedules ?? []}></hearth-follow-picker>` : nothing}
       ${!e || CHARTED.has(e.domain) ? html`<div class="panel">
-        <div class="row tabs" role="group" aria-label="Time range">${RANGES.map(([label, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${label}</button>`)}
-          <span class="muted" style="font-size:0.85rem">Drag to zoom · wheel to zoom · double-click to reset</span>
-          <a href=${`/history?e=${this.entityId}&range=7d`}>Compare in History</a></div>
-        <div class="chart" aria-label="History chart"></div>
+        <div class="row tabs" role="group" aria-label=${msg('Time range', { id: 'history.time-range' })}>${RANGES.map(([preset, h]) => html`<button aria-pressed=${this._range === h ? 'true' : 'false'} @click=${() => (this._range = h)}>${presetLabel(preset)}</button>`)}
+          <span class="muted" style="font-size:0.85rem">${msg('Drag to zoom · wheel to zoom · double-click to reset', { id: 'entity.zoom-hint' })}</span>
+          <a href=${`/history?e=${this.entityId}&range=7d`}>${msg('Compare in History', { id: 'entity.compare' })}</a></div>
+        <div class="chart" aria-label=${msg('History chart', { id: 'entity.chart' })}></div>
       </div>` : nothing}
       ${this._stats && (typeof e?.state === 'number' || e?.domain === 'climate')
-        ? html`<div class="grid">${this.statsTable(this._stats.hour, 'By hour', (r) => formatTime(r.start))}${this.statsTable(this._stats.day, 'By day', (r) => new Date(r.start).toLocaleDateString())}</div>`
+        ? html`<div class="grid">${this.statsTable(this._stats.hour, msg('By hour', { id: 'entity.by-hour' }), (r) => formatTime(r.start))}${this.statsTable(this._stats.day, msg('By day', { id: 'entity.by-day' }), (r) => new Date(r.start).toLocaleDateString(currentLocale()))}</div>`
         : nothing}
-      <div class="panel" style="margin-top:1rem"><h3>Logbook</h3><hearth-logbook-view compact .names=${this.names} .entries=${this._log && mergeEntries(this.live ?? [], this._log).slice(0, 50)}></hearth-logbook-view></div>`;
+      <div class="panel" style="margin-top:1rem"><h3>${msg('Logbook', { id: 'nav.logbook' })}</h3><hearth-logbook-view compact .names=${this.names} .entries=${this._log && mergeEntries(this.live ?? [], this._log).slice(0, 50)}></hearth-logbook-view></div>`;
   }
 }
 

@@ -5,6 +5,7 @@ import { formatNumber } from '../lib/format.js';
 import type { TimeWindow } from '../lib/history-selection.js';
 import { chartData, type Series } from '../lib/history-series.js';
 import { axisStyle, UplotHost } from '../lib/uplot-host.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** Line colours in pick order; the History view's legend and timelines use the same. */
 export const PALETTE = ['#c2571a', '#2563eb', '#1f7a4d', '#9333ea', '#b42318', '#0e7490', '#a16207', '#be185d'];
@@ -94,7 +95,7 @@ export class HearthHistoryChart extends LitElement {
   }
 
   override render() {
-    return html`<div class="unit">${this.unit || 'value'}</div><div class="box" role="img" aria-label=${`Chart in ${this.unit || 'plain numbers'}`}></div>`;
+    return html`<div class="unit">${this.unit || msg('value', { id: 'history.value' })}</div><div class="box" role="img" aria-label=${this.unit ? msg(str`Chart in ${this.unit}`, { id: 'history.chart-in' }) : msg('Chart in plain numbers', { id: 'history.chart-plain' })}></div>`;
   }
 }
 customElements.define('hearth-history-chart', HearthHistoryChart);

@@ -3,6 +3,7 @@ import type { EntityState } from '../api/types.js';
 import { searchEntities } from '../lib/entities.js';
 import { titleCase } from '../lib/format.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** How many matches the list shows: enough to pick from on a phone, few enough to scan. */
 const SHOWN = 30;
@@ -49,18 +50,18 @@ export class HearthHistoryPicker extends LitElement {
   override render() {
     const byId = new Map(this.entities.map((e) => [e.id, e]));
     const matches = searchEntities(this.entities, this._query).slice(0, SHOWN);
-    return html`<div class="chips" aria-label="Picked entities">
-        ${this.selected.map((id) => html`<button aria-label=${`Remove ${byId.get(id)?.name ?? id}`} @click=${() => this.toggle(id, false)}>
+    return html`<div class="chips" aria-label=${msg('Picked entities', { id: 'history.picked' })}>
+        ${this.selected.map((id) => html`<button aria-label=${msg(str`Remove ${byId.get(id)?.name ?? id}`, { id: 'history.remove-named' })} @click=${() => this.toggle(id, false)}>
           <span class="swatch" style=${`background:${this.colours.get(id) ?? 'var(--muted)'}`}></span>${byId.get(id)?.name ?? id}<span aria-hidden="true">×</span></button>`)}
-        ${this.selected.length ? nothing : html`<span class="muted">Pick one or more entities to see their history.</span>`}
+        ${this.selected.length ? nothing : html`<span class="muted">${msg('Pick one or more entities to see their history.', { id: 'history.pick-hint' })}</span>`}
       </div>
-      <input type="search" placeholder="Search by name, area or kind" aria-label="Search entities" .value=${this._query}
+      <input type="search" placeholder=${msg('Search by name, area or kind', { id: 'history.search-placeholder' })} aria-label=${msg('Search entities', { id: 'history.search' })} .value=${this._query}
         @focus=${() => (this._open = true)} @input=${(e: Event) => ((this._query = (e.target as HTMLInputElement).value), (this._open = true))} />
-      ${this._open ? html`<ul aria-label="Entities">${matches.map((e) => html`<li><label>
+      ${this._open ? html`<ul aria-label=${msg('Entities', { id: 'history.entities' })}>${matches.map((e) => html`<li><label>
           <input type="checkbox" .checked=${this.selected.includes(e.id)} @change=${(ev: Event) => this.toggle(e.id, (ev.target as HTMLInputElement).checked)} />
           <span>${e.name}<br /><span class="where">${[e.area && titleCase(e.area), titleCase(e.domain)].filter(Boolean).join(' · ')}</span></span>
         </label></li>`)}</ul>
-        <button @click=${() => (this._open = false)}>Done</button>` : nothing}`;
+        <button @click=${() => (this._open = false)}>${msg('Done', { id: 'common.done' })}</button>` : nothing}`;
   }
 }
 customElements.define('hearth-history-picker', HearthHistoryPicker);

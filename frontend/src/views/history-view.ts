@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState, HttpClient } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { msg, str } from '../lib/i18n.js';
-import { formatTime } from '../lib/format.js';
+import { formatTime, stateWord } from '../lib/format.js';
 import {
-  localInputValue, PRESETS, parseSelection, previousWindow, resolveWindow, selectionQuery, type HistorySelection, type TimeRange, type TimeWindow,
+  localInputValue, PRESETS, presetLabel, parseSelection, previousWindow, resolveWindow, selectionQuery, type HistorySelection, type TimeRange, type TimeWindow,
 } from '../lib/history-selection.js';
 import { buildCsv, groupByUnit, isNumeric, shifted, type Period, type Series } from '../lib/history-series.js';
 import { panWindow, placement, segments, stateSlot, zoomWindow, type Segment } from '../lib/history-timeline.js';
@@ -172,23 +172,23 @@ export class HearthHistoryView extends LitElement {
       const start = new Date(String(data.get('start'))).getTime();
       const end = new Date(String(data.get('end'))).getTime();
       if (start < end) this.select({ range: { start, end } });
-      else this._error = 'The range must start before it ends';
+      else this._error = msg('The range must start before it ends', { id: 'history.range-order' });
     };
     const pressed = (r: TimeRange) => ('preset' in r && 'preset' in range ? r.preset === range.preset : false);
-    return html`<div class="row tabs" role="group" aria-label="Time range">
-        ${PRESETS.map((preset) => html`<button aria-pressed=${pressed({ preset }) ? 'true' : 'false'} @click=${() => ((this._custom = false), this.select({ range: { preset } }))}>${preset}</button>`)}
-        <button aria-pressed=${this._custom || !('preset' in range) ? 'true' : 'false'} @click=${() => (this._custom = !this._custom)}>Custom</button>
+    return html`<div class="row tabs" role="group" aria-label=${msg('Time range', { id: 'history.time-range' })}>
+        ${PRESETS.map((preset) => html`<button aria-pressed=${pressed({ preset }) ? 'true' : 'false'} @click=${() => ((this._custom = false), this.select({ range: { preset } }))}>${presetLabel(preset)}</button>`)}
+        <button aria-pressed=${this._custom || !('preset' in range) ? 'true' : 'false'} @click=${() => (this._custom = !this._custom)}>${msg('Custom', { id: 'history.custom' })}</button>
       </div>
       ${this._custom ? html`<form class="custom" @submit=${apply}>
-          <label>From <input type="datetime-local" name="start" required .value=${localInputValue(w.start)} /></label>
-          <label>To <input type="datetime-local" name="end" required .value=${localInputValue(w.end)} /></label>
-          <button class="primary" type="submit">Apply</button></form>` : nothing}
+          <label>${msg('From', { id: 'common.from' })} <input type="datetime-local" name="start" required .value=${localInputValue(w.start)} /></label>
+          <label>${msg('To', { id: 'common.to' })} <input type="datetime-local" name="end" required .value=${localInputValue(w.end)} /></label>
+          <button class="primary" type="submit">${msg('Apply', { id: 'common.apply' })}</button></form>` : nothing}
       <div class="row">
         <label class="row" style="color:var(--text)"><input type="checkbox" .checked=${this._sel.compare} @change=${(e: Event) => this.select({ compare: (e.target as HTMLInputElement).checked })} />
-          Compare with the previous period</label>
-        <button @click=${() => this.exportCsv()} ?disabled=${!this._series?.length}>Export CSV</button>
+          ${msg('Compare with the previous period', { id: 'history.compare' })}</label>
+        <button @click=${() => this.exportCsv()} ?disabled=${!this._series?.length}>${msg('Export CSV', { id: 'history.export-csv' })}</button>
         ${this._view && this._bounds && (this._view.start !== this._bounds.start || this._view.end !== this._bounds.end)
-          ? html`<button @click=${() => (this._view = this._bounds)}>Reset zoom</button>` : nothing}
+          ? html`<button @click=${() => (this._view = this._bounds)}>${msg('Reset zoom', { id: 'history.reset-zoom' })}</button>` : nothing}
       </div>`;
   }
 
@@ -207,7 +207,7 @@ export class HearthHistoryView extends LitElement {
       ${charts.map((c) => html`<div class="panel">
         <hearth-history-chart .series=${series.filter((s) => c.ids.includes(s.entityId))} .unit=${c.unit} .window=${w} .colours=${colours} .shiftMs=${shift}></hearth-history-chart>
         <div class="legend">${c.ids.map((id) => html`<span><span class="swatch" style=${`background:${colours.get(id)}`}></span>${byId.get(id)?.name ?? id}</span>`)}
-          ${this._sel.compare ? html`<span class="muted">dashed: the period before</span>` : nothing}</div>
+          ${this._sel.compare ? html`<span class="muted">${msg('dashed: the period before', { id: 'history.dashed' })}</span>` : nothing}</div>
       </div>`)}
       ${states.length ? html`<div class="panel">${states.map((e) => {
         const rows = series.filter((s) => s.entityId === e.id);
@@ -223,9 +223,9 @@ export class HearthHistoryView extends LitElement {
   /** One timeline row; a previous period's row is faded and its times are those it was recorded at. */
   private bar(label: string, period: Period, segs: Segment[], w: TimeWindow) {
     const back = period === 'previous' ? this.shift() : 0;
-    return html`<div class=${`bar ${period}`} role="img" aria-label=${`${label}: ${segs.length} periods`}>${segs.map((seg) => {
+    return html`<div class=${`bar ${period}`} role="img" aria-label=${msg(str`${label}: ${segs.length} periods`, { id: 'history.periods' })}>${segs.map((seg) => {
       const at = placement(seg, w);
-      return at ? html`<span class=${at.width > 12 ? 'wide' : ''} data-state=${seg.state ?? 'unknown'} title=${`${seg.state ?? 'unknown'}: ${formatTime(seg.from - back)} – ${formatTime(seg.to - back)}`}
+      return at ? html`<span class=${at.width > 12 ? 'wide' : ''} data-state=${seg.state ?? 'unknown'} title=${`${seg.state === null ? msg('Unknown', { id: 'state.unknown' }) : stateWord('', seg.state)}: ${formatTime(seg.from - back)} – ${formatTime(seg.to - back)}`}
         style=${`left:${at.left}%;width:${at.width}%;background:${stateColour(seg.state)}`}></span>` : nothing;
     })}</div>`;
   }
@@ -236,7 +236,7 @@ export class HearthHistoryView extends LitElement {
         @hearth-history-pick=${(e: CustomEvent<{ entities: string[] }>) => this.select({ entities: e.detail.entities })}></hearth-history-picker></div>
       <div class="controls">${this.rangeControls()}</div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${!this._sel.entities.length ? nothing : this._series && this._view ? this.plots(colours) : html`<p class="muted" role="status">Loading…</p>`}`;
+      ${!this._sel.entities.length ? nothing : this._series && this._view ? this.plots(colours) : html`<p class="muted" role="status">${msg('Loading…', { id: 'app.loading' })}</p>`}`;
   }
 }
 customElements.define('hearth-history-view', HearthHistoryView);

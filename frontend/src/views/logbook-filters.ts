@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState } from '../api/types.js';
 import { titleCase } from '../lib/format.js';
-import { DEFAULT_RANGE, localInputValue, PRESETS, resolveWindow, type TimeRange } from '../lib/history-selection.js';
+import { DEFAULT_RANGE, localInputValue, PRESETS, presetLabel, resolveWindow, type TimeRange } from '../lib/history-selection.js';
 import { isFiltered, KINDS, type LogbookFilter, type LogbookKind } from '../lib/logbook-filter.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
-const KIND_LABELS: Record<LogbookKind, string> = { state: 'State changes', command: 'Commands', audit: 'Audit' };
 
 /** The Logbook's filter bar: entity, area, kind, user, automation and range. Sends `hearth-logbook-filter` with the whole filter. */
 export class HearthLogbookFilters extends LitElement {
@@ -60,19 +60,23 @@ export class HearthLogbookFilters extends LitElement {
     const custom = !('preset' in f.range);
     const w = resolveWindow(f.range, Date.now());
     const option = (value: string, label: string, current: string | undefined) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
-    return html`<form class="panel" aria-label="Logbook filters" @change=${(e: Event) => this.changed(e.currentTarget as HTMLFormElement)} @submit=${(e: Event) => e.preventDefault()}>
-      <label>Entity<select name="entity">${option('', 'All entities', f.entity)}${byName.map((e) => option(e.id, e.name, f.entity))}</select></label>
-      <label>Area<select name="area">${option('', 'All areas', f.area)}${areas.map((a) => option(a, titleCase(a), f.area))}</select></label>
-      <label>Kind<select name="kind">${option('', 'Everything', f.kind)}${KINDS.map((k) => option(k, KIND_LABELS[k], f.kind))}</select></label>
-      <label>Automation<select name="automation">${option('', 'Any or none', f.automation)}${[...this.automations].map(([id, name]) => option(id, name, f.automation))}</select></label>
-      <label>User<input name="user" placeholder="Username" autocomplete="off" .value=${f.user ?? ''} /></label>
-      <label>Range<select name="range">${PRESETS.map((p) => option(p, `Last ${p}`, 'preset' in f.range ? f.range.preset : 'custom'))}${option('custom', 'Custom…', custom ? 'custom' : undefined)}</select></label>
-      ${custom ? html`<label>From<input type="datetime-local" name="start" .value=${localInputValue(w.start)} /></label>
-        <label>To<input type="datetime-local" name="end" .value=${localInputValue(w.end)} /></label>` : nothing}
-      ${isFiltered(f) ? html`<button type="button" @click=${() => this.send({ range: DEFAULT_RANGE })}>Clear filters</button>` : nothing}
+    return html`<form class="panel" aria-label=${msg('Logbook filters', { id: 'logbook.filters' })} @change=${(e: Event) => this.changed(e.currentTarget as HTMLFormElement)} @submit=${(e: Event) => e.preventDefault()}>
+      <label>${msg('Entity', { id: 'logbook.entity' })}<select name="entity">${option('', msg('All entities', { id: 'logbook.all-entities' }), f.entity)}${byName.map((e) => option(e.id, e.name, f.entity))}</select></label>
+      <label>${msg('Area', { id: 'logbook.area' })}<select name="area">${option('', msg('All areas', { id: 'logbook.all-areas' }), f.area)}${areas.map((a) => option(a, titleCase(a), f.area))}</select></label>
+      <label>${msg('Kind', { id: 'logbook.kind' })}<select name="kind">${option('', msg('Everything', { id: 'logbook.everything' }), f.kind)}${KINDS.map((k) => option(k, kindLabel(k), f.kind))}</select></label>
+      <label>${msg('Automation', { id: 'logbook.automation' })}<select name="automation">${option('', msg('Any or none', { id: 'logbook.any-automation' }), f.automation)}${[...this.automations].map(([id, name]) => option(id, name, f.automation))}</select></label>
+      <label>${msg('User', { id: 'settings.user' })}<input name="user" placeholder=${msg('Username', { id: 'login.username' })} autocomplete="off" .value=${f.user ?? ''} /></label>
+      <label>${msg('Range', { id: 'logbook.range' })}<select name="range">${PRESETS.map((p) => option(p, msg(str`Last ${presetLabel(p)}`, { id: 'logbook.last' }), 'preset' in f.range ? f.range.preset : 'custom'))}${option('custom', msg('Custom…', { id: 'logbook.custom' }), custom ? 'custom' : undefined)}</select></label>
+      ${custom ? html`<label>${msg('From', { id: 'common.from' })}<input type="datetime-local" name="start" .value=${localInputValue(w.start)} /></label>
+        <label>${msg('To', { id: 'common.to' })}<input type="datetime-local" name="end" .value=${localInputValue(w.end)} /></label>` : nothing}
+      ${isFiltered(f) ? html`<button type="button" @click=${() => this.send({ range: DEFAULT_RANGE })}>${msg('Clear filters', { id: 'logbook.clear-filters' })}</button>` : nothing}
     </form>`;
   }
 }
+function kindLabel(kind: LogbookKind): string {
+  return kind === 'state' ? msg('State changes', { id: 'logbook.kind-state' }) : kind === 'command' ? msg('Commands', { id: 'logbook.kind-command' }) : msg('Audit', { id: 'logbook.kind-audit' });
+}
+
 customElements.define('hearth-logbook-filters', HearthLogbookFilters);
 
 declare global {
