@@ -9,6 +9,7 @@ import { controls } from '../styles/theme.js';
 import './definition-form.js';
 import './simple-rule-form.js';
 import './trace-viewer.js';
+import { msg, str } from '../lib/i18n.js';
 
 type Tab = 'form' | 'yaml' | 'simple';
 const BLANK: AutomationDefinition = { id: '', name: '', mode: 'single', triggers: [{ type: 'state', entity: '', to: 'on' }], conditions: [], actions: [{ command: 'turn_on', entity: '' }] };
@@ -113,7 +114,7 @@ export class HearthAutomationEditor extends LitElement {
     this._message = '';
     try {
       const saved = this.isNew ? await this.api.createAutomation(def) : await this.api.saveAutomation(this.automationId, def);
-      this._message = 'Saved';
+      this._message = msg('Saved', { id: 'common.saved' });
       if (this.isNew) this.dispatchEvent(new CustomEvent('hearth-navigate', { detail: { path: `/automations/${encodeURIComponent(saved.id ?? def.id)}` }, bubbles: true, composed: true }));
     } catch (err) {
       this.showError(err);
@@ -131,7 +132,7 @@ export class HearthAutomationEditor extends LitElement {
   private async run() {
     try {
       await this.api.runAutomation(this.automationId);
-      this._message = 'Started';
+      this._message = msg('Started', { id: 'editor.started' });
     } catch (err) {
       this._message = errorText(err);
     }
@@ -162,7 +163,7 @@ export class HearthAutomationEditor extends LitElement {
   private body() {
     switch (this._tab) {
       case 'yaml':
-        return html`<div class="yaml"><label>Automation as YAML
+        return html`<div class="yaml"><label>${msg('Automation as YAML', { id: 'editor.yaml' })}
           <textarea spellcheck="false" .value=${this._yaml} aria-invalid=${this._errors.length ? 'true' : 'false'} aria-describedby="yaml-errors"
             @input=${(e: Event) => (this._yaml = (e.target as HTMLTextAreaElement).value)}></textarea></label></div>`;
       case 'simple':
@@ -175,23 +176,23 @@ export class HearthAutomationEditor extends LitElement {
 
   override render() {
     const admin = this.user.role !== 'member';
-    const tabs: [Tab, string][] = [['form', 'Form'], ['yaml', 'YAML'], ['simple', 'Simple rule']];
-    return html`<h1>${this.isNew ? 'New automation' : this._def.name || this.automationId}</h1>
-      <div class="tabs" role="tablist" aria-label="Editor">${tabs.map(([t, label]) => html`<button role="tab" aria-selected=${this._tab === t ? 'true' : 'false'} @click=${() => this.switchTab(t)}>${label}</button>`)}</div>
+    const tabs: [Tab, string][] = [['form', msg('Form', { id: 'editor.tab-form' })], ['yaml', 'YAML'], ['simple', msg('Simple rule', { id: 'editor.tab-simple' })]];
+    return html`<h1>${this.isNew ? msg('New automation', { id: 'automations.new' }) : this._def.name || this.automationId}</h1>
+      <div class="tabs" role="tablist" aria-label=${msg('Editor', { id: 'editor.editor' })}>${tabs.map(([t, label]) => html`<button role="tab" aria-selected=${this._tab === t ? 'true' : 'false'} @click=${() => this.switchTab(t)}>${label}</button>`)}</div>
       <div class="panel" role="tabpanel">${this.body()}
-        ${this._errors.length ? html`<ul class="errors" id="yaml-errors" role="alert">${this._errors.map((e) => html`<li>${e.line ? `Line ${e.line}: ` : ''}${e.path ? html`<code>${e.path}</code> — ` : ''}${e.message}</li>`)}</ul>` : nothing}
+        ${this._errors.length ? html`<ul class="errors" id="yaml-errors" role="alert">${this._errors.map((e) => html`<li>${e.line ? `${msg(str`Line ${e.line}`, { id: 'editor.line' })}: ` : ''}${e.path ? html`<code>${e.path}</code> — ` : ''}${e.message}</li>`)}</ul>` : nothing}
       </div>
       ${this._tab !== 'simple' && admin
         ? html`<div class="actions">
-            <button class="primary" ?disabled=${this._busy} @click=${() => this.save()}>Save</button>
-            ${this.isNew ? nothing : html`<button @click=${this.run}>Run now</button>`}
-            <button ?disabled=${this._busy} @click=${this.simulate}>Simulate on the last 7 days</button>
-            ${this._message ? html`<span role="status" class=${this._message === 'Saved' || this._message === 'Started' ? 'ok' : 'error'}>${this._message}</span>` : nothing}
+            <button class="primary" ?disabled=${this._busy} @click=${() => this.save()}>${msg('Save', { id: 'common.save' })}</button>
+            ${this.isNew ? nothing : html`<button @click=${this.run}>${msg('Run now', { id: 'editor.run-now' })}</button>`}
+            <button ?disabled=${this._busy} @click=${this.simulate}>${msg('Simulate on the last 7 days', { id: 'editor.simulate' })}</button>
+            ${this._message ? html`<span role="status" class=${this._message === msg('Saved', { id: 'common.saved' }) || this._message === msg('Started', { id: 'editor.started' }) ? 'ok' : 'error'}>${this._message}</span>` : nothing}
           </div>`
         : this._message ? html`<p role="status">${this._message}</p>` : nothing}
-      ${this._sim ? html`<section class="panel" aria-label="Simulation"><h2>Would have fired ${this._sim.firings.length} time${this._sim.firings.length === 1 ? '' : 's'} in the last 7 days</h2>
+      ${this._sim ? html`<section class="panel" aria-label=${msg('Simulation', { id: 'editor.simulation' })}><h2>${this._sim.firings.length === 1 ? msg('Would have fired once in the last 7 days', { id: 'editor.fired-once' }) : msg(str`Would have fired ${this._sim.firings.length} times in the last 7 days`, { id: 'editor.fired' })}</h2>
           ${this._sim.firings.slice(0, 50).map((f) => html`<div class="firing">${formatTime(f.at)} — ${describeCommands(this._sim!.commands, f.at)}</div>`)}</section>` : nothing}
-      ${this.isNew ? nothing : html`<section><h2>Recent runs</h2><hearth-trace-viewer .traces=${this._traces}></hearth-trace-viewer></section>`}`;
+      ${this.isNew ? nothing : html`<section><h2>${msg('Recent runs', { id: 'editor.recent-runs' })}</h2><hearth-trace-viewer .traces=${this._traces}></hearth-trace-viewer></section>`}`;
   }
 }
 customElements.define('hearth-automation-editor', HearthAutomationEditor);
@@ -199,5 +200,5 @@ customElements.define('hearth-automation-editor', HearthAutomationEditor);
 /** The commands a simulated firing sent (those stamped at or right after it). */
 function describeCommands(commands: SimulationResult['commands'], at: string): string {
   const sent = commands.filter((c) => c.at >= at).slice(0, 3);
-  return sent.length ? sent.map((c) => `${c.command} ${c.entityId}`).join(', ') : 'no command';
+  return sent.length ? sent.map((c) => `${c.command} ${c.entityId}`).join(', ') : msg('no command', { id: 'editor.no-command' });
 }

@@ -3,6 +3,7 @@ import type { Action, AutomationDefinition, Condition, EntityState, Trigger } fr
 import { ACTION_KINDS, CONDITION_TYPES, TRIGGER_TYPES, emptyAction, emptyCondition, emptyTrigger, formEditable, slugify } from '../lib/automation-form.js';
 import type { FieldError } from '../lib/yaml-errors.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
 type Item = Trigger | Condition | Action;
 type ListKey = 'triggers' | 'conditions' | 'actions';
@@ -55,54 +56,67 @@ export class HearthDefinitionForm extends LitElement {
   }
 
   private typeSelect(list: ListKey, i: number, current: string, types: readonly string[], make: (t: string) => Item) {
-    return html`<label>Type<select @change=${(e: Event) => this.patch(list, i, make((e.target as HTMLSelectElement).value))}>
-      ${types.map((t) => html`<option value=${t} ?selected=${t === current}>${t.replace('_', ' ')}</option>`)}</select></label>`;
+    return html`<label>${msg('Type', { id: 'form.type' })}<select @change=${(e: Event) => this.patch(list, i, make((e.target as HTMLSelectElement).value))}>
+      ${types.map((t) => html`<option value=${t} ?selected=${t === current}>${kindName(t)}</option>`)}</select></label>`;
   }
 
   private trigger(t: Trigger, i: number) {
-    if (!formEditable(t, 'trigger')) return html`<div class="item muted">${t.type} trigger — edit it in the YAML tab</div>`;
+    if (!formEditable(t, 'trigger')) return html`<div class="item muted">${msg(str`${t.type} trigger — edit it in the YAML tab`, { id: 'form.trigger-yaml' })}</div>`;
     return html`<div class="item">${this.typeSelect('triggers', i, t.type, TRIGGER_TYPES, emptyTrigger)}
-      ${t.type === 'state' ? [this.input('triggers', i, t, 'entity', 'Entity', { entityList: true }), this.input('triggers', i, t, 'to', 'To'), this.input('triggers', i, t, 'for', 'For (e.g. 2m)')] : nothing}
-      ${t.type === 'numeric_state' ? [this.input('triggers', i, t, 'entity', 'Entity', { entityList: true }), this.input('triggers', i, t, 'above', 'Above', { type: 'number' }), this.input('triggers', i, t, 'below', 'Below', { type: 'number' })] : nothing}
-      ${t.type === 'time' ? this.input('triggers', i, t, 'at', 'At', { type: 'time' }) : nothing}
-      ${t.type === 'sun' ? [this.input('triggers', i, t, 'event', 'sunrise / sunset'), this.input('triggers', i, t, 'offset', 'Offset')] : nothing}
-      <button class="danger" aria-label="Remove trigger ${i + 1}" @click=${() => this.patch('triggers', i, undefined)}>Remove</button></div>`;
+      ${t.type === 'state' ? [this.input('triggers', i, t, 'entity', msg('Entity', { id: 'form.entity' }), { entityList: true }), this.input('triggers', i, t, 'to', msg('To', { id: 'form.to' })), this.input('triggers', i, t, 'for', msg('For (e.g. 2m)', { id: 'form.for' }))] : nothing}
+      ${t.type === 'numeric_state' ? [this.input('triggers', i, t, 'entity', msg('Entity', { id: 'form.entity' }), { entityList: true }), this.input('triggers', i, t, 'above', msg('Above', { id: 'form.above' }), { type: 'number' }), this.input('triggers', i, t, 'below', msg('Below', { id: 'form.below' }), { type: 'number' })] : nothing}
+      ${t.type === 'time' ? this.input('triggers', i, t, 'at', msg('At', { id: 'form.at' }), { type: 'time' }) : nothing}
+      ${t.type === 'sun' ? [this.input('triggers', i, t, 'event', msg('sunrise / sunset', { id: 'form.sun-event' })), this.input('triggers', i, t, 'offset', msg('Offset', { id: 'form.offset' }))] : nothing}
+      <button class="danger" aria-label=${msg(str`Remove trigger ${i + 1}`, { id: 'form.remove-trigger' })} @click=${() => this.patch('triggers', i, undefined)}>${msg('Remove', { id: 'common.remove' })}</button></div>`;
   }
 
   private condition(c: Condition, i: number) {
-    if (!formEditable(c, 'condition')) return html`<div class="item muted">${c.type} condition — edit it in the YAML tab</div>`;
+    if (!formEditable(c, 'condition')) return html`<div class="item muted">${msg(str`${c.type} condition — edit it in the YAML tab`, { id: 'form.condition-yaml' })}</div>`;
     return html`<div class="item">${this.typeSelect('conditions', i, c.type, CONDITION_TYPES, emptyCondition)}
-      ${c.type === 'state' ? [this.input('conditions', i, c, 'entity', 'Entity', { entityList: true }), this.input('conditions', i, c, 'state', 'Is')] : nothing}
-      ${c.type === 'numeric_state' ? [this.input('conditions', i, c, 'entity', 'Entity', { entityList: true }), this.input('conditions', i, c, 'above', 'Above', { type: 'number' }), this.input('conditions', i, c, 'below', 'Below', { type: 'number' })] : nothing}
-      ${c.type === 'time' ? [this.input('conditions', i, c, 'after', 'After', { type: 'time' }), this.input('conditions', i, c, 'before', 'Before', { type: 'time' })] : nothing}
-      <button class="danger" aria-label="Remove condition ${i + 1}" @click=${() => this.patch('conditions', i, undefined)}>Remove</button></div>`;
+      ${c.type === 'state' ? [this.input('conditions', i, c, 'entity', msg('Entity', { id: 'form.entity' }), { entityList: true }), this.input('conditions', i, c, 'state', msg('Is', { id: 'form.is' }))] : nothing}
+      ${c.type === 'numeric_state' ? [this.input('conditions', i, c, 'entity', msg('Entity', { id: 'form.entity' }), { entityList: true }), this.input('conditions', i, c, 'above', msg('Above', { id: 'form.above' }), { type: 'number' }), this.input('conditions', i, c, 'below', msg('Below', { id: 'form.below' }), { type: 'number' })] : nothing}
+      ${c.type === 'time' ? [this.input('conditions', i, c, 'after', msg('After', { id: 'form.after' }), { type: 'time' }), this.input('conditions', i, c, 'before', msg('Before', { id: 'form.before' }), { type: 'time' })] : nothing}
+      <button class="danger" aria-label=${msg(str`Remove condition ${i + 1}`, { id: 'form.remove-condition' })} @click=${() => this.patch('conditions', i, undefined)}>${msg('Remove', { id: 'common.remove' })}</button></div>`;
   }
 
   private action(a: Action, i: number) {
-    if (!formEditable(a, 'action')) return html`<div class="item muted">${Object.keys(a)[0]} action — edit it in the YAML tab</div>`;
+    if (!formEditable(a, 'action')) return html`<div class="item muted">${msg(str`${Object.keys(a)[0]} action — edit it in the YAML tab`, { id: 'form.action-yaml' })}</div>`;
     const kind = 'delay' in a ? 'delay' : 'command';
     return html`<div class="item">${this.typeSelect('actions', i, kind, ACTION_KINDS, emptyAction)}
-      ${kind === 'command' ? [this.input('actions', i, a, 'command', 'Command'), this.input('actions', i, a, 'entity', 'Entity', { entityList: true })] : this.input('actions', i, a, 'delay', 'Wait (e.g. 30s)')}
-      <button class="danger" aria-label="Remove action ${i + 1}" @click=${() => this.patch('actions', i, undefined)}>Remove</button></div>`;
+      ${kind === 'command' ? [this.input('actions', i, a, 'command', msg('Command', { id: 'form.command' })), this.input('actions', i, a, 'entity', msg('Entity', { id: 'form.entity' }), { entityList: true })] : this.input('actions', i, a, 'delay', msg('Wait (e.g. 30s)', { id: 'form.wait' }))}
+      <button class="danger" aria-label=${msg(str`Remove action ${i + 1}`, { id: 'form.remove-action' })} @click=${() => this.patch('actions', i, undefined)}>${msg('Remove', { id: 'common.remove' })}</button></div>`;
   }
 
   override render() {
     const d = this.definition;
     return html`<datalist id="entity-ids">${this.entities.map((e) => html`<option value=${e.id}>${e.name}</option>`)}</datalist>
-      <fieldset><legend>About</legend><div class="item" style="border:0">
-        <label>Name<input .value=${d.name ?? ''} required @change=${(e: Event) => {
+      <fieldset><legend>${msg('About', { id: 'form.about' })}</legend><div class="item" style="border:0">
+        <label>${msg('Name', { id: 'common.name' })}<input .value=${d.name ?? ''} required @change=${(e: Event) => {
           const name = (e.target as HTMLInputElement).value;
           this.emit({ ...d, name, ...(this.isNew && { id: slugify(name) }) });
         }} /></label>
-        <label>Mode<select @change=${(e: Event) => this.emit({ ...d, mode: (e.target as HTMLSelectElement).value as AutomationDefinition['mode'] })}>
+        <label>${msg('Mode', { id: 'form.mode' })}<select @change=${(e: Event) => this.emit({ ...d, mode: (e.target as HTMLSelectElement).value as AutomationDefinition['mode'] })}>
           ${['single', 'restart', 'queued', 'parallel'].map((m) => html`<option ?selected=${(d.mode ?? 'single') === m}>${m}</option>`)}</select></label>
       </div></fieldset>
-      <fieldset><legend>When</legend>${d.triggers.map((t, i) => this.trigger(t, i))}
-        <button @click=${() => this.emit({ ...d, triggers: [...d.triggers, emptyTrigger('state')] })}>Add trigger</button></fieldset>
-      <fieldset><legend>Only if</legend>${(d.conditions ?? []).map((c, i) => this.condition(c, i))}
-        <button @click=${() => this.emit({ ...d, conditions: [...(d.conditions ?? []), emptyCondition('state')] })}>Add condition</button></fieldset>
-      <fieldset><legend>Then</legend>${d.actions.map((a, i) => this.action(a, i))}
-        <button @click=${() => this.emit({ ...d, actions: [...d.actions, emptyAction('command')] })}>Add action</button></fieldset>`;
+      <fieldset><legend>${msg('When', { id: 'form.when' })}</legend>${d.triggers.map((t, i) => this.trigger(t, i))}
+        <button @click=${() => this.emit({ ...d, triggers: [...d.triggers, emptyTrigger('state')] })}>${msg('Add trigger', { id: 'form.add-trigger' })}</button></fieldset>
+      <fieldset><legend>${msg('Only if', { id: 'form.only-if' })}</legend>${(d.conditions ?? []).map((c, i) => this.condition(c, i))}
+        <button @click=${() => this.emit({ ...d, conditions: [...(d.conditions ?? []), emptyCondition('state')] })}>${msg('Add condition', { id: 'form.add-condition' })}</button></fieldset>
+      <fieldset><legend>${msg('Then', { id: 'form.then' })}</legend>${d.actions.map((a, i) => this.action(a, i))}
+        <button @click=${() => this.emit({ ...d, actions: [...d.actions, emptyAction('command')] })}>${msg('Add action', { id: 'form.add-action' })}</button></fieldset>`;
   }
 }
+/** A trigger, condition or action kind as the form's select names it. */
+function kindName(kind: string): string {
+  switch (kind) {
+    case 'state': return msg('state', { id: 'form.kind-state' });
+    case 'numeric_state': return msg('numeric state', { id: 'form.kind-numeric' });
+    case 'time': return msg('time', { id: 'form.kind-time' });
+    case 'sun': return msg('sun', { id: 'form.kind-sun' });
+    case 'command': return msg('command', { id: 'form.kind-command' });
+    case 'delay': return msg('delay', { id: 'form.kind-delay' });
+    default: return kind.replace('_', ' ');
+  }
+}
+
 customElements.define('hearth-definition-form', HearthDefinitionForm);

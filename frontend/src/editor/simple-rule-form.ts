@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState } from '../api/index.js';
 import { checkSimpleRule, type SimpleRule } from '../lib/automation-form.js';
 import { DAYS, type Day } from '../lib/schedule-grid.js';
+import { weekdayName } from '../lib/format.js';
 import { controls } from '../styles/theme.js';
+import { msg } from '../lib/i18n.js';
 
 /** "When <sensor> is above <value>, turn on <equipment>" — the rule most people want first. */
 export class HearthSimpleRuleForm extends LitElement {
@@ -43,22 +45,22 @@ export class HearthSimpleRuleForm extends LitElement {
     const sensors = this.entities.filter((e) => e.domain === 'sensor');
     const equipment = this.entities.filter((e) => e.domain === 'light' || e.domain === 'switch' || e.domain === 'cover');
     return html`<form @submit=${this.submit} novalidate>
-      <label>Name<input name="name" placeholder="Fan when it is hot" />${this.err('name')}</label>
+      <label>${msg('Name', { id: 'common.name' })}<input name="name" placeholder=${msg('Fan when it is hot', { id: 'rule.name-placeholder' })} />${this.err('name')}</label>
       <div class="line">
-        <label>When<select name="sensor"><option value="">sensor…</option>${sensors.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('sensor')}</label>
-        <label>is<select name="operator"><option value="above">above</option><option value="below">below</option></select></label>
-        <label>Value<input name="value" type="number" step="any" />${this.err('value')}</label>
+        <label>${msg('When', { id: 'form.when' })}<select name="sensor"><option value="">${msg('sensor…', { id: 'rule.sensor' })}</option>${sensors.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('sensor')}</label>
+        <label>${msg('is', { id: 'rule.is' })}<select name="operator"><option value="above">${msg('above', { id: 'rule.above' })}</option><option value="below">${msg('below', { id: 'rule.below' })}</option></select></label>
+        <label>${msg('Value', { id: 'rule.value' })}<input name="value" type="number" step="any" />${this.err('value')}</label>
       </div>
       <div class="line">
-        <label>Then<select name="command"><option value="turn_on">turn on</option><option value="turn_off">turn off</option><option value="open">open</option><option value="close">close</option></select></label>
-        <label>Equipment<select name="entity"><option value="">choose…</option>${equipment.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('entity')}</label>
-        <label>Brightness (optional)<input name="brightness" type="number" min="1" max="100" /></label>
+        <label>${msg('Then', { id: 'form.then' })}<select name="command"><option value="turn_on">${msg('turn on', { id: 'rule.turn-on' })}</option><option value="turn_off">${msg('turn off', { id: 'rule.turn-off' })}</option><option value="open">${msg('open', { id: 'rule.open' })}</option><option value="close">${msg('close', { id: 'rule.close' })}</option></select></label>
+        <label>${msg('Equipment', { id: 'rule.equipment' })}<select name="entity"><option value="">${msg('choose…', { id: 'rule.choose' })}</option>${equipment.map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>${this.err('entity')}</label>
+        <label>${msg('Brightness (optional)', { id: 'rule.brightness' })}<input name="brightness" type="number" min="1" max="100" /></label>
       </div>
-      <fieldset><legend>Only on</legend>
-        ${DAYS.map((d) => html`<label><input type="checkbox" name="weekdays" value=${d} checked />${d[0]!.toUpperCase()}${d.slice(1)}</label>`)}
+      <fieldset><legend>${msg('Only on', { id: 'rule.only-on' })}</legend>
+        ${DAYS.map((d) => html`<label><input type="checkbox" name="weekdays" value=${d} checked />${weekdayName(d)}</label>`)}
         ${this.err('weekdays')}
       </fieldset>
-      <button class="primary" type="submit">Create rule</button>
+      <button class="primary" type="submit">${msg('Create rule', { id: 'rule.create' })}</button>
     </form>`;
   }
 }

@@ -1,5 +1,6 @@
 import type { Action, AutomationDefinition, Condition, Trigger } from '../api/types.js';
 import { DAYS, type Day } from './schedule-grid.js';
+import { msg, str } from './i18n.js';
 
 /** The one-line rule: "when <sensor> is above/below <value>, <command> <entity>". */
 export interface SimpleRule {
@@ -42,12 +43,12 @@ export function simpleRuleToDefinition(rule: SimpleRule): AutomationDefinition {
 /** Problems a person can fix before saving; the server validates again. */
 export function checkSimpleRule(rule: Partial<SimpleRule>): Partial<Record<keyof SimpleRule, string>> {
   const errors: Partial<Record<keyof SimpleRule, string>> = {};
-  if (!rule.name?.trim()) errors.name = 'Give the rule a name';
-  if (!rule.sensor) errors.sensor = 'Pick a sensor';
-  if (rule.value === undefined || !Number.isFinite(rule.value)) errors.value = 'Enter a number';
-  if (!rule.entity) errors.entity = 'Pick what to control';
-  if (!rule.command) errors.command = 'Pick an action';
-  if (rule.weekdays?.length === 0) errors.weekdays = 'Pick at least one day';
+  if (!rule.name?.trim()) errors.name = msg('Give the rule a name', { id: 'rule.err-name' });
+  if (!rule.sensor) errors.sensor = msg('Pick a sensor', { id: 'rule.err-sensor' });
+  if (rule.value === undefined || !Number.isFinite(rule.value)) errors.value = msg('Enter a number', { id: 'rule.err-value' });
+  if (!rule.entity) errors.entity = msg('Pick what to control', { id: 'rule.err-entity' });
+  if (!rule.command) errors.command = msg('Pick an action', { id: 'rule.err-command' });
+  if (rule.weekdays?.length === 0) errors.weekdays = msg('Pick at least one day', { id: 'rule.err-weekdays' });
   return errors;
 }
 
@@ -94,25 +95,36 @@ export function formEditable(item: Trigger | Condition | Action, kind: 'trigger'
 export function describeTrigger(t: Trigger): string {
   const e = String(t.entity ?? '');
   switch (t.type) {
-    case 'state':
-      return `${e} changes${t.from !== undefined ? ` from ${String(t.from)}` : ''}${t.to !== undefined ? ` to ${String(t.to)}` : ''}${t.for ? ` for ${String(t.for)}` : ''}`;
-    case 'numeric_state':
-      return `${e}${t.above !== undefined ? ` rises above ${String(t.above)}` : ''}${t.above !== undefined && t.below !== undefined ? ' and' : ''}${t.below !== undefined ? ` falls below ${String(t.below)}` : ''}`;
+    case 'state': {
+      const parts = [msg(str`${e} changes`, { id: 'trigger.changes' })];
+      if (t.from !== undefined) parts.push(msg(str`from ${String(t.from)}`, { id: 'trigger.from' }));
+      if (t.to !== undefined) parts.push(msg(str`to ${String(t.to)}`, { id: 'trigger.to' }));
+      if (t.for) parts.push(msg(str`for ${String(t.for)}`, { id: 'trigger.for' }));
+      return parts.join(' ');
+    }
+    case 'numeric_state': {
+      const above = t.above !== undefined ? msg(str`rises above ${String(t.above)}`, { id: 'trigger.above' }) : undefined;
+      const below = t.below !== undefined ? msg(str`falls below ${String(t.below)}`, { id: 'trigger.below' }) : undefined;
+      return [e, above, above && below ? msg('and', { id: 'trigger.and' }) : undefined, below].filter(Boolean).join(' ');
+    }
     case 'time':
-      return `at ${String(t.at)}`;
-    case 'sun':
-      return `at ${String(t.event ?? 'sunset')}${t.offset && t.offset !== '0m' ? ` ${String(t.offset)}` : ''}`;
+      return msg(str`at ${String(t.at)}`, { id: 'trigger.at' });
+    case 'sun': {
+      const offset = t.offset && t.offset !== '0m' ? ` ${String(t.offset)}` : '';
+      const event = t.event === 'sunrise' ? msg('at sunrise', { id: 'trigger.sunrise' }) : t.event === undefined || t.event === 'sunset' ? msg('at sunset', { id: 'trigger.sunset' }) : msg(str`at ${String(t.event)}`, { id: 'trigger.at-event' });
+      return `${event}${offset}`;
+    }
     case 'cron':
-      return `on schedule ${String(t.cron ?? t.expression ?? '')}`;
+      return msg(str`on schedule ${String(t.cron ?? t.expression ?? '')}`, { id: 'trigger.cron' });
     default:
-      return `${t.type} trigger`;
+      return msg(str`${t.type} trigger`, { id: 'trigger.other' });
   }
 }
 
 export function describeAction(a: Action): string {
   if (typeof a.command === 'string') return `${a.command.replace(/_/g, ' ')} ${String(a.entity ?? '')}`.trim();
-  if (a.delay !== undefined) return `wait ${String(a.delay)}`;
-  if (a.wait_for_trigger !== undefined) return 'wait for a trigger';
+  if (a.delay !== undefined) return msg(str`wait ${String(a.delay)}`, { id: 'action.wait' });
+  if (a.wait_for_trigger !== undefined) return msg('wait for a trigger', { id: 'action.wait-trigger' });
   const key = Object.keys(a)[0];
   return key ? key.replace(/_/g, ' ') : 'action';
 }

@@ -1,4 +1,5 @@
 /** Pure helpers behind the controls of the newer cards: ranges, steps, options, forecasts. */
+import { currentLocale } from './i18n.js';
 
 export interface Range {
   min: number;
@@ -75,7 +76,7 @@ export function forecastRows(value: unknown, limit = 5): ForecastRow[] {
 }
 
 /** Labels for forecast rows: weekdays for a daily forecast, hours for an hourly one. */
-export function forecastLabels(rows: readonly ForecastRow[], locale = 'en'): string[] {
+export function forecastLabels(rows: readonly ForecastRow[], locale: string = currentLocale()): string[] {
   const times = rows.map((r) => Date.parse(r.datetime));
   const hourly = times.length > 1 && times[1]! - times[0]! < 20 * 3600_000;
   return times.map((t) => new Date(t).toLocaleString(locale, hourly ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short' }));

@@ -203,6 +203,14 @@ export function deviceClassName(deviceClass: string): string {
   }
 }
 
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A weekday's short name in the shown language: "mon" → "Mon" ("lun."). */
+export function weekdayName(day: (typeof WEEK)[number], locale: string = currentLocale()): string {
+  // 1 January 2024 was a Monday.
+  return new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day))).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
+}
+
 /** "living_room" → "Living room". */
 export function titleCase(id: string): string {
   const words = id.replace(/_/g, ' ').trim();
