@@ -27,7 +27,8 @@ const VIEWS = [
   ['alerts', '/alerts', 'hearth-alerts-view'],
   ['schedule editor', '/schedules/bedroom', 'hearth-schedule-editor'],
   ['settings: plugins', '/settings/plugins', 'hearth-settings-view'],
-  ['settings: users', '/settings/users', 'hearth-settings-view'],
+  ['settings: people', '/settings/people', 'hearth-people-settings hearth-sessions-list tr'],
+  ['settings: account', '/settings/account', 'hearth-account-settings hearth-sessions-list tr'],
   ['settings: tokens', '/settings/tokens', 'hearth-settings-view'],
   ['settings: alarm code', '/settings/alarm', 'hearth-settings-view'],
   ['settings: notifications', '/settings/notifications', 'hearth-settings-view'],
@@ -97,6 +98,14 @@ describe('audit of every view: axe-core and a clean console', { timeout: 120_000
       await page.goto(hub.url);
       await settle(page, 'hearth-login-view');
       await page.getByRole('heading', { name: /create the owner account/i }).waitFor();
+      problems.push(...(await audit(page, at.view)));
+    }
+    for (const theme of THEMES) {
+      const { page, at } = await open(theme);
+      at.view = `invitation/${theme}`;
+      await page.goto(`${hub.url}/invite/K7MP-9QRT`);
+      await page.getByRole('heading', { name: 'You are invited' }).waitFor();
+      await page.waitForLoadState('networkidle');
       problems.push(...(await audit(page, at.view)));
     }
     const res = await fetch(`${hub.url}/api/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json', origin: hub.url }, body: JSON.stringify(OWNER) });

@@ -1,6 +1,7 @@
 import type {
   NotifyChannel,
   NotifyTargets,
+  CreatedInvitation, Invitation, SignedInSession,
   Alert, AlertPage, AlertQuery, AlertStats, AlertStatsQuery, ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
   PluginInfo, Preferences, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
@@ -68,6 +69,16 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     createUser: (username: string, password: string, role: Role) => request<StoredUser>('POST', '/api/users', { username, password, role }),
     updateUser: (id: string, patch: { role?: Role; password?: string }) => request<StoredUser>('PATCH', `/api/users/${seg(id)}`, patch),
     deleteUser: (id: string) => request<void>('DELETE', `/api/users/${seg(id)}`),
+    setDisplayName: (displayName: string | null) => request<User>('PUT', '/api/auth/me', { displayName }),
+    changePassword: (current: string, next: string) => request<void>('POST', '/api/auth/password', { current, new: next }),
+    /** Your own sessions; an admin's answer holds everyone's. */
+    sessions: () => request<{ sessions: SignedInSession[] }>('GET', '/api/auth/sessions').then((r) => r.sessions),
+    revokeSession: (id: string) => request<void>('DELETE', `/api/auth/sessions/${seg(id)}`),
+    invitations: () => request<{ invitations: Invitation[] }>('GET', '/api/invitations').then((r) => r.invitations),
+    createInvitation: (role: Role, expiresInHours: number) => request<CreatedInvitation>('POST', '/api/invitations', { role, expiresInHours }),
+    revokeInvitation: (id: string) => request<void>('DELETE', `/api/invitations/${seg(id)}`),
+    /** Creates the invited account; the answer is a session (and its cookie), as login's. */
+    acceptInvitation: (code: string, username: string, password: string) => request<Session>('POST', '/api/invitations/accept', { code, username, password }),
     entities: () => request<EntityState[]>('GET', '/api/entities'),
     command: (entityId: string, command: string, params: Record<string, unknown> = {}) =>
       request<CommandResult>('POST', `/api/entities/${seg(entityId)}/commands/${seg(command)}`, params),

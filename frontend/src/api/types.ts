@@ -17,6 +17,8 @@ export interface User {
   id: string;
   username: string;
   role: Role;
+  /** Only when the user set one; shown instead of the username. */
+  displayName?: string;
 }
 
 /** GET /api/users rows (core/api/schemas.ts storedUserSchema). */
@@ -29,6 +31,36 @@ export interface Session {
   token: string;
   expiresAt: string;
   user: User;
+}
+
+/** GET /api/invitations rows (core/api/routes/invitations.ts). */
+export interface Invitation {
+  id: string;
+  role: Role;
+  status: 'pending' | 'used' | 'expired';
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string | null;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+/** POST /api/invitations: the code and link are shown this once. */
+export interface CreatedInvitation extends Invitation {
+  code: string;
+  url: string;
+}
+
+/** GET /api/auth/sessions rows. */
+export interface SignedInSession {
+  id: string;
+  user: { id: string; username: string; displayName?: string };
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  /** The session this browser is using. */
+  current: boolean;
 }
 
 /** GET /api/auth/tokens rows (tokenInfoSchema). */

@@ -14,6 +14,8 @@ import { appendReading, downsampleMinMax, numericPoints, type Point } from '../l
 import { controls, theme } from '../styles/theme.js';
 import '../views/automations-view.js';
 import '../views/home-view.js';
+import '../views/invite-view.js';
+import type { AcceptInviteDetail } from '../views/invite-view.js';
 import '../views/login-view.js';
 import '../views/logbook-filters.js';
 import '../views/logbook-view.js';
@@ -105,6 +107,8 @@ export class HearthApp extends LitElement {
     this.addEventListener('hearth-navigate', (e) => this.navigate(e.detail.path));
     this.addEventListener('hearth-login', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, false));
     this.addEventListener('hearth-onboard', (e) => void this.signIn((e as CustomEvent<{ username: string; password: string }>).detail, true));
+    this.addEventListener('hearth-accept-invite', (e) => void this.acceptInvite((e as CustomEvent<AcceptInviteDetail>).detail));
+    this.addEventListener('hearth-user-changed', (e) => (this._user = (e as CustomEvent<User>).detail));
     window.addEventListener('popstate', () => {
       // Back/forward has already moved the URL: a page that wants to stay puts its own back.
       if (!leaveAllowed()) return history.pushState(null, '', this.shownPath);
@@ -175,6 +179,30 @@ export class HearthApp extends LitElement {
     } catch (err) {
       if (onboarding && err instanceof ApiError && err.status === 409) this._phase = 'login';
       this._authError = err instanceof ApiError && err.status === 401 ? msg('Wrong username or password', { id: 'login.wrong-credentials' }) : errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** The invitation page's form: the answer is a session for the new account, as a login's. */
+  private async acceptInvite({ code, username, password }: AcceptInviteDetail) {
+    this._busy = true;
+    this._authError = '';
+    try {
+      const { token, user } = await this.api.acceptInvitation(code, username, password);
+      const wasSignedIn = this._phase === 'ready';
+      history.replaceState(null, '', '/');
+      this.shownPath = '/';
+      // Signed in as someone else in this browser: start afresh as the new account.
+      if (wasSignedIn) return location.reload();
+      this.token = token;
+      this._user = user;
+      this._route = parseRoute('/');
+      this.startSession();
+    } catch (err) {
+      this._authError = err instanceof ApiError && err.status === 410 ? msg('This invitation was already used or has expired: ask for a new one.', { id: 'invite.gone' })
+        : err instanceof ApiError && err.status === 404 ? msg('No invitation has this code: check it, or ask for a new one.', { id: 'invite.unknown' })
+        : errorText(err);
     } finally {
       this._busy = false;
     }
@@ -400,6 +428,7 @@ export class HearthApp extends LitElement {
     if (this._phase === 'offline')
       return html`<div class="banner" role="alert">${msg(html`<strong>Hearth is offline</strong>: the hub cannot be reached. Retrying…`, { id: 'app.offline' })}
         <button @click=${() => this.retryBoot()}>${msg('Retry now', { id: 'app.retry-now' })}</button></div>`;
+    if (this._route.page === 'invite') return html`<hearth-invite-view .code=${this._route.code} .error=${this._authError} ?busy=${this._busy}></hearth-invite-view>`;
     if (this._phase !== 'ready') return html`<hearth-login-view .mode=${this._phase} .error=${this._authError} ?busy=${this._busy}></hearth-login-view>`;
     const offline = this._status === 'reconnecting' || this._status === 'connecting';
     return html`<a class="skip" href="#main">${msg('Skip to content', { id: 'app.skip' })}</a>
@@ -409,7 +438,7 @@ export class HearthApp extends LitElement {
           ${offline ? html`<div class="banner" role="status">${this._status === 'connecting' ? msg('Connecting to the hub…', { id: 'app.connecting' }) : msg('Connection lost — reconnecting…', { id: 'app.reconnecting' })}
             ${this._status === 'reconnecting' ? html`<button @click=${() => this.live.retry()}>${msg('Retry now', { id: 'app.retry-now' })}</button>` : nothing}</div>` : nothing}
           <header class="top"><span class="brand">${icon(BRAND)}Hearth</span>
-            <span class="who"><span class="muted">${this._user?.username}</span><button @click=${() => this.signOut()}>${msg('Sign out', { id: 'app.sign-out' })}</button></span></header>
+            <span class="who"><span class="muted">${this._user?.displayName ?? this._user?.username}</span><button @click=${() => this.signOut()}>${msg('Sign out', { id: 'app.sign-out' })}</button></span></header>
           <main id="main">${this.page()}</main>
         </div>
       </div>

@@ -8,9 +8,10 @@ export type Route =
   | { page: 'logbook' }
   | { page: 'alerts' }
   | { page: 'schedule'; id: string }
-  | { page: 'settings'; tab: (typeof TABS)[number] };
+  | { page: 'settings'; tab: (typeof TABS)[number] }
+  | { page: 'invite'; code: string };
 
-const TABS = ['plugins', 'users', 'tokens', 'alarm', 'notifications', 'language', 'simulator'] as const;
+const TABS = ['plugins', 'people', 'account', 'tokens', 'alarm', 'notifications', 'language', 'simulator'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -28,9 +29,12 @@ export function parseRoute(pathname: string): Route {
     case 'schedules':
       return parts[1] ? { page: 'schedule', id: parts[1] } : { page: 'home' };
     case 'settings': {
-      const tab = TABS.find((t) => t === parts[1]) ?? 'plugins';
+      // Users moved into People; old links still land there.
+      const tab = TABS.find((t) => t === (parts[1] === 'users' ? 'people' : parts[1])) ?? 'plugins';
       return { page: 'settings', tab };
     }
+    case 'invite':
+      return { page: 'invite', code: parts[1] ?? '' };
     default:
       return { page: 'home' };
   }
@@ -48,6 +52,8 @@ export function routePath(route: Route): string {
       return `/schedules/${encodeURIComponent(route.id)}`;
     case 'settings':
       return `/settings/${route.tab}`;
+    case 'invite':
+      return route.code ? `/invite/${encodeURIComponent(route.code)}` : '/invite';
     default:
       return `/${route.page}`;
   }

@@ -54,6 +54,7 @@ export class HearthLoginView extends LitElement {
       ${onboarding ? html`<label>${msg('Repeat password', { id: 'login.repeat-password' })} <input name="confirm" type="password" autocomplete="new-password" required minlength="8" /></label>` : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy}>${onboarding ? msg('Create account', { id: 'login.create-account' }) : msg('Sign in', { id: 'login.title' })}</button>
+      ${onboarding ? nothing : html`<a href="/invite">${msg('I have an invitation code', { id: 'login.have-invitation' })}</a>`}
     </form>`;
   }
 }

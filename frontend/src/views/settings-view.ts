@@ -4,12 +4,15 @@ import { errorText } from '../lib/errors.js';
 import { pluginStory } from '../lib/plugin-story.js';
 import { formatTime } from '../lib/format.js';
 import { showLocale } from '../lib/show-locale.js';
+import { roleWord } from '../lib/roles.js';
 import { controls } from '../styles/theme.js';
+import './account-settings.js';
+import './people-settings.js';
 import './schema-form.js';
 import './simulator-panel.js';
 import { currentLocale, LOCALE_NAMES, LOCALES, isLocale, msg, str } from '../lib/i18n.js';
 
-type Tab = 'plugins' | 'users' | 'tokens' | 'alarm' | 'notifications' | 'language' | 'simulator';
+type Tab = 'plugins' | 'people' | 'account' | 'tokens' | 'alarm' | 'notifications' | 'language' | 'simulator';
 
 /** Settings: plugins and their config, users and roles, API tokens, your alarm code, your language, the simulator panel. */
 export class HearthSettingsView extends LitElement {
@@ -52,7 +55,7 @@ export class HearthSettingsView extends LitElement {
     this._error = '';
     try {
       if (this.tab === 'plugins') this._plugins = await this.api.plugins();
-      if (this.tab === 'users') this._users = await this.api.users();
+      if (this.tab === 'people' && this.user.role !== 'member') this._users = await this.api.users();
       if (this.tab === 'tokens') this._tokens = await this.api.tokens();
       if (this.tab === 'alarm') this._alarm = await this.api.alarmCode();
       if (this.tab === 'notifications') {
@@ -94,10 +97,14 @@ export class HearthSettingsView extends LitElement {
     return lines.length ? html`<ul class="story muted" aria-label=${msg(str`History of ${plugin.name}`, { id: 'settings.plugin-history' })}>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
   }
 
+  private people() {
+    if (this.user.role === 'member') return html`<p class="muted">${msg('Managing people needs the admin role.', { id: 'settings.users-admin-only' })}</p>`;
+    return html`${this.users()}<hearth-people-settings .api=${this.api} .user=${this.user}></hearth-people-settings>`;
+  }
+
   private users() {
-    if (this.user.role === 'member') return html`<p class="muted">${msg('Managing users needs the admin role.', { id: 'settings.users-admin-only' })}</p>`;
     const roles: Role[] = this.user.role === 'owner' ? ['member', 'admin', 'owner'] : ['member', 'admin'];
-    return html`<div class="panel"><table>
+    return html`<div class="panel"><h3 style="margin-top:0">${msg('Users', { id: 'settings.tab-users' })}</h3><table>
         <thead><tr><th>${msg('User', { id: 'settings.user' })}</th><th>${msg('Role', { id: 'settings.role' })}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
         <tbody>${(this._users ?? []).map((u) => html`<tr><td>${u.username}</td>
           <td><select aria-label=${msg(str`Role of ${u.username}`, { id: 'settings.role-of' })} ?disabled=${u.id === this.user.id}
@@ -213,7 +220,8 @@ export class HearthSettingsView extends LitElement {
   override render() {
     const tabs: [Tab, string][] = [
       ['plugins', msg('Plugins', { id: 'settings.tab-plugins' })],
-      ['users', msg('Users', { id: 'settings.tab-users' })],
+      ['people', msg('People', { id: 'settings.tab-people' })],
+      ['account', msg('Account', { id: 'settings.tab-account' })],
       ['tokens', msg('API tokens', { id: 'settings.tab-tokens' })],
       ['alarm', msg('Alarm code', { id: 'settings.alarm-code' })],
       ['notifications', msg('Notifications', { id: 'settings.tab-notifications' })],
@@ -222,12 +230,9 @@ export class HearthSettingsView extends LitElement {
     ];
     return html`<nav aria-label=${msg('Settings sections', { id: 'settings.sections' })}>${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'users' ? this.users() : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications() : this.tab === 'language' ? this.language()
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'people' ? this.people() : this.tab === 'account' ? html`<hearth-account-settings .api=${this.api} .user=${this.user}></hearth-account-settings>` : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications() : this.tab === 'language' ? this.language()
         : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
   }
-}
-function roleWord(role: Role): string {
-  return role === 'owner' ? msg('owner', { id: 'role.owner' }) : role === 'admin' ? msg('admin', { id: 'role.admin' }) : msg('member', { id: 'role.member' });
 }
 
 function pluginStatusWord(status: PluginInfo['status']): string {

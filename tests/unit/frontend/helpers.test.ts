@@ -84,8 +84,9 @@ describe('optimistic state', () => {
 
 describe('router', () => {
   it('round-trips every route', () => {
-    const routes: Route[] = [{ page: 'home' }, { page: 'entity', id: 'sensor.a_b' }, { page: 'automations' }, { page: 'automation', id: 'x y' }, { page: 'logbook' }, { page: 'schedule', id: 'bed room' }, { page: 'settings', tab: 'tokens' }];
+    const routes: Route[] = [{ page: 'home' }, { page: 'entity', id: 'sensor.a_b' }, { page: 'automations' }, { page: 'automation', id: 'x y' }, { page: 'logbook' }, { page: 'schedule', id: 'bed room' }, { page: 'settings', tab: 'tokens' }, { page: 'invite', code: 'K7MP-9QRT' }, { page: 'invite', code: '' }];
     for (const r of routes) expect(parseRoute(routePath(r))).toEqual(r);
+    expect(parseRoute('/settings/users')).toEqual({ page: 'settings', tab: 'people' });
     expect(parseRoute('/settings/nope')).toEqual({ page: 'settings', tab: 'plugins' });
     expect(parseRoute('/whatever')).toEqual({ page: 'home' });
     expect(parseRoute('/schedules')).toEqual({ page: 'home' });
