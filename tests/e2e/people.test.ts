@@ -32,10 +32,11 @@ describe('people: an invitation from Settings, accepted in another browser', { t
   it('the admin creates an invitation; the invitee opens the link, chooses a name and password and lands signed in; the link then refuses', async () => {
     await admin.goto(`${hub.url}/settings/people`);
     await admin.getByRole('heading', { name: 'Invitations' }).waitFor();
-    await admin.getByLabel('Role', { exact: true }).selectOption('member');
-    await admin.getByRole('button', { name: 'Create invitation' }).click();
-    const link = await admin.getByLabel('Link').inputValue();
-    const code = await admin.getByLabel('Code', { exact: true }).inputValue();
+    const invitations = admin.locator('hearth-people-settings');
+    await invitations.locator('select[name=role]').selectOption('member');
+    await invitations.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await invitations.getByLabel('Link').inputValue();
+    const code = await invitations.getByLabel('Code', { exact: true }).inputValue();
     expect(link).toBe(`${hub.url}/invite/${code}`);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await expect.poll(() => admin.locator('tr[data-invitation]').first().textContent()).toMatch(/member\s*Waiting/);
