@@ -207,7 +207,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       people: () => floorplans.people(),
       modules: [
         history,
-        createAutomationRoutes({ engine: automations, log, history: queries, location: config.location }),
+        createAutomationRoutes({ engine: automations, log, history: queries, location: config.location, bus: kernel.bus }),
         createMetricsRoutes({ collector: metrics, ...(config.metrics?.token && { token: config.metrics.token }) }),
         createBackupRoutes({ snapshot, configFile: loaded.file, bus: kernel.bus }),
         createScheduleRoutes(schedules),

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConflictError, UnavailableError } from '../errors.js';
+import { audited } from '../api/audit.js';
 import { requireRole, type ApiEnv } from '../api/env.js';
 import type { RouteDoc, RouteModule } from '../api/route-module.js';
 import { validate } from '../api/validate.js';
@@ -9,6 +10,7 @@ import type { AutomationEngine } from './engine.js';
 import { parseOrThrow } from './parse.js';
 import { simulate, type HistorySource } from './simulate.js';
 import type { Location } from './time.js';
+import type { EventBus } from '../kernel/index.js';
 
 export interface AutomationRouteDeps {
   engine: AutomationEngine;
@@ -16,6 +18,8 @@ export interface AutomationRouteDeps {
   /** Recorded history for simulate; absent means simulate answers 503. */
   history?: HistorySource;
   location?: Location;
+  /** For the audit trail: every create, edit and delete, with who did it. */
+  bus?: EventBus;
 }
 
 const anObject = z.record(z.string(), z.unknown());
@@ -47,6 +51,8 @@ function automationApp(deps: AutomationRouteDeps): Hono<ApiEnv> {
   const { engine } = deps;
   const member = requireRole('member');
   const admin = requireRole('admin');
+  const audit = <T>(c: HonoContext<ApiEnv>, action: string, target: string, run: () => T): Promise<T> | T =>
+    deps.bus ? audited(deps.bus, c, { action, target }, run) : run();
   return new Hono<ApiEnv>()
     .get('/automations', member, (c) => c.json({ automations: engine.list() }))
     .post('/automations/simulate', admin, validate('json', simulateBody), async (c) => {
@@ -56,12 +62,23 @@ function automationApp(deps: AutomationRouteDeps): Hono<ApiEnv> {
       const result = await simulate(definition, { history: deps.history, startMs: body.start, endMs: body.end, log: deps.log, ...(deps.location && { location: deps.location }) });
       return c.json(result);
     })
-    .post('/automations', admin, validate('json', anObject), (c) => c.json(engine.create(c.req.valid('json')), 201))
+    .post('/automations', admin, validate('json', anObject), async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await audit(c, 'automation.create', String(body.id ?? ''), () => engine.create(body)), 201);
+    })
     .get('/automations/:id', member, (c) => c.json(engine.get(c.req.param('id'))))
-    .put('/automations/:id', admin, validate('json', anObject), (c) => c.json(engine.replace(c.req.param('id'), c.req.valid('json'))))
-    .patch('/automations/:id', admin, validate('json', anObject), (c) => c.json(engine.update(c.req.param('id'), c.req.valid('json'))))
-    .delete('/automations/:id', admin, (c) => {
-      engine.remove(c.req.param('id'));
+    .put('/automations/:id', admin, validate('json', anObject), async (c) => {
+      const id = c.req.param('id');
+      return c.json(await audit(c, 'automation.edit', id, () => engine.replace(id, c.req.valid('json'))));
+    })
+    .patch('/automations/:id', admin, validate('json', anObject), async (c) => {
+      const id = c.req.param('id');
+      const patch = c.req.valid('json');
+      return c.json(await audit(c, 'automation.edit', id, () => engine.update(id, patch)));
+    })
+    .delete('/automations/:id', admin, async (c) => {
+      const id = c.req.param('id');
+      await audit(c, 'automation.delete', id, () => engine.remove(id));
       return c.body(null, 204);
     })
     .post('/automations/:id/run', admin, (c) => {

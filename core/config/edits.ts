@@ -8,8 +8,7 @@ type Raw = Record<string, unknown>;
 export function setAt(raw: Raw, path: KeyPath, value: unknown): Raw {
   if (path.length === 0) throw new ValidationError('give a path of at least one key');
   const [head, ...rest] = path;
-  const container: unknown = raw;
-  return setIn(container, head!, rest, value, []) as Raw;
+  return setIn(raw, head!, rest, value, []) as Raw;
 }
 
 function setIn(container: unknown, key: string | number, rest: KeyPath, value: unknown, at: (string | number)[]): unknown {

@@ -38,7 +38,7 @@ beforeEach(async () => {
   const app = new Hono<ApiEnv>();
   app.onError((err, c) => errorResponse(err, c, log));
   app.use(roleFromHeader);
-  app.route('/api', createAutomationRoutes({ engine, log, history: { statesBetween: (ids, s, e) => recorded.filter((r) => ids.includes(r.entityId) && r.ms >= s && r.ms <= e) } }).routes);
+  app.route('/api', createAutomationRoutes({ engine, log, bus: home.kernel.bus, history: { statesBetween: (ids, s, e) => recorded.filter((r) => ids.includes(r.entityId) && r.ms >= s && r.ms <= e) } }).routes);
   server = await startHttpServer(app as unknown as Hono, { port: 0, host: '127.0.0.1' });
 });
 afterEach(async () => {
@@ -52,6 +52,8 @@ const call = (method: string, path: string, body?: unknown, role: Role | null = 
 
 describe('automation API', () => {
   it('CRUD: create, read, replace, disable, delete; the automation fires from state changes', async () => {
+    const audit: unknown[] = [];
+    home.kernel.bus.on('audit', (e) => audit.push({ action: e.action, target: e.target, outcome: e.outcome, userId: e.context.userId }));
     expect((await call('POST', '/api/automations', motionLight)).status).toBe(201);
     expect((await call('POST', '/api/automations', motionLight)).status).toBe(409);
     const list = await call('GET', '/api/automations', undefined, 'member');
@@ -77,6 +79,14 @@ describe('automation API', () => {
 
     expect((await call('DELETE', '/api/automations/motion_light')).status).toBe(204);
     expect((await call('GET', '/api/automations/motion_light', undefined, 'member')).status).toBe(404);
+    const by = { target: 'motion_light', userId: 'u-admin' };
+    expect(audit).toEqual([
+      { action: 'automation.create', outcome: 'ok', ...by },
+      { action: 'automation.create', outcome: 'failed', ...by },
+      { action: 'automation.edit', outcome: 'ok', ...by },
+      { action: 'automation.edit', outcome: 'ok', ...by },
+      { action: 'automation.delete', outcome: 'ok', ...by },
+    ]);
   });
 
   it('refuses invalid definitions with 400 and the path', async () => {
