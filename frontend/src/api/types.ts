@@ -106,6 +106,10 @@ export interface StatisticsRow {
   count: number;
   /** Climate entities (whose mean/min/max are the current temperature's): hours heating. */
   heatingHours?: number;
+  /** Counters (`stateClass: total_increasing`, a meter's index): consumption in the bucket (docs/history.md, *Counters*). */
+  change?: number;
+  /** Counters: running total of `change` at the bucket's end. */
+  sum?: number;
 }
 
 export interface StatisticsResponse {
