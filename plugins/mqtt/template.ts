@@ -44,12 +44,14 @@ const FILTERS: Readonly<Record<string, (input: unknown, args: unknown[]) => unkn
   multiply: (v, [by]) => new PyFloat(asNumber(v, 'multiply') * asNumber(by, 'multiply')),
   replace: (v, [from, to]) => text(v).split(text(from)).join(text(to)),
   length: (v) => (typeof v === 'string' || Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : fail('length of a value without one')),
-  tojson: (v) => (v instanceof PyFloat ? floatRepr(v.value) : JSON.stringify(v ?? null)),
+  // Jinja's: keys sorted, `, `/`: ` separators, HTML-safe; HA's `to_json` is compact.
+  tojson: (v) => jsonOf(v, true).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  to_json: (v) => jsonOf(v, false),
   bool: (v) => (typeof v === 'string' ? ['true', 'yes', 'on', 'enable', '1'].includes(v.trim().toLowerCase()) : truthy(v)),
   // HA's: fails the render when its input is undefined.
   is_defined: (v) => (v === undefined ? fail('is_defined: value is undefined') : v),
 };
-const ALIASES: Readonly<Record<string, string>> = { d: 'default', to_json: 'tojson', count: 'length' };
+const ALIASES: Readonly<Record<string, string>> = { d: 'default', count: 'length' };
 
 const TESTS: Readonly<Record<string, (v: unknown) => boolean>> = {
   defined: (v) => v !== undefined,
@@ -63,7 +65,27 @@ const CONSTANTS: Readonly<Record<string, unknown>> = { true: true, True: true, f
 
 type Token = { kind: 'num'; value: number } | { kind: 'str'; value: string } | { kind: 'name'; value: string } | { kind: 'op'; value: string };
 
-const OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', ',', '(', ')', '[', ']'];
+const OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', ',', '(', ')', '[', ']', '{', '}', ':'];
+
+/** Home Assistant's template functions discovery configs call (`is_number(value)`), and Jinja's globals `min`/`max`. */
+const FUNCTIONS: Readonly<Record<string, (args: unknown[]) => unknown>> = {
+  is_number: ([v]) => isNumberLike(v),
+  float: ([v, fallback]) => toNumber(v, fallback, 'float', false),
+  int: ([v, fallback]) => toNumber(v, fallback, 'int', true),
+  min: (args) => extreme(args, -1),
+  max: (args) => extreme(args, 1),
+};
+
+/** The string methods templates use (`value.replace('_', ' ')`, `value.split(' ')[-1]`). */
+const METHODS: Readonly<Record<string, (self: string, args: unknown[]) => unknown>> = {
+  replace: (self, [from, to]) => self.split(text(from)).join(text(to)),
+  split: (self, [sep]) => (sep === undefined || sep === null ? self.trim().split(/\s+/) : self.split(text(sep))),
+  lower: (self) => self.toLowerCase(),
+  upper: (self) => self.toUpperCase(),
+  strip: (self) => self.trim(),
+  startswith: (self, [prefix]) => self.startsWith(text(prefix)),
+  endswith: (self, [suffix]) => self.endsWith(text(suffix)),
+};
 
 function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
@@ -246,15 +268,27 @@ class Parser {
     return this.compare();
   }
 
+  /** As Python, comparisons chain: `0 < value|int < 999` is `0 < x and x < 999`. */
   private compare(): Eval {
-    let left = this.concat();
+    const operands = [this.concat()];
+    const ops: string[] = [];
     for (;;) {
       const op = ['==', '!=', '<=', '>=', '<', '>', 'in'].find((o) => this.peek(o)) ?? (this.peek('not') && this.tokens[this.pos + 1]?.value === 'in' ? 'not in' : undefined);
-      if (!op) return left;
+      if (!op) break;
       this.pos += op === 'not in' ? 2 : 1;
-      const [l, r] = [left, this.concat()];
-      left = (v) => comparison(op, l(v), r(v));
+      ops.push(op);
+      operands.push(this.concat());
     }
+    if (!ops.length) return operands[0]!;
+    return (v) => {
+      let left = operands[0]!(v);
+      for (let i = 0; i < ops.length; i++) {
+        const right = operands[i + 1]!(v);
+        if (!comparison(ops[i]!, left, right)) return false;
+        left = right;
+      }
+      return true;
+    };
   }
 
   private concat(): Eval {
@@ -351,9 +385,19 @@ class Parser {
     let e = this.primary();
     for (;;) {
       if (this.accept('.')) {
-        const key = this.name();
+        // `value_json.list.0` indexes as `[0]` does.
+        const t = this.tokens[this.pos];
+        const key = t?.kind === 'num' ? (this.pos++, t.value) : this.name();
         const obj = e;
-        e = (v) => member(obj(v), key);
+        if (typeof key === 'string' && this.accept('(')) {
+          const method = METHODS[key];
+          if (!method) throw new TemplateError(`method '${key}()' is not supported`);
+          const args = this.arguments();
+          e = (v) => {
+            const self = obj(v);
+            return typeof self === 'string' ? method(self, args.map((a) => a(v))) : fail(`${key}() needs a string`);
+          };
+        } else e = (v) => member(obj(v), key);
       } else if (this.accept('[')) {
         const key = this.conditional();
         this.expect(']');
@@ -373,12 +417,42 @@ class Parser {
     if (t.kind === 'num' || t.kind === 'str') return () => t.value;
     if (t.kind === 'name') {
       if (Object.hasOwn(CONSTANTS, t.value)) return () => CONSTANTS[t.value];
+      if (this.peek('(')) {
+        const fn = FUNCTIONS[t.value];
+        if (!fn) throw new TemplateError(`function '${t.value}()' is not supported`);
+        this.pos++;
+        const args = this.arguments();
+        return (v) => fn(args.map((a) => a(v)));
+      }
       return (v) => (Object.hasOwn(v, t.value) ? v[t.value] : undefined);
     }
     if (t.value === '(') {
       const e = this.conditional();
+      if (this.accept(')')) return e;
+      // A tuple, read as a list.
+      const items = [e];
+      while (this.accept(',') && !this.peek(')')) items.push(this.conditional());
       this.expect(')');
-      return e;
+      return (v) => items.map((i) => i(v));
+    }
+    if (t.value === '[') {
+      const items: Eval[] = [];
+      if (!this.peek(']')) do items.push(this.conditional());
+      while (this.accept(',') && !this.peek(']'));
+      this.expect(']');
+      return (v) => items.map((i) => i(v));
+    }
+    if (t.value === '{') {
+      const entries: [Eval, Eval][] = [];
+      if (!this.peek('}')) {
+        do {
+          const key = this.conditional();
+          this.expect(':');
+          entries.push([key, this.conditional()]);
+        } while (this.accept(',') && !this.peek('}'));
+      }
+      this.expect('}');
+      return (v) => Object.fromEntries(entries.map(([k, x]) => [text(k(v)), x(v)]));
     }
     throw new TemplateError(`unexpected '${t.value}'`);
   }
@@ -390,6 +464,8 @@ function fail(message: string): never {
 
 function member(obj: unknown, key: unknown): unknown {
   if (obj === null || typeof obj !== 'object') return undefined;
+  // Python's negative index counts from the end.
+  if (Array.isArray(obj) && typeof key === 'number' && key < 0) return obj[obj.length + key];
   const k = String(key);
   return Object.hasOwn(obj, k) ? (obj as Record<string, unknown>)[k] : undefined;
 }
@@ -414,6 +490,29 @@ export function render(v: unknown): string {
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : render(v);
+}
+
+/** HA's is_number: a finite number, or text that reads as one. */
+function isNumberLike(v: unknown): boolean {
+  if (v instanceof PyFloat) return Number.isFinite(v.value);
+  if (typeof v === 'number') return Number.isFinite(v);
+  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v));
+}
+
+function extreme(args: unknown[], sign: 1 | -1): unknown {
+  const items = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  if (!items.length) return fail('min/max of nothing');
+  return items.reduce((best, x) => (comparison(sign > 0 ? '>' : '<', x, best) ? x : best));
+}
+
+function jsonOf(v: unknown, python: boolean): string {
+  if (v instanceof PyFloat) return floatRepr(v.value);
+  if (Array.isArray(v)) return `[${v.map((x) => jsonOf(x, python)).join(python ? ', ' : ',')}]`;
+  if (v && typeof v === 'object') {
+    const keys = python ? Object.keys(v).sort() : Object.keys(v);
+    return `{${keys.map((k) => `${JSON.stringify(k)}${python ? ': ' : ':'}${jsonOf((v as Record<string, unknown>)[k], python)}`).join(python ? ', ' : ',')}}`;
+  }
+  return JSON.stringify(v ?? null);
 }
 
 function floatRepr(n: number): string {

@@ -112,7 +112,9 @@ export function addTopicEntity(ctx: PluginContext, config: MqttPluginConfig, ent
         if (typeof raw === 'string' && raw !== '') handle.setState(new Date().toISOString(), { ...attributes, eventType: raw });
         return;
       }
-      const state = toState(domain, raw, entity.stateMap, { textual: entity.attributes?.deviceClass === 'enum', position: (attributes?.position as number | undefined) ?? position() });
+      const moving = domain === 'cover' || domain === 'valve';
+      const shape = { textual: entity.attributes?.deviceClass === 'enum', ...(moving && { position: (attributes?.position as number | undefined) ?? position() }) };
+      const state = toState(domain, raw, entity.stateMap, shape);
       if (state !== undefined) handle.setState(state, attributes);
       else if (attributes) handle.setAttributes(attributes);
       else ctx.log.debug({ entityId: entity.id, payload: payload.slice(0, 80) }, 'state payload not understood');

@@ -126,7 +126,7 @@ describe('Home Assistant discovery import', () => {
     expect(importDiscovery('homeassistant/vacuum/x/config', '{}', 'homeassistant')).toMatchObject({ ok: false });
     expect(importDiscovery('homeassistant/valve/x/config', '{"stat_t":"v","cmd_t":"v/set","pos":true}', 'homeassistant')).toMatchObject({ ok: false, reason: expect.stringMatching(/position/) });
     expect(importDiscovery('homeassistant/light/x/config', '{"schema":"template","cmd_t":"l/set"}', 'homeassistant')).toMatchObject({ ok: false, reason: expect.stringMatching(/schema 'template'/) });
-    expect(importDiscovery('homeassistant/sensor/x/y/config', '{"stat_t":"a","val_tpl":"{{ value.split(\',\')[0] }}"}', 'homeassistant')).toMatchObject({ ok: false, reason: expect.stringMatching(/calls are not supported/) });
+    expect(importDiscovery('homeassistant/sensor/x/y/config', '{"stat_t":"a","val_tpl":"{{ as_timestamp(now()) }}"}', 'homeassistant')).toMatchObject({ ok: false, reason: expect.stringMatching(/function 'as_timestamp\(\)' is not supported/) });
     expect(importDiscovery('homeassistant/switch/pi/pump/config', '{"unique_id":"hearth_pi_switch_pump"}', 'homeassistant')).toMatchObject({ ok: false, reason: 'announced by a Hearth hub' });
   });
 

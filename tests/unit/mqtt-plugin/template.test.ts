@@ -35,6 +35,17 @@ const CASES: [string, Record<string, unknown>][] = [
   ['{{- value -}} !', { value: 'x' }],
   ['{{ value ~ "%" }}', { value: 5 }],
   ['{{ none }} {{ true }}', {}],
+  // Shapes from shellies-discovery (python_scripts/shellies_discovery.py): chained comparisons, .0 indexes, lists, dicts, methods.
+  ['{%if 0<value|int<999%}{{value}}{%endif%}', { value: '45' }],
+  ['{%if -100<value|int<900%}{{value}}{%endif%}', { value: '999' }],
+  ['{{value_json.thermostats.0.tmp.value}}', { value_json: { thermostats: [{ tmp: { value: 21.5 } }] } }],
+  ["{%if value in ['mild','heavy']%}ON{%else%}OFF{%endif%}", { value: 'mild' }],
+  ["{%if value=='opened'%}open{%elif value in ('closed','closing','opening')%}{{value}}{%endif%}", { value: 'closing' }],
+  ["{{ {'status':value} | tojson }}", { value: 'ok' }],
+  ["{{ value.replace('_',' ') }}", { value: 'self_test' }],
+  ["{{ value.split(' ')[-1] }}", { value: 'profile 3' }],
+  ["{{ '4' if value=='off' else '21' }}", { value: 'off' }],
+  ['{{ [1, 2][0] + (3, 4)[1] }}', {}],
 ];
 
 describe('template evaluator', () => {
@@ -62,12 +73,18 @@ describe('template evaluator', () => {
     expect(render('{{ value | float(0) }}', { value: 'n/a' })).toBe('0');
     expect(render('{{ value | multiply(2.55) | round(0) }}', { value: 100 })).toBe('255.0');
     expect(() => render('{{ value_json.x | is_defined }}', { value_json: {} })).toThrow(TemplateError);
+    // HA's functions and globals.
+    expect(render('{%if is_number(value) and 0<value|int<999%}{{value}}{%endif%}', { value: '45' })).toBe('45');
+    expect(render('{%if is_number(value) and 0<value|int<999%}{{value}}{%endif%}', { value: 'n/a' })).toBe('');
+    expect(render('{{ float(value, 0) + int("3") }}', { value: '1.5' })).toBe('4.5');
+    expect(render('{{ min(value_json.a, 10) }} {{ max([1, value_json.a]) }}', { value_json: { a: 4 } })).toBe('4 4');
   });
 
   it('refuses what it cannot evaluate at compile time, naming it', () => {
     expect(() => render('{{ 1 // 0 }}')).toThrow(/division by zero/);
     expect(() => compileTemplate('{% set x = 1 %}')).toThrow(/set %\} is not supported/);
-    expect(() => compileTemplate('{{ value.split(",")[0] }}')).toThrow(/calls are not supported/);
+    expect(() => compileTemplate('{{ value.capitalize() }}')).toThrow(/method 'capitalize\(\)' is not supported/);
+    expect(() => compileTemplate('{{ now() }}')).toThrow(/function 'now\(\)' is not supported/);
     expect(() => compileTemplate('{{ value | regex_findall("x") }}')).toThrow(/filter 'regex_findall'/);
     expect(() => compileTemplate('{% if x %}open')).toThrow(/missing \{% endif %\}/);
   });
