@@ -8,6 +8,8 @@ export const DASHBOARD_LOCALES = ['en', 'fr'] as const;
 export const preferencesSchema = z.strictObject({
   /** The dashboard's language; without one it follows the browser. */
   locale: z.enum(DASHBOARD_LOCALES).optional(),
+  /** What Home shows; without a choice, the floor plan when one exists, else the cards. */
+  home: z.enum(['plan', 'cards']).optional(),
 });
 export type Preferences = z.output<typeof preferencesSchema>;
 

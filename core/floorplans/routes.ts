@@ -31,6 +31,7 @@ const DOCS: RouteDoc[] = [
   { method: 'put', path: '/floorplans/:id', summary: 'Replace a floor plan', access: 'admin', params: idParam, body: plan, response: { status: 200, body: shown } },
   { method: 'delete', path: '/floorplans/:id', summary: 'Delete a floor plan and its picture', access: 'admin', params: idParam, response: { status: 204 } },
   { method: 'put', path: '/floorplans/:id/image', summary: 'Upload the background: the raw bytes of a PNG, JPEG or SVG (≤ 2 MB; SVG is sanitised)', access: 'admin', params: idParam, response: { status: 200, body: shown } },
+  { method: 'delete', path: '/floorplans/:id/image', summary: 'Remove the uploaded background (the drawn rooms stay)', access: 'admin', params: idParam, response: { status: 200, body: shown } },
   { method: 'get', path: '/floorplans/:id/image', summary: 'The background as uploaded (SVG: as sanitised), under a CSP that forbids every load', access: 'member', params: idParam, response: { status: 200 } },
   { method: 'get', path: '/people/locations', summary: 'Who pinned themselves where ("I am here"), current pins only', access: 'member', response: { status: 200, body: z.object({ people: z.array(person) }) } },
   { method: 'put', path: '/people/me/location', summary: 'Pin where you are, or take the pin away', access: 'member', body: pinBody, response: { status: 200, body: z.object({ location: person.nullable() }) } },
@@ -54,6 +55,7 @@ export function createFloorplanRoutes(floorplans: Floorplans, resolveUserName: (
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       return c.json(floorplans.putImage(c.req.param('id'), bytes, c.req.header('content-type')));
     })
+    .delete('/floorplans/:id/image', admin, (c) => c.json(floorplans.removeImage(c.req.param('id'))))
     .get('/floorplans/:id/image', member, (c) => {
       const { image, type } = floorplans.image(c.req.param('id'));
       c.header('Content-Security-Policy', IMAGE_CSP);

@@ -159,6 +159,12 @@ export function createFloorplans(deps: FloorplansDeps) {
       store.putImage(id, image, type);
       return present(id);
     },
+    /** Back to the drawn rooms alone; a plan without a picture is left as it is. */
+    removeImage(id: string): Floorplan {
+      present(id);
+      store.removeImage(id);
+      return present(id);
+    },
     image(id: string): { image: Buffer; type: ImageType } {
       present(id);
       const found = store.image(id);

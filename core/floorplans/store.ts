@@ -43,6 +43,9 @@ export function createFloorplanStore({ db }: DatabaseHandle, now: () => number) 
     remove(id: string): void {
       db.delete(floorplans).where(eq(floorplans.id, id)).run();
     },
+    removeImage(id: string): void {
+      db.update(floorplans).set({ image: null, imageType: null, updatedAt: now() }).where(eq(floorplans.id, id)).run();
+    },
     putImage(id: string, image: Buffer, type: ImageType): void {
       db.update(floorplans).set({ image, imageType: type, updatedAt: now() }).where(eq(floorplans.id, id)).run();
     },

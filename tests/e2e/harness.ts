@@ -46,3 +46,14 @@ export async function onboardedPage(browser: Browser, hub: RunningHub, errors: s
   if (!res.ok()) throw new Error(`onboarding answered ${res.status()}`);
   return { context, page };
 }
+
+/**
+ * Home opens on the floor plan when one exists (the demo house has one) until the user picks:
+ * a test about the cards picks them, as a user would. The choice is the user's preference, kept by the hub.
+ */
+export async function showCards(page: Page): Promise<void> {
+  const modes = page.locator('hearth-home-view .mode');
+  await modes.getByRole('button', { name: /^(Cards|Cartes)$/ }).click();
+  await modes.getByRole('button', { name: /^(Cards|Cartes)$/, pressed: true }).waitFor();
+}
+

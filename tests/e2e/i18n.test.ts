@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, OWNER, onboardedPage, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, OWNER, onboardedPage, showCards, startHub, type RunningHub } from './harness.js';
 
 /** Issue #21 item 5: the dashboard switched to French from Settings speaks French on every main view, for that user on any browser. */
 describe('the dashboard in French', { timeout: 90_000 }, () => {
@@ -47,6 +47,7 @@ describe('the dashboard in French', { timeout: 90_000 }, () => {
     }
     await nav(page).getByRole('link', { name: 'Accueil' }).click();
     await page.getByRole('group', { name: 'Afficher la maison en' }).getByRole('button', { name: 'Cartes' }).waitFor();
+    await showCards(page);
     // A state word and a number in French: "Éteint"/"Allumé" on a light, a decimal comma on a reading.
     await expect.poll(() => page.locator('hearth-light-card .state').first().textContent()).toMatch(/^(Allumé|Éteint)/);
     await expect.poll(() => page.locator('hearth-sensor-card .value').allTextContents()).toContainEqual(expect.stringMatching(/^\d+,\d\u00a0°C$/));

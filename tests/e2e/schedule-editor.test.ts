@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, startHub, type RunningHub } from './harness.js';
+import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, showCards, startHub, type RunningHub } from './harness.js';
 
 type BlockLite = { from: string; to: string; value?: string | number };
 interface ScheduleLite { readOnly: boolean; days: Record<string, BlockLite[]>; exceptions: { date: string; blocks: BlockLite[] }[] }
@@ -111,6 +111,7 @@ describe('schedule editor at phone width', { timeout: 60_000 }, () => {
 
   it('the thermostat opens its config-file schedule, shown but not editable', async () => {
     await page.goto(hub.url);
+    await showCards(page);
     await page.locator('hearth-climate-card').first().getByRole('link', { name: /schedule$/ }).click();
     await page.waitForURL(/\/schedules\/bedroom$/);
     await page.getByText('comes from the config file').waitFor();

@@ -25,14 +25,16 @@ const seg = encodeURIComponent;
 
 /** REST client: same-origin, cookie-authenticated, JSON in and out. */
 export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  /** JSON in and out; a Blob (an uploaded picture) goes as its raw bytes with its own type. */
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const raw = body instanceof Blob;
     let res: Response;
     try {
       res = await fetchImpl(`${base}${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': raw ? body.type || 'application/octet-stream' : 'application/json' },
+        ...(body !== undefined && { body: raw ? body : JSON.stringify(body) }),
       });
     } catch {
       throw new ApiError(0, 'network', 'Cannot reach the hub — check the connection');
@@ -106,6 +108,8 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     floorplans: () => request<{ floorplans: Floorplan[] }>('GET', '/api/floorplans').then((r) => r.floorplans),
     /** The whole plan; the answer is the plan as stored. */
     saveFloorplan: (plan: Floorplan) => request<Floorplan>('PUT', `/api/floorplans/${seg(plan.id)}`, { ...plan, background: { kind: plan.background.kind } }),
+    uploadFloorplanImage: (id: string, image: Blob) => request<Floorplan>('PUT', `/api/floorplans/${seg(id)}/image`, image),
+    removeFloorplanImage: (id: string) => request<Floorplan>('DELETE', `/api/floorplans/${seg(id)}/image`),
     createFloorplan: (plan: { name: string; level?: number }) => request<Floorplan>('POST', '/api/floorplans', plan),
     pinMe: (area: string | null) => request<{ location: PersonLocation | null }>('PUT', '/api/people/me/location', { area }),
     alerts: (q: AlertQuery) => request<AlertPage>('GET', `/api/alerts${qs(q)}`),

@@ -308,4 +308,8 @@ export interface NotifyTargets {
 export interface Preferences {
   /** The dashboard's language; absent = follow the browser. */
   locale?: 'en' | 'fr';
+  /** What Home shows; absent = the floor plan when one exists, else the cards. */
+  home?: HomeMode;
 }
+
+export type HomeMode = 'plan' | 'cards';

@@ -110,5 +110,12 @@ export function zoomAbout(view: View, factor: number, cx: number, cy: number, mi
   return { scale, x: cx - (cx - view.x) * k, y: cy - (cy - view.y) * k };
 }
 
-/** The Home view's choice of plan or cards, remembered per user in this browser. */
-export const homeModeKey = (userId: string) => `hearth.home.${userId}`;
+/** What `PUT /api/floorplans/:id/image` takes (core/floorplans/image.ts), checked before sending. */
+export const BACKGROUND_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export const MAX_BACKGROUND_BYTES = 2 * 1024 * 1024;
+
+/** Why a picked file cannot be a background, before uploading 2 MB for the hub to say so. */
+export function backgroundProblem(file: { size: number; type: string }): 'type' | 'size' | undefined {
+  if (!(BACKGROUND_TYPES as readonly string[]).includes(file.type)) return 'type';
+  return file.size > MAX_BACKGROUND_BYTES ? 'size' : undefined;
+}

@@ -51,6 +51,11 @@ export const templates = {
 
   // Home
   'home.mode': 'Afficher la maison en',
+  // Floor plan
+  'floorplan.background-upload': 'Image de fond…',
+  'floorplan.background-remove': 'Retirer l’image',
+  'floorplan.background-type': 'Une image de fond doit être un PNG, un JPEG ou un SVG.',
+  'floorplan.background-size': 'Cette image dépasse 2 Mo ; réduisez-la d’abord.',
   'home.plan': 'Plan',
   'home.cards': 'Cartes',
   'home.empty': 'Aucun appareil pour l’instant',

@@ -35,6 +35,10 @@ export const floorplanStyles = [
     .item.pending { opacity: 0.6; }
     .item.unavailable { opacity: 0.4; border-style: dashed; }
     .editing .item { cursor: grab; outline: 2px dashed var(--accent); outline-offset: 1px; }
+    /* The file input stays reachable by keyboard and screen readers, drawn as the label's button. */
+    .bar .upload { position: relative; cursor: pointer; border: 1px solid var(--border); background: var(--surface); border-radius: var(--radius-sm); padding: 0.5rem 0.9rem; min-height: 40px; box-sizing: border-box; font-size: inherit; }
+    .upload input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
+    .upload:focus-within { outline: 2px solid var(--focus); outline-offset: 2px; }
     .hint { flex-basis: 100%; margin: 0; font-size: 0.85rem; }
     .empty { text-align: center; padding: 2rem 1rem; }
   `,

@@ -5,7 +5,8 @@ import { navigateEvent, sendCommand } from '../cards/events.js';
 import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
 import { iconFor, isActive } from '../lib/entities.js';
-import { labelPoint, relativeTo, snap, summariseRoom, zoomAbout, type Corner, type View } from '../lib/floorplan.js';
+import { backgroundProblem, BACKGROUND_TYPES, labelPoint, relativeTo, snap, summariseRoom, zoomAbout, type Corner, type View } from '../lib/floorplan.js';
+import { msg } from '../lib/i18n.js';
 import { formatState, titleCase } from '../lib/format.js';
 import { routePath } from '../lib/router.js';
 import { floorplanStyles } from './floorplan-styles.js';
@@ -151,6 +152,30 @@ export class HearthFloorplanView extends LitElement {
     }
   }
 
+  /** The picture goes to the hub at once (it is not part of the draft, nor of undo). */
+  private async setBackground(change: (id: string) => Promise<Floorplan>) {
+    const draft = this._draft;
+    if (!draft) return;
+    this._error = '';
+    try {
+      const saved = await change(draft.id);
+      this._plans = (this._plans ?? []).map((p) => (p.id === saved.id ? saved : p));
+      if (this._draft) this._draft = { ...this._draft, background: saved.background };
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  private upload(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const problem = backgroundProblem(file);
+    if (problem === 'type') this._error = msg('A background must be a PNG, JPEG or SVG picture.', { id: 'floorplan.background-type' });
+    else if (problem === 'size') this._error = msg('That picture is over 2 MB; make it smaller first.', { id: 'floorplan.background-size' });
+    else void this.setBackground((id) => this.api.uploadFloorplanImage(id, file));
+  }
+
   private finishRoom(area: string) {
     if (this._corners.length < 3 || !area) return;
     const polygon = this._corners;
@@ -284,6 +309,11 @@ export class HearthFloorplanView extends LitElement {
               this.place((e.target as HTMLSelectElement).value);
               (e.target as HTMLSelectElement).value = '';
             }}><option value="">device…</option>${unplaced.map((e) => html`<option value=${e.id}>${e.name}</option>`)}</select></label>
+            <label class="upload">${msg('Background picture…', { id: 'floorplan.background-upload' })}
+              <input type="file" accept=${BACKGROUND_TYPES.join(',')} @change=${(e: Event) => this.upload(e.target as HTMLInputElement)} /></label>
+            ${plan.background.image
+              ? html`<button @click=${() => void this.setBackground((id) => this.api.removeFloorplanImage(id))}>${msg('Remove picture', { id: 'floorplan.background-remove' })}</button>`
+              : nothing}
             <button class="primary" @click=${() => void this.save()}>Save</button>
             <button @click=${() => this.stopEditing()}>Cancel</button>
             <p class="muted hint">Drag a device to move it. Tap a room to remove it. Draw room: tap its corners on the grid, then pick its area.</p>`

@@ -1,10 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { HttpClient } from '../api/http.js';
-import type { EntityState, PersonLocation, User } from '../api/types.js';
+import type { EntityState, HomeMode, PersonLocation, User } from '../api/types.js';
 import { cardFor } from '../cards/pick.js';
 import { groupByArea } from '../lib/entities.js';
-import { homeModeKey } from '../lib/floorplan.js';
 import { msg } from '../lib/i18n.js';
 import type { Point } from '../lib/sparkline.js';
 import { controls } from '../styles/theme.js';
@@ -41,8 +40,11 @@ export class HearthHomeView extends LitElement {
   declare api: HttpClient | undefined;
   declare user: User | undefined;
   declare people: PersonLocation[];
-  /** Plan or cards: remembered per user in this browser (localStorage, keyed by user id). */
-  declare _mode: 'plan' | 'cards';
+  /**
+   * Plan or cards: the user's own preference, kept by the hub so every device shows the same. A user
+   * who never chose gets the plan when there is one; undefined while that is being found out.
+   */
+  declare _mode: HomeMode | undefined;
 
   constructor() {
     super();
@@ -51,17 +53,27 @@ export class HearthHomeView extends LitElement {
     this.sparklines = new Map();
     this.pending = new Set();
     this.people = [];
-    this._mode = 'cards';
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('user') && this.user) this._mode = localStorage.getItem(homeModeKey(this.user.id)) === 'plan' ? 'plan' : 'cards';
+    if ((changed.has('user') || changed.has('api')) && this.user && this.api) {
+      this._mode = undefined;
+      void this.findMode(this.api);
+    }
     if (this._mode === 'plan') void import('./floorplan-view.js');
   }
 
-  private choose(mode: 'plan' | 'cards') {
+  /** The user's choice, else the plan when one exists; a click meanwhile wins. */
+  private async findMode(api: HttpClient) {
+    const { home } = await api.preferences().catch(() => ({ home: undefined }));
+    const mode = home ?? (await api.floorplans().then((plans) => (plans.length ? 'plan' : 'cards'), () => 'cards' as const));
+    this._mode ??= mode;
+  }
+
+  private choose(mode: HomeMode) {
     this._mode = mode;
-    if (this.user) localStorage.setItem(homeModeKey(this.user.id), mode);
+    // Not kept (offline, say): this browser still shows the choice until it reloads.
+    this.api?.setPreferences({ home: mode }).catch(() => undefined);
   }
 
   override render() {
@@ -69,7 +81,9 @@ export class HearthHomeView extends LitElement {
     return html`<div class="mode" role="group" aria-label=${msg('Show the home as', { id: 'home.mode' })}>
         ${(['plan', 'cards'] as const).map((m) => html`<button aria-pressed=${this._mode === m ? 'true' : 'false'} @click=${() => this.choose(m)}>${m === 'plan' ? msg('Plan', { id: 'home.plan' }) : msg('Cards', { id: 'home.cards' })}</button>`)}
       </div>
-      ${this._mode === 'plan'
+      ${this._mode === undefined
+        ? nothing
+        : this._mode === 'plan'
         ? html`<hearth-floorplan-view .api=${this.api} .user=${this.user} .entities=${this.entities} .pending=${this.pending} .people=${this.people}></hearth-floorplan-view>`
         : this.cards()}`;
   }

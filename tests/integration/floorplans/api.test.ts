@@ -91,6 +91,13 @@ describe('/api/floorplans/:id/image', () => {
     expect(back.headers.get('content-security-policy')).toBe(IMAGE_CSP);
     expect(back.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(PNG);
+
+    expect((await call('DELETE', '/api/floorplans/ground_floor/image', undefined, 'member')).status).toBe(403);
+    const removed = await call('DELETE', '/api/floorplans/ground_floor/image');
+    expect(removed.status).toBe(200);
+    expect(((await removed.json()) as { background: object }).background).not.toHaveProperty('image');
+    expect((await h.app.request('/api/floorplans/ground_floor/image', { headers: bearer(h.tokens.member) })).status).toBe(404);
+    expect(((await (await call('GET', '/api/floorplans/ground_floor')).json()) as { rooms: unknown[] }).rooms).toEqual(ground.rooms);
   });
 
   it('stores an SVG sanitised and serves it as SVG', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityState } from '../../../frontend/src/api/types.js';
-import { labelPoint, relativeTo, snap, summariseRoom, zoomAbout, type Corner } from '../../../frontend/src/lib/floorplan.js';
+import { backgroundProblem, labelPoint, MAX_BACKGROUND_BYTES, relativeTo, snap, summariseRoom, zoomAbout, type Corner } from '../../../frontend/src/lib/floorplan.js';
 
 const entity = (id: string, area: string, state: EntityState['state'], attributes: Record<string, unknown> = {}): EntityState =>
   ({ id, domain: id.split('.')[0]!, name: id, area, state, attributes, available: true, lastChanged: '', lastUpdated: '', context: { id: 'c' } }) as EntityState;
@@ -33,5 +33,13 @@ describe('floor-plan logic', () => {
     const zoomed = zoomAbout({ scale: 1, x: 0, y: 0 }, 2, 100, 50);
     expect(zoomed).toEqual({ scale: 2, x: -100, y: -50 });
     expect(zoomAbout(zoomed, 0.1, 0, 0).scale).toBe(1);
+  });
+
+  it('a background picture is refused before upload when the hub would refuse it', () => {
+    expect(backgroundProblem({ type: 'image/png', size: MAX_BACKGROUND_BYTES })).toBeUndefined();
+    expect(backgroundProblem({ type: 'image/svg+xml', size: 10 })).toBeUndefined();
+    expect(backgroundProblem({ type: 'image/jpeg', size: MAX_BACKGROUND_BYTES + 1 })).toBe('size');
+    expect(backgroundProblem({ type: 'image/gif', size: 10 })).toBe('type');
+    expect(backgroundProblem({ type: '', size: 10 })).toBe('type');
   });
 });
