@@ -48,6 +48,8 @@ export const demoHouseSchema = z.strictObject({
       heaterVA: z.number().min(0).default(1500),
       /** Loads on output lines: on while the line is energised. */
       switched: z.array(z.strictObject({ line: z.number().int(), va: z.number().min(0), activeLow: z.boolean().default(false) })).default([]),
+      /** Announce Tempo day colours (a made-up calendar, 06:00 to 06:00 UTC+1): mostly blue, some white, a few red. */
+      tempo: z.boolean().default(false),
       /** Dimmers on a PCA9685 of `chips`: their rating at full duty. */
       dimmed: z.array(z.strictObject({ address: address.default(0x40), channel: z.number().int().min(0).max(15), va: z.number().min(0) })).default([]),
     })

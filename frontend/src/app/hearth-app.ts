@@ -382,6 +382,7 @@ export class HearthApp extends LitElement {
     if (this._phase !== 'ready') return;
     if (this._route.page === 'entity') void import('../views/entity-view.js');
     if (this._route.page === 'history') void import('../views/history-view.js');
+    if (this._route.page === 'energy') void import('../views/energy-view.js');
     if (this._route.page === 'automation') void import('../editor/automation-editor.js');
     if (this._route.page === 'schedule') void import('../views/schedule-editor.js');
     if (this._route.page === 'alerts') void import('../views/alerts-view.js');
@@ -405,6 +406,8 @@ export class HearthApp extends LitElement {
           .schedules=${entities.filter((e) => e.domain === 'schedule')}></hearth-entity-view>`;
       case 'history':
         return html`<h1>${msg('History', { id: 'nav.history' })}</h1><hearth-history-view .api=${this.api} .entities=${entities} .query=${location.search}></hearth-history-view>`;
+      case 'energy':
+        return html`<h1>${msg('Energy', { id: 'nav.energy' })}</h1><hearth-energy-view .api=${this.api} .entities=${entities}></hearth-energy-view>`;
       case 'automations':
         return html`<hearth-automations-view .api=${this.api} .user=${this._user}></hearth-automations-view>`;
       case 'automation':

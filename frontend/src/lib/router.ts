@@ -3,6 +3,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'entity'; id: string }
   | { page: 'history' }
+  | { page: 'energy' }
   | { page: 'automations' }
   | { page: 'automation'; id: string }
   | { page: 'logbook' }
@@ -20,6 +21,8 @@ export function parseRoute(pathname: string): Route {
       return parts[1] ? { page: 'entity', id: parts[1] } : { page: 'home' };
     case 'history':
       return { page: 'history' };
+    case 'energy':
+      return { page: 'energy' };
     case 'automations':
       return parts[1] ? { page: 'automation', id: parts[1] } : { page: 'automations' };
     case 'logbook':

@@ -22,6 +22,7 @@ export const templates = {
   'nav.main': 'Principal',
   'nav.home': 'Accueil',
   'nav.history': 'Historique',
+  'nav.energy': 'Énergie',
   'nav.automations': 'Automatisations',
   'nav.alerts': 'Alertes',
   'nav.logbook': 'Journal',

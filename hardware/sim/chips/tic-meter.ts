@@ -1,4 +1,7 @@
 import { ticChecksum } from '../../drivers/tic/protocol.js';
+import type { TempoColour } from '../../drivers/tic/readings.js';
+
+const TEMPO_BITS: Readonly<Record<TempoColour, number>> = { blue: 1, white: 2, red: 3 };
 
 export interface SimTicMeterOptions {
   /** Apparent power drawn now, VA (the sum of the sim's loads). */
@@ -8,6 +11,8 @@ export interface SimTicMeterOptions {
   /** Subscribed power, kVA. */
   readonly subscribedKVA?: number;
   readonly voltageV?: number;
+  /** Tempo colours to announce at an instant (STGE bits 24–27), for a meter on a Tempo contract. */
+  readonly tempo?: (atMs: number) => { today: TempoColour; tomorrow?: TempoColour };
 }
 
 export interface SimTicMeter {
@@ -36,7 +41,9 @@ export function createSimTicMeter(options: SimTicMeterOptions): SimTicMeter {
       lastMs = atMs;
       const index = String(Math.floor(wh)).padStart(9, '0');
       // STGE bit 7: over the subscribed power.
-      const stge = (va > kva * 1000 ? 0x80 : 0).toString(16).toUpperCase().padStart(8, '0');
+      const colours = options.tempo?.(atMs);
+      const tempoBits = colours ? (TEMPO_BITS[colours.today] << 24) | ((colours.tomorrow ? TEMPO_BITS[colours.tomorrow] : 0) << 26) : 0;
+      const stge = ((va > kva * 1000 ? 0x80 : 0) | tempoBits >>> 0).toString(16).toUpperCase().padStart(8, '0');
       const groups = [
         group('ADSC', '041876097134'), group('NGTF', '      BASE      '), group('LTARF', '       BASE     '),
         group('EAST', index), group('EASF01', index), group('IRMS1', String(Math.round(va / volts)).padStart(3, '0')),
