@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TariffComparison } from '../../frontend/src/api/energy.js';
-import { buildDashboard, launchBrowser, onboardedPage, PHONE, shot, startHub, type RunningHub } from './harness.js';
+import { startHubProcess } from '../helpers/hub-process.js';
+import { buildDashboard, launchBrowser, onboardedPage, PHONE, ROOT, shot, type RunningHub } from './harness.js';
 
 describe('Energy view at phone width', { timeout: 120_000 }, () => {
   let hub: RunningHub;
@@ -11,10 +12,11 @@ describe('Energy view at phone width', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     buildDashboard();
-    hub = await startHub();
+    // the demo's first start lives its past week, so yesterday is a whole recorded day
+    hub = await startHubProcess({ config: `${ROOT}/examples/demo-house.yaml`, backfill: true });
     browser = await launchBrowser();
     ({ page } = await onboardedPage(browser, hub, errors, { ...PHONE, timezoneId: 'Europe/Paris' }));
-  }, 150_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
