@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TariffComparison } from '../../frontend/src/api/energy.js';
+import type { EnergyReport, TariffComparison } from '../../frontend/src/api/energy.js';
+import type { HistoryResponse } from '../../frontend/src/api/types.js';
 import { startHubProcess } from '../helpers/hub-process.js';
 import { buildDashboard, launchBrowser, onboardedPage, PHONE, ROOT, shot, type RunningHub } from './harness.js';
 
@@ -35,15 +36,23 @@ describe('Energy view at phone width', { timeout: 120_000 }, () => {
     await view.getByRole('button', { name: 'Earlier' }).click();
     await expect.poll(() => view.locator('.legend [data-period]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-period')))).toEqual(['hc', 'hp']);
     expect(await view.locator('hearth-energy-chart canvas').count()).toBe(1);
-    expect(await view.locator('.legend [data-period="hp"]').textContent()).toMatch(/Peak: [\d.,]+ kWh · €[\d.,]+/);
-    expect(await view.locator('[data-section="cost"] h3').textContent()).toMatch(/^Cost: €[\d.,]+$/);
-    expect(await view.locator('[data-compare="previous"]').textContent()).toContain('the day before');
+    const text = async (selector: string) => (await view.locator(selector).first().textContent())?.replace(/\s+/g, ' ').trim();
+    expect(await text('.legend [data-period="hp"]')).toMatch(/^Peak: [\d.,]+ kWh · €[\d.,]+$/);
+    expect(await text('[data-section="cost"] h3')).toMatch(/^Cost: €[\d.,]+$/);
+    expect(await text('[data-compare="previous"]')).toContain('the day before');
 
     // the table is the API's comparison for the same day, cheapest first, the house's own option marked
     const yesterday = new Date(new Date().setHours(0, 0, 0, 0) - 86_400_000);
     const noon = new Date(yesterday.getTime() + 12 * 3_600_000);
     const local = await page.evaluate((at) => { const d = new Date(at); return [new Date(d.getFullYear(), d.getMonth(), d.getDate()).toISOString(), new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).toISOString()]; }, noon.getTime());
     const api = (await (await page.request.get(`${hub.url}/api/energy/compare?start=${local[0]}&end=${local[1]}`)).json()) as TariffComparison;
+    // the day's kWh are what the meter's index rose by between the two midnights
+    const report = (await (await page.request.get(`${hub.url}/api/energy?period=day&start=${local[0]}&end=${local[1]}`)).json()) as EnergyReport;
+    const index = (await (await page.request.get(`${hub.url}/api/history/sensor.linky_imported?start=${local[0]}&end=${local[1]}&points=2000`)).json()) as HistoryResponse;
+    const values = index.points.map(([, v]) => Number(v));
+    const used = report.rows[0]!.meters['sensor.linky_imported']!;
+    expect(used.change).toBeCloseTo(Math.max(...values) - Math.min(...values), 0);
+    expect(used.byPeriod.hc! + used.byPeriod.hp!).toBeCloseTo(used.change, 6);
     const rows = view.locator('[data-section="compare"] tbody tr');
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tariff')))).toEqual(api.options.map((o) => o.tariff));
     expect(await rows.locator('td:last-child').allTextContents()).toEqual(api.options.map((o) => `€${o.total.toFixed(2)}`));

@@ -15,7 +15,9 @@ export const shellStyles = css`
   nav.main { position: fixed; bottom: 0; left: 0; right: 0; z-index: 3;
     background: var(--surface); border-top: 1px solid var(--border); padding: 0.3rem 0 calc(0.3rem + env(safe-area-inset-bottom)); }
   nav.main .links { display: flex; justify-content: space-around; }
-  nav.main a { display: grid; justify-items: center; gap: 0.15rem; color: var(--muted); text-decoration: none; font-size: 0.72rem; padding: 0.3rem 0.5rem; border-radius: var(--radius-sm); min-width: 56px; }
+  nav.main a { display: grid; justify-items: center; gap: 0.15rem; color: var(--muted); text-decoration: none; font-size: 0.72rem; padding: 0.3rem 0.15rem; border-radius: var(--radius-sm); flex: 1 1 0; min-width: 0; }
+  /* seven links share 390 px: a long label is cut rather than overlapping its neighbour */
+  nav.main a span:not(.badge) { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   nav.main a svg { width: 24px; height: 24px; fill: currentColor; }
   nav.main a[aria-current='page'] { color: var(--accent); font-weight: 600; }
   nav.main a { position: relative; }
@@ -25,7 +27,7 @@ export const shellStyles = css`
     /* The rail stretches with the page (its background reaches the bottom); its links stay in view. */
     nav.main { position: static; padding: 0; border-top: 0; border-right: 1px solid var(--border); }
     nav.main .links { position: sticky; top: 0; flex-direction: column; justify-content: flex-start; gap: 0.2rem; padding: 4.2rem 0.8rem 1rem; }
-    nav.main a { display: flex; align-items: center; gap: 0.8rem; font-size: 0.95rem; padding: 0.65rem 0.8rem; }
+    nav.main a { display: flex; align-items: center; gap: 0.8rem; font-size: 0.95rem; padding: 0.65rem 0.8rem; flex: none; }
     nav.main a[aria-current='page'] { background: var(--accent-soft); }
     nav.main .badge { position: static; margin-left: auto; }
     main { padding-bottom: 2rem; }
