@@ -1,5 +1,6 @@
 /** Pure helpers of the Energy view: which span a scale shows, bar series by tariff period, money and comparisons. */
 import type { EnergyPeriod, EnergyRow, MeterKind } from '../api/energy.js';
+import { currentLocale, msg } from './i18n.js';
 
 /** What the bars show: a day by hour, a month by day, a year by month. */
 export type EnergyScale = 'day' | 'month' | 'year';
@@ -31,19 +32,31 @@ export const PERIOD_COLOURS: Record<string, string> = {
 
 const PERIOD_ORDER = Object.keys(PERIOD_COLOURS);
 
-export const PERIOD_LABELS: Record<string, string> = {
-  base: 'Base',
-  hc: 'Off-peak',
-  hp: 'Peak',
-  blue_hc: 'Blue off-peak',
-  blue_hp: 'Blue peak',
-  white_hc: 'White off-peak',
-  white_hp: 'White peak',
-  red_hc: 'Red off-peak',
-  red_hp: 'Red peak',
-};
+/** A tariff period's name in the shown language. */
+export function periodLabel(period: string): string {
+  const labels: Record<string, string> = {
+    base: msg('Base', { id: 'energy.period.base' }),
+    hc: msg('Off-peak', { id: 'energy.period.hc' }),
+    hp: msg('Peak', { id: 'energy.period.hp' }),
+    blue_hc: msg('Blue off-peak', { id: 'energy.period.blue-hc' }),
+    blue_hp: msg('Blue peak', { id: 'energy.period.blue-hp' }),
+    white_hc: msg('White off-peak', { id: 'energy.period.white-hc' }),
+    white_hp: msg('White peak', { id: 'energy.period.white-hp' }),
+    red_hc: msg('Red off-peak', { id: 'energy.period.red-hc' }),
+    red_hp: msg('Red peak', { id: 'energy.period.red-hp' }),
+  };
+  return labels[period] ?? period;
+}
 
-export const TARIFF_LABELS: Record<string, string> = { base: 'Base', hchp: 'Off-peak / peak (HC/HP)', tempo: 'Tempo' };
+/** An electricity option's name in the shown language. */
+export function tariffLabel(tariff: string): string {
+  const labels: Record<string, string> = {
+    base: msg('Base', { id: 'energy.period.base' }),
+    hchp: msg('Off-peak / peak (HC/HP)', { id: 'energy.tariff.hchp' }),
+    tempo: msg('Tempo', { id: 'energy.tariff.tempo' }),
+  };
+  return labels[tariff] ?? tariff;
+}
 
 /** Electricity of the billed meters per row and tariff period. */
 export function electricityByPeriod(rows: readonly EnergyRow[], billed: ReadonlySet<string>): { periods: string[]; values: Record<string, number>[] } {
@@ -73,8 +86,8 @@ export function consumptionOf(rows: readonly EnergyRow[], kind: MeterKind, bille
   return rows.reduce((sum, r) => sum + Object.entries(r.meters).reduce((s, [id, use]) => s + (use.kind === kind && billed.has(id) ? use.change : 0), 0), 0);
 }
 
-export function formatMoney(value: number, currency: string, locale?: string): string {
-  return value.toLocaleString(locale ?? 'en', { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
+export function formatMoney(value: number, currency: string, locale: string = currentLocale()): string {
+  return value.toLocaleString(locale, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
 }
 
 /** "+12 %" / "−5 %" against a reference, or undefined when there is nothing to compare with. */

@@ -2,9 +2,8 @@ import { LitElement, css, html, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { EnergyRow } from '../api/energy.js';
-import { PERIOD_COLOURS, PERIOD_LABELS, stackedBars, type EnergyScale } from '../lib/energy.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { PERIOD_COLOURS, periodLabel, stackedBars, type EnergyScale } from '../lib/energy.js';
+import { currentLocale, msg } from '../lib/i18n.js';
 
 /** Electricity per hour, day or month as uPlot bars stacked by tariff period, coloured by period. */
 export class HearthEnergyChart extends LitElement {
@@ -32,7 +31,7 @@ export class HearthEnergyChart extends LitElement {
     const d = new Date(this.rows[index]?.start ?? 0);
     if (this.scale === 'day') return `${d.getHours()}h`;
     if (this.scale === 'month') return String(d.getDate());
-    return MONTHS[d.getMonth()]!;
+    return d.toLocaleDateString(currentLocale(), { month: 'short' });
   }
 
   override updated() {
@@ -52,13 +51,14 @@ export class HearthEnergyChart extends LitElement {
         { stroke: muted, grid, ticks: grid, values: (_u, v) => v.map((i) => (Number.isInteger(i) && i >= 0 && i < xs.length ? this.label(i) : '')) },
         { stroke: muted, grid, ticks: grid, size: 44, values: (_u, v) => v.map((n) => `${n}`) },
       ],
-      series: [{}, ...this.periods.map((p): uPlot.Series => ({ label: PERIOD_LABELS[p] ?? p, fill: PERIOD_COLOURS[p] ?? '#888', stroke: PERIOD_COLOURS[p] ?? '#888', paths: bars, points: { show: false } }))],
+      series: [{}, ...this.periods.map((p): uPlot.Series => ({ label: periodLabel(p), fill: PERIOD_COLOURS[p] ?? '#888', stroke: PERIOD_COLOURS[p] ?? '#888', paths: bars, points: { show: false } }))],
     }, stackedBars(xs, this.periods, this.values) as uPlot.AlignedData, box);
     this.resize.observe(box);
   }
 
   override render() {
-    return html`<div class="box" role="img" aria-label="Electricity in kWh, by ${this.scale === 'day' ? 'hour' : this.scale === 'month' ? 'day' : 'month'}, coloured by tariff period"></div>`;
+    const label = { day: msg('Electricity in kWh by hour, coloured by tariff period', { id: 'energy.chart.by-hour' }), month: msg('Electricity in kWh by day, coloured by tariff period', { id: 'energy.chart.by-day' }), year: msg('Electricity in kWh by month, coloured by tariff period', { id: 'energy.chart.by-month' }) }[this.scale];
+    return html`<div class="box" role="img" aria-label=${label}></div>`;
   }
 }
 customElements.define('hearth-energy-chart', HearthEnergyChart);

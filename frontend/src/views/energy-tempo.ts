@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TempoCalendar, TempoColour } from '../api/energy.js';
+import { msg, str } from '../lib/i18n.js';
 
-const WORD: Record<TempoColour, string> = { blue: 'Blue', white: 'White', red: 'Red' };
+function word(colour: TempoColour | null): string {
+  if (colour === 'blue') return msg('Blue', { id: 'energy.tempo.blue' });
+  if (colour === 'white') return msg('White', { id: 'energy.tempo.white' });
+  if (colour === 'red') return msg('Red', { id: 'energy.tempo.red' });
+  return msg('not known yet', { id: 'energy.tempo.unknown' });
+}
 
 /** The Tempo calendar: the last weeks' day colours, today's and tomorrow's. */
 export class HearthEnergyTempo extends LitElement {
@@ -19,15 +25,15 @@ export class HearthEnergyTempo extends LitElement {
   declare calendar: TempoCalendar | undefined;
 
   private chip(label: string, colour: TempoColour | null, key: string) {
-    return html`<span class="chip ${colour ?? ''}" data-tempo=${key}>${label}: ${colour ? WORD[colour] : 'not known yet'}</span>`;
+    return html`<span class="chip ${colour ?? ''}" data-tempo=${key}>${label}: ${word(colour)}</span>`;
   }
 
   override render() {
     const c = this.calendar;
     if (!c) return nothing;
-    return html`<div class="now">${this.chip('Today', c.today, 'today')}${this.chip('Tomorrow', c.tomorrow, 'tomorrow')}</div>
-      <div class="days" role="list" aria-label="Tempo colour of each day">${c.days.map((d) => html`<span role="listitem" class="day ${d.colour ?? ''}" data-date=${d.date}
-        title=${`${d.date}: ${d.colour ? WORD[d.colour] : 'no colour recorded'}`}>${Number(d.date.slice(8))}</span>`)}</div>`;
+    return html`<div class="now">${this.chip(msg('Today', { id: 'energy.today' }), c.today, 'today')}${this.chip(msg('Tomorrow', { id: 'energy.tomorrow' }), c.tomorrow, 'tomorrow')}</div>
+      <div class="days" role="list" aria-label=${msg('Tempo colour of each day', { id: 'energy.tempo.days' })}>${c.days.map((d) => html`<span role="listitem" class="day ${d.colour ?? ''}" data-date=${d.date}
+        title=${d.colour ? `${d.date}: ${word(d.colour)}` : msg(str`${d.date}: no colour recorded`, { id: 'energy.tempo.none' })}>${Number(d.date.slice(8))}</span>`)}</div>`;
   }
 }
 customElements.define('hearth-energy-tempo', HearthEnergyTempo);

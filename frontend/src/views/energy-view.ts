@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EntityState } from '../api/index.js';
 import { energyApi, type EnergyReport, type EnergyRow, type MeterKind, type TariffComparison, type TempoCalendar } from '../api/energy.js';
-import { changeRatio, consumptionOf, electricityByPeriod, formatMoney, PERIOD_COLOURS, PERIOD_LABELS, SCALE_PERIOD, SCALES, scaleSpan, TARIFF_LABELS, type EnergyScale } from '../lib/energy.js';
+import { changeRatio, consumptionOf, electricityByPeriod, formatMoney, PERIOD_COLOURS, periodLabel, SCALE_PERIOD, SCALES, scaleSpan, tariffLabel, type EnergyScale } from '../lib/energy.js';
+import { currentLocale, msg, str } from '../lib/i18n.js';
 import { errorText } from '../lib/errors.js';
 import { formatNumber, formatState } from '../lib/format.js';
 import { controls } from '../styles/theme.js';
@@ -9,12 +10,21 @@ import './energy-chart.js';
 import './energy-tempo.js';
 
 const UNITS: Record<MeterKind, string> = { electricity: 'kWh', water: 'm³', gas: 'm³' };
-const KIND_WORDS: Record<MeterKind, string> = { electricity: 'Electricity', water: 'Water', gas: 'Gas' };
-const SCALE_WORDS: Record<EnergyScale, { button: string; previous: string }> = {
-  day: { button: 'Day', previous: 'the day before' },
-  month: { button: 'Month', previous: 'the month before' },
-  year: { button: 'Year', previous: 'the year before' },
-};
+function kindWord(kind: MeterKind): string {
+  if (kind === 'water') return msg('Water', { id: 'energy.water' });
+  if (kind === 'gas') return msg('Gas', { id: 'energy.gas' });
+  return msg('Electricity', { id: 'energy.electricity' });
+}
+
+function kindToday(kind: MeterKind): string {
+  return kind === 'water' ? msg('Water today', { id: 'energy.water-today' }) : msg('Gas today', { id: 'energy.gas-today' });
+}
+
+function scaleWords(scale: EnergyScale): { button: string; previous: string; sameTime: string } {
+  if (scale === 'day') return { button: msg('Day', { id: 'energy.scale.day' }), previous: msg('the day before', { id: 'energy.previous.day' }), sameTime: msg('the day before, to the same time', { id: 'energy.previous.day-partial' }) };
+  if (scale === 'month') return { button: msg('Month', { id: 'energy.scale.month' }), previous: msg('the month before', { id: 'energy.previous.month' }), sameTime: msg('the month before, to the same day and time', { id: 'energy.previous.month-partial' }) };
+  return { button: msg('Year', { id: 'energy.scale.year' }), previous: msg('the year before', { id: 'energy.previous.year' }), sameTime: msg('the year before, to the same date', { id: 'energy.previous.year-partial' }) };
+}
 
 interface Loaded {
   bars: EnergyReport;
@@ -110,20 +120,20 @@ export class HearthEnergyView extends LitElement {
     const kinds = (['electricity', 'water', 'gas'] as const).filter((k) => Object.values(d.bars.meters).some((m) => m.kind === k));
     const vs = today && changeRatio(today.cost.total, today.previous.cost);
     return html`<div class="tiles">
-      ${d.bars.power ? html`<div class="tile" data-tile="now"><span class="label">Now</span><strong>${power ? formatState(power) : '—'}</strong></div>` : nothing}
-      ${today ? html`<div class="tile" data-tile="today"><span class="label">Today</span>
+      ${d.bars.power ? html`<div class="tile" data-tile="now"><span class="label">${msg('Now', { id: 'energy.now' })}</span><strong>${power ? formatState(power) : '—'}</strong></div>` : nothing}
+      ${today ? html`<div class="tile" data-tile="today"><span class="label">${msg('Today', { id: 'energy.today' })}</span>
         <strong>${formatNumber(consumptionOf([today], 'electricity', billed), 'kWh')}</strong>
         <span>${this.money(today.cost.total)}</span>
-        ${vs ? html`<span class="muted">${vs} vs yesterday at this time</span>` : nothing}</div>` : nothing}
-      ${today ? kinds.filter((k) => k !== 'electricity').map((k) => html`<div class="tile" data-tile=${k}><span class="label">${KIND_WORDS[k]} today</span>
+        ${vs ? html`<span class="muted">${msg(str`${vs} vs yesterday at this time`, { id: 'energy.vs-yesterday' })}</span>` : nothing}</div>` : nothing}
+      ${today ? kinds.filter((k) => k !== 'electricity').map((k) => html`<div class="tile" data-tile=${k}><span class="label">${kindToday(k)}</span>
         <strong>${formatNumber(consumptionOf([today], k, billed), UNITS[k])}</strong><span>${this.money(today.cost[k])}</span></div>`) : nothing}
     </div>`;
   }
 
   private heading(): string {
     const { start } = scaleSpan(this._scale, new Date(), this._offset);
-    if (this._scale === 'day') return start.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-    if (this._scale === 'month') return start.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+    if (this._scale === 'day') return start.toLocaleDateString(currentLocale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    if (this._scale === 'month') return start.toLocaleDateString(currentLocale(), { month: 'long', year: 'numeric' });
     return String(start.getFullYear());
   }
 
@@ -133,7 +143,7 @@ export class HearthEnergyView extends LitElement {
     const total = (p: string) => values.reduce((s, v) => s + (v[p] ?? 0), 0);
     const cost = (p: string) => d.bars.rows.reduce((s, r) => s + (r.cost.byPeriod[p] ?? 0), 0);
     return html`<hearth-energy-chart .rows=${d.bars.rows} .periods=${periods} .values=${values} .scale=${this._scale}></hearth-energy-chart>
-      <div class="legend" aria-label="Tariff periods">${periods.map((p) => html`<span data-period=${p}><span class="dot" style="background:${PERIOD_COLOURS[p] ?? '#888'}"></span>${PERIOD_LABELS[p] ?? p}:
+      <div class="legend" aria-label=${msg('Tariff periods', { id: 'energy.periods' })}>${periods.map((p) => html`<span data-period=${p}><span class="dot" style="background:${PERIOD_COLOURS[p] ?? '#888'}"></span>${periodLabel(p)}:
         ${formatNumber(total(p), 'kWh')} · ${this.money(cost(p))}</span>`)}</div>`;
   }
 
@@ -142,14 +152,16 @@ export class HearthEnergyView extends LitElement {
     const previous = changeRatio(row.cost.total, row.previous.cost);
     const yearAgo = changeRatio(row.cost.total, row.yearAgo.cost);
     const kinds = (['water', 'gas'] as const).filter((k) => Object.values(row.meters).some((m) => m.kind === k));
-    return html`<section data-section="cost"><h3>Cost${row.partial ? ' so far' : ''}: ${this.money(row.cost.total)}</h3>
+    const words = scaleWords(this._scale);
+    const total = this.money(row.cost.total);
+    return html`<section data-section="cost"><h3>${row.partial ? msg(str`Cost so far: ${total}`, { id: 'energy.cost-so-far' }) : msg(str`Cost: ${total}`, { id: 'energy.cost' })}</h3>
       <table><tbody>
-        <tr><td>Electricity</td><td class="num">${this.money(row.cost.electricity)}</td></tr>
-        ${kinds.map((k) => html`<tr><td>${KIND_WORDS[k]}</td><td class="num">${this.money(row.cost[k])}</td></tr>`)}
-        <tr><td>Subscriptions</td><td class="num">${this.money(row.cost.subscription)}</td></tr>
-        <tr data-compare="previous"><td>${row.partial ? `${SCALE_WORDS[this._scale].previous}, to the same time` : SCALE_WORDS[this._scale].previous}</td>
+        <tr><td>${kindWord('electricity')}</td><td class="num">${this.money(row.cost.electricity)}</td></tr>
+        ${kinds.map((k) => html`<tr><td>${kindWord(k)}</td><td class="num">${this.money(row.cost[k])}</td></tr>`)}
+        <tr><td>${msg('Subscriptions', { id: 'energy.subscriptions' })}</td><td class="num">${this.money(row.cost.subscription)}</td></tr>
+        <tr data-compare="previous"><td>${row.partial ? words.sameTime : words.previous}</td>
           <td class="num">${this.money(row.previous.cost)}${previous ? html` <span class="tag">${previous}</span>` : nothing}</td></tr>
-        <tr data-compare="year"><td>A year earlier</td><td class="num">${row.yearAgo.cost > 0 ? html`${this.money(row.yearAgo.cost)}${yearAgo ? html` <span class="tag">${yearAgo}</span>` : nothing}` : 'nothing recorded'}</td></tr>
+        <tr data-compare="year"><td>${msg('A year earlier', { id: 'energy.year-earlier' })}</td><td class="num">${row.yearAgo.cost > 0 ? html`${this.money(row.yearAgo.cost)}${yearAgo ? html` <span class="tag">${yearAgo}</span>` : nothing}` : msg('nothing recorded', { id: 'energy.nothing-recorded' })}</td></tr>
       </tbody></table></section>`;
   }
 
@@ -157,28 +169,28 @@ export class HearthEnergyView extends LitElement {
     if (c.options.length < 2) return nothing;
     const current = c.options.find((o) => o.tariff === c.current);
     const cheapest = c.options[0]!;
-    return html`<section data-section="compare"><h3>Tariffs compared on this consumption</h3>
-      <table><thead><tr><th>Option</th><th class="num">Energy</th><th class="num">Total</th></tr></thead><tbody>
-        ${c.options.map((o) => html`<tr data-tariff=${o.tariff}><td>${TARIFF_LABELS[o.tariff] ?? o.tariff}${o.tariff === c.current ? html`<span class="tag">yours</span>` : nothing}${
-          o === cheapest ? html`<span class="tag">cheapest</span>` : nothing}</td><td class="num">${this.money(o.energy)}</td><td class="num">${this.money(o.total)}</td></tr>`)}
+    return html`<section data-section="compare"><h3>${msg('Tariffs compared on this consumption', { id: 'energy.compare.title' })}</h3>
+      <table><thead><tr><th>${msg('Option', { id: 'energy.compare.option' })}</th><th class="num">${msg('Energy', { id: 'nav.energy' })}</th><th class="num">${msg('Total', { id: 'energy.compare.total' })}</th></tr></thead><tbody>
+        ${c.options.map((o) => html`<tr data-tariff=${o.tariff}><td>${tariffLabel(o.tariff)}${o.tariff === c.current ? html`<span class="tag">${msg('yours', { id: 'energy.compare.yours' })}</span>` : nothing}${
+          o === cheapest ? html`<span class="tag">${msg('cheapest', { id: 'energy.compare.cheapest' })}</span>` : nothing}</td><td class="num">${this.money(o.energy)}</td><td class="num">${this.money(o.total)}</td></tr>`)}
       </tbody></table>
       ${current && current !== cheapest && cheapest.total < current.total
-        ? html`<p class="muted">${TARIFF_LABELS[cheapest.tariff]} would have cost ${this.money(current.total - cheapest.total)} less.</p>`
+        ? html`<p class="muted">${msg(str`${tariffLabel(cheapest.tariff)} would have cost ${this.money(current.total - cheapest.total)} less.`, { id: 'energy.compare.saving' })}</p>`
         : nothing}</section>`;
   }
 
   override render() {
     const d = this._data;
     return html`${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      ${d ? this.tiles(d) : html`<p class="muted" role="status">Loading…</p>`}
+      ${d ? this.tiles(d) : html`<p class="muted" role="status">${msg('Loading…', { id: 'app.loading' })}</p>`}
       <div class="bar">
         <h2>${this.heading()}</h2>
-        <div role="group" aria-label="Show by">${SCALES.map((s) => html`<button aria-pressed=${s === this._scale ? 'true' : 'false'} @click=${() => { this._scale = s; this._offset = 0; }}>${SCALE_WORDS[s].button}</button>`)}</div>
-        <button aria-label="Earlier" @click=${() => this._offset--}>‹</button>
-        <button aria-label="Later" ?disabled=${this._offset >= 0} @click=${() => this._offset++}>›</button>
+        <div role="group" aria-label=${msg('Show by', { id: 'energy.show-by' })}>${SCALES.map((s) => html`<button aria-pressed=${s === this._scale ? 'true' : 'false'} @click=${() => { this._scale = s; this._offset = 0; }}>${scaleWords(s).button}</button>`)}</div>
+        <button aria-label=${msg('Earlier', { id: 'energy.earlier' })} @click=${() => this._offset--}>‹</button>
+        <button aria-label=${msg('Later', { id: 'energy.later' })} ?disabled=${this._offset >= 0} @click=${() => this._offset++}>›</button>
       </div>
       ${d ? html`${this.chart(d)}${this.summary(d.whole)}${this.comparison(d.compare)}
-        ${d.tempo ? html`<section data-section="tempo"><h3>Tempo days</h3><hearth-energy-tempo .calendar=${d.tempo}></hearth-energy-tempo></section>` : nothing}` : nothing}`;
+        ${d.tempo ? html`<section data-section="tempo"><h3>${msg('Tempo days', { id: 'energy.tempo.title' })}</h3><hearth-energy-tempo .calendar=${d.tempo}></hearth-energy-tempo></section>` : nothing}` : nothing}`;
   }
 }
 customElements.define('hearth-energy-view', HearthEnergyView);
