@@ -34,6 +34,7 @@ describe('Energy view at phone width', { timeout: 120_000 }, () => {
     // yesterday, lived by the backfill: a whole day of off-peak and peak hours
     await view.getByRole('button', { name: 'Day', exact: true }).click();
     await view.getByRole('button', { name: 'Earlier' }).click();
+    await page.locator('hearth-energy-view[data-span="day:-1"]').waitFor();
     await expect.poll(() => view.locator('.legend [data-period]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-period')))).toEqual(['hc', 'hp']);
     expect(await view.locator('hearth-energy-chart canvas').count()).toBe(1);
     const text = async (selector: string) => (await view.locator(selector).first().textContent())?.replace(/\s+/g, ' ').trim();

@@ -88,13 +88,14 @@ export class HearthEnergyView extends LitElement {
     const ticket = ++this.loading;
     const energy = energyApi(this.api);
     const now = new Date();
-    const span = scaleSpan(this._scale, now, this._offset);
+    const { _scale: scale, _offset: offset } = this;
+    const span = scaleSpan(scale, now, offset);
     const today = scaleSpan('day', now);
     const upToNow = new Date(Math.min(span.end.getTime(), now.getTime()));
     try {
       const [bars, whole, todayReport, compare, tempo] = await Promise.all([
-        energy.report(SCALE_PERIOD[this._scale], span.start, span.end),
-        energy.report(this._scale, span.start, span.end),
+        energy.report(SCALE_PERIOD[scale], span.start, span.end),
+        energy.report(scale, span.start, span.end),
         energy.report('day', today.start, today.end),
         energy.compare(span.start, upToNow > span.start ? upToNow : span.end),
         energy.tempo(new Date(today.start.getTime() - 27 * 86_400_000), today.end),
@@ -104,6 +105,8 @@ export class HearthEnergyView extends LitElement {
       this._data = { bars, whole: whole.rows[0], today: todayReport.rows[0], compare, tempo: hasTempo ? tempo : undefined };
       this._error = '';
       this.dataset.ready = '';
+      // which span the data shown is of, for tests waiting on a switch: `day:-1` is yesterday
+      this.dataset.span = `${scale}:${offset}`;
     } catch (err) {
       if (ticket === this.loading) this._error = errorText(err);
     }
