@@ -51,6 +51,8 @@ export interface TokenStore {
   issue(userId: string, kind: TokenKind, ttlMs: number, label?: TokenLabel): IssuedToken;
   authenticate(secret: string): Authenticated | undefined;
   revoke(id: string): void;
+  /** Whether a session or token still authenticates (not revoked, not expired). */
+  isLive(id: string): boolean;
   /** Unexpired sessions, newest first: one user's, or everyone's without `userId`. */
   listSessions(userId?: string): SessionInfo[];
   /** The user a live session belongs to; undefined for an unknown, expired or non-session id. */
@@ -95,6 +97,7 @@ export function createTokenStore(db: Db, now: () => number): TokenStore {
     revoke(id) {
       db.delete(authTokens).where(eq(authTokens.id, id)).run();
     },
+    isLive: (id) => db.select({ id: authTokens.id }).from(authTokens).where(and(eq(authTokens.id, id), gt(authTokens.expiresAt, now()))).get() !== undefined,
     listSessions(userId) {
       const live = and(eq(authTokens.kind, 'session'), gt(authTokens.expiresAt, now()));
       return db

@@ -61,6 +61,8 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
       const credential = c.get('credential');
       const trusted = credential && (credential.via === 'bearer' || isSameOrigin(c.req.raw.headers));
       const user: ApiUser | undefined = trusted ? c.get('user') : undefined;
+      // The session or token the socket is signed in with, to end the socket when it is revoked.
+      let tokenId = user && credential?.tokenId;
       const address = c.get('address');
       let session: WsSession | undefined;
       let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -73,23 +75,29 @@ export function wsRoutes(deps: WsRouteDeps): RouteModule {
             fanout,
             address,
             ...(user && { user }),
-            authenticate: (token) => auth.authenticate(token)?.user,
+            authenticate: (token) => {
+              const found = auth.authenticate(token);
+              tokenId = found?.tokenId;
+              return found?.user;
+            },
+            stillSignedIn: () => tokenId !== undefined && auth.tokens.isLive(tokenId),
             send: (text) => ws.send(text),
             close: (code, reason) => ws.close(code, reason),
             bufferedAmount: () => raw?.bufferedAmount ?? 0,
             options,
           });
-          if (raw?.ping && raw.terminate && raw.on) {
-            // A socket that misses one pong round is dead (a phone that left the Wi-Fi): drop it.
-            let alive = true;
-            raw.on('pong', () => (alive = true));
-            heartbeat = setInterval(() => {
-              if (!alive) return raw.terminate?.();
-              alive = false;
-              raw.ping?.();
-            }, heartbeatMs);
-            heartbeat.unref?.();
-          }
+          // A socket that misses one pong round is dead (a phone that left the Wi-Fi): drop it.
+          const pings = raw?.ping && raw.terminate && raw.on ? raw : undefined;
+          let alive = true;
+          pings?.on?.('pong', () => (alive = true));
+          heartbeat = setInterval(() => {
+            session?.recheck();
+            if (!pings) return;
+            if (!alive) return pings.terminate?.();
+            alive = false;
+            pings.ping?.();
+          }, heartbeatMs);
+          heartbeat.unref?.();
         },
         onMessage(event) {
           if (typeof event.data !== 'string') return session?.receive('');

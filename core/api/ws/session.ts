@@ -24,11 +24,18 @@ export interface WsSessionDeps {
   close(code: number, reason: string): void;
   /** Bytes queued on the socket and not yet sent. */
   bufferedAmount(): number;
+  /**
+   * Whether the credential the socket signed in with still holds (not signed out, its
+   * password not changed, not expired); asked before each message and by `recheck`.
+   */
+  stillSignedIn?(): boolean;
   options?: Partial<Pick<WsOptions, 'authTimeoutMs' | 'maxBufferedBytes'>>;
 }
 
 export interface WsSession {
   receive(text: string): void;
+  /** Ends a signed-in socket whose credential no longer holds; the adapter calls it now and then. */
+  recheck(): void;
   /** Releases every subscription and timer; call when the socket closes. */
   dispose(): void;
 }
@@ -112,8 +119,16 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
     }
   }
 
+  /** An open socket must not outlive its session: revoking it signs the live stream out too. */
+  function recheck(): boolean {
+    if (closed || !user || (deps.stillSignedIn?.() ?? true)) return !closed;
+    send({ type: 'auth_invalid', message: 'your session was signed out or has expired; sign in again' });
+    close(CLOSE.authFailed, 'signed out');
+    return false;
+  }
+
   function receive(text: string) {
-    if (closed) return;
+    if (closed || !recheck()) return;
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -153,6 +168,7 @@ export function createWsSession(deps: WsSessionDeps): WsSession {
 
   return {
     receive,
+    recheck: () => void recheck(),
     dispose: () => {
       closed = true;
       dispose();

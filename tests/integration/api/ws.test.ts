@@ -72,6 +72,28 @@ describe('WebSocket over loopback', () => {
     expect((await client.closed).code).toBe(4001);
   });
 
+  it('ends an open socket once its session is signed out elsewhere, by cookie or by token', async () => {
+    const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ username: 'mia', password: PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+    const byCookie = connect({ cookie: `hearth_session=${token}`, origin });
+    expect(await byCookie.next()).toMatchObject({ type: 'auth_ok' });
+    const { token: other } = h.auth.tokens.issue(h.userIds.member, 'session', 60_000);
+    const byToken = connect();
+    expect(await byToken.next()).toEqual({ type: 'auth_required' });
+    byToken.send({ type: 'auth', token: other });
+    expect(await byToken.next()).toMatchObject({ type: 'auth_ok' });
+
+    for (const secret of [token, other]) {
+      const id = h.auth.authenticate(secret)!.tokenId;
+      expect((await fetch(`${origin}/api/auth/sessions/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.tokens.admin}` } })).status).toBe(204);
+    }
+    for (const client of [byCookie, byToken]) {
+      client.send({ id: 1, type: 'ping' });
+      expect(await client.next()).toMatchObject({ type: 'auth_invalid' });
+      expect((await client.closed).code).toBe(4001);
+    }
+  });
+
   it('a plain GET on the socket path is a 426 with the error shape', async () => {
     const res = await fetch(`${origin}/api/ws`);
     expect(res.status).toBe(426);

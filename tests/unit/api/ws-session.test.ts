@@ -215,3 +215,30 @@ describe('ws session', () => {
     ]);
   });
 });
+
+describe('a signed-out session', () => {
+  it('ends its socket: at the next message or recheck the client is told auth_invalid and the socket closes with 4001', () => {
+    let live = true;
+    const sent: Msg[] = [];
+    const closes: Array<[number, string]> = [];
+    const s = createWsSession({
+      kernel, fanout, address: '10.0.0.2', user: member,
+      authenticate: () => undefined,
+      stillSignedIn: () => live,
+      send: (text) => sent.push(JSON.parse(text) as Msg),
+      close: (code, reason) => closes.push([code, reason]),
+      bufferedAmount: () => 0,
+    });
+    s.receive(JSON.stringify({ id: 1, type: 'ping' }));
+    expect(sent.map((m) => m.type)).toEqual(['auth_ok', 'pong']);
+    s.recheck();
+    expect(closes).toEqual([]);
+
+    live = false;
+    s.receive(JSON.stringify({ id: 2, type: 'command', entityId: 'sensor.t0', command: 'x' }));
+    expect(sent.slice(2)).toEqual([{ type: 'auth_invalid', message: expect.stringMatching(/signed out/) }]);
+    expect(closes).toEqual([[4001, 'signed out']]);
+    s.recheck();
+    expect(closes).toHaveLength(1);
+  });
+});
