@@ -66,6 +66,8 @@ const BUILDERS: Record<Domain, Builder> = {
     position_closed: 0,
   }),
   climate: (t, a) => ({
+    // Hearth's temperatures are °C; without this HA reads them in its own unit system (°F in the US).
+    temperature_unit: 'C',
     modes: [...HVAC_MODES],
     mode_state_topic: t.state,
     mode_state_template: STATE,

@@ -155,6 +155,7 @@ describe("Hearth's discovery against Home Assistant's schemas (tests/fixtures/ha
       expect(haProblems('binary_sensor', published('binary_sensor', { deviceClass })), deviceClass).toEqual([]);
     }
     expect(published('binary_sensor', { deviceClass: 'rain' })).toMatchObject({ device_class: 'moisture' });
+    expect(published('climate', {})).toMatchObject({ temperature_unit: 'C' });
     const others: [Domain, Record<string, unknown>][] = [
       ['light', {}],
       ['light', { brightness: 0 }],
