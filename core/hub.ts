@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Logger } from 'pino';
 import { isSimHardware, type Hardware } from '../hardware/index.js';
 import { openHardware, testStandInsFromEnv } from '../hardware/hub.js';
@@ -30,7 +30,7 @@ import { recordSimLines } from './safety/sim-line-log.js';
 import { createFollowRoutes, createFollows, createScheduleRoutes, createSchedules } from './schedules/index.js';
 import { createFloorplanRoutes, createFloorplans, readSeed } from './floorplans/index.js';
 import type { Service } from './service.js';
-import { VERSION } from './version.js';
+import { PACKAGE_ROOT, VERSION } from './version.js';
 
 export interface HubOptions {
   loaded: LoadedConfig;
@@ -217,7 +217,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         createNotifyRoutes({ notifier, targets: notifyTargets }),
         createEnergyRoutes(config.energy && createEnergy({ config: config.energy, history: queries, ...(timezone && { timezone }) })),
         createConfigRoutes({
-          store: createConfigStore({ file: loaded.file, check: async (text) => void (await prepareConfig(text, loaded.file)) }),
+          store: createConfigStore({
+            file: loaded.file,
+            check: async (text) => void (await prepareConfig(text, loaded.file)),
+            // The shipped demo house is run in place: copy it to edit it from the dashboard.
+            readOnly: loaded.file.startsWith(join(PACKAGE_ROOT, 'examples') + sep),
+          }),
           reloader,
           bus: kernel.bus,
           plugins: host,

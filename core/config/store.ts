@@ -45,6 +45,8 @@ export interface ConfigStoreOptions {
   check(text: string): Promise<void>;
   /** Whether the file can be written now; default: an access(2) probe of the file and its folder. */
   writable?: (file: string) => boolean;
+  /** Never written, whatever the permissions: the demo house Hearth ships, run when no config is given. */
+  readOnly?: boolean;
 }
 
 export function revisionOf(text: string): string {
@@ -57,7 +59,8 @@ export function createConfigStore(options: ConfigStoreOptions): ConfigStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   const readText = (): string => readFileSync(file, 'utf8');
-  const writable = options.writable ?? isWritable;
+  const probe = options.writable ?? isWritable;
+  const writable = (path: string) => !options.readOnly && probe(path);
 
   function read(): ConfigSnapshot {
     const text = readText();

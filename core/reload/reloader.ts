@@ -5,6 +5,7 @@ import { ConfigError, parseConfig, revisionOf, type LoadedConfig } from '../conf
 import { InvalidConfigError, errorMessage } from '../errors.js';
 import type { Context, EventBus } from '../kernel/index.js';
 import { loadPlugins, type PluginHost } from '../plugins/index.js';
+import type { ReloadResult } from './api-types.js';
 import { planReload, type RunningConfig } from './plan.js';
 
 /** A config read and checked as `hearth check` does: plugins resolved and validated, automations parsed. */
@@ -21,18 +22,6 @@ export async function prepareConfig(text: string, file: string): Promise<Prepare
   return { loaded, config: loaded.config, plugins, automations };
 }
 
-export interface ReloadResult {
-  /** The revision of the file now running. */
-  revision: string;
-  /** Plugin ids. */
-  started: string[];
-  stopped: string[];
-  restarted: string[];
-  /** File automations added, changed or removed. */
-  automations: string[];
-  /** Changed sections that take effect at the next start of the service. */
-  restartNeeded: string[];
-}
 
 export type ReloadOrigin = 'api' | 'signal';
 

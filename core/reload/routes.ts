@@ -8,7 +8,8 @@ import { changeAreas, setAt, type ConfigChange, type ConfigSnapshot, type Config
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { EventBus } from '../kernel/index.js';
 import type { PluginHost } from '../plugins/index.js';
-import type { Reloader, ReloadResult } from './reloader.js';
+import type { AvailablePlugin, ConfigAreas, ConfigDocument, ConfigEditResult, ConfigPlugins, ReloadResult } from './api-types.js';
+import type { Reloader } from './reloader.js';
 
 export interface ConfigRouteDeps {
   store: ConfigStore;
@@ -92,7 +93,8 @@ export function createConfigRoutes(deps: ConfigRouteDeps): RouteModule {
     let reload: ReloadResult | undefined;
     if (edit.changed) reload = await reloader.reload(c.get('context'), 'api');
     c.header('ETag', `"${edit.snapshot.revision}"`);
-    return c.json({ revision: edit.snapshot.revision, changed: edit.changed, ...(reload && { reload }) }, status);
+    const answer: ConfigEditResult = { revision: edit.snapshot.revision, changed: edit.changed, ...(reload && { reload }) };
+    return c.json(answer, status);
   }
 
   const read = (c: HonoContext<ApiEnv>): ConfigSnapshot => {
@@ -104,7 +106,8 @@ export function createConfigRoutes(deps: ConfigRouteDeps): RouteModule {
   const routes = new Hono<ApiEnv>()
     .get('/config', admin, (c) => {
       const { file, revision: rev, writable, raw } = read(c);
-      return c.json({ file, revision: rev, writable, readOnlyFiles: deps.readOnlyFiles(), config: raw });
+      const answer: ConfigDocument = { file, revision: rev, writable, readOnlyFiles: deps.readOnlyFiles(), config: raw };
+      return c.json(answer);
     })
     .patch('/config', admin, validate('json', patchBody), async (c) => {
       const body = c.req.valid('json');
@@ -120,11 +123,12 @@ export function createConfigRoutes(deps: ConfigRouteDeps): RouteModule {
         const info = running.get(ids[index]!);
         return { id: ids[index]!, index, use: e.use, enabled: e.enabled !== false, entry: e, ...(info && { status: info.status, ...(info.error && { error: info.error }), entities: info.entities }) };
       });
-      return c.json({ revision: rev, writable, plugins });
+      const answer: ConfigPlugins = { revision: rev, writable, plugins };
+      return c.json(answer);
     })
     .get('/config/plugins/available', admin, async (c) => {
       const available = await Promise.all(deps.builtin().map(async (use) => ({ use, ...(await deps.describe(use).catch(() => undefined)) })));
-      return c.json({ plugins: available.filter((p) => 'configSchema' in p) });
+      return c.json({ plugins: available.filter((p): p is AvailablePlugin => 'configSchema' in p) });
     })
     .post('/config/plugins', admin, validate('json', addBody), async (c) => {
       const body = c.req.valid('json');
@@ -154,7 +158,8 @@ export function createConfigRoutes(deps: ConfigRouteDeps): RouteModule {
     .get('/config/areas', admin, (c) => {
       const { revision: rev, writable, raw } = read(c);
       const areas = (Array.isArray(raw.areas) ? (raw.areas as unknown[]) : []).map(String);
-      return c.json({ revision: rev, writable, areas: areas.map((id) => ({ id, entities: deps.areaEntities(id) })) });
+      const answer: ConfigAreas = { revision: rev, writable, areas: areas.map((id) => ({ id, entities: deps.areaEntities(id) })) };
+      return c.json(answer);
     })
     .put('/config/areas', admin, validate('json', areasBody), async (c) => {
       const body = c.req.valid('json');

@@ -77,4 +77,11 @@ describe('config store: checked, atomic, conflict-safe edits', () => {
     await expect(store.edit(store.read().revision, addArea('garage'))).rejects.toBeInstanceOf(ReadOnlyConfigError);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
+
+  it('a config marked read-only (the shipped demo house) is never written, although the file could be', async () => {
+    const { file } = setUp();
+    const store = createConfigStore({ file, check: async () => {}, readOnly: true });
+    expect(store.read().writable).toBe(false);
+    await expect(store.edit(store.read().revision, addArea('garage'))).rejects.toBeInstanceOf(ReadOnlyConfigError);
+  });
 });
