@@ -98,7 +98,8 @@ YAML
     chmod 0640 "$ETC/hearth.yaml"
     say "wrote $ETC/hearth.yaml"
   fi
-  system chown -R root:hearth /etc/hearth
+  # The service owns its config folder so the dashboard can edit hearth.yaml (it writes a temp file and a .bak beside it).
+  system chown -R hearth:hearth /etc/hearth
 }
 
 # `hearth user add …`, `hearth backup` on the Pi: the service's config and data,

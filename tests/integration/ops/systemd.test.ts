@@ -48,7 +48,7 @@ describe('systemd unit', () => {
     const keys = unit.split('\n').filter((l) => /^[A-Za-z]+=/.test(l));
     expect(keys).toEqual(expect.arrayContaining([
       'User=hearth', 'SupplementaryGroups=gpio i2c dialout', 'Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict',
-      'ReadWritePaths=/var/lib/hearth', 'ProtectHome=yes', 'PrivateTmp=yes', 'DevicePolicy=closed',
+      'ReadWritePaths=/var/lib/hearth /etc/hearth', 'ProtectHome=yes', 'PrivateTmp=yes', 'DevicePolicy=closed',
       'DeviceAllow=char-gpiochip rw', 'DeviceAllow=char-i2c rw', 'DeviceAllow=char-ttyAMA rw', 'DeviceAllow=char-ttyUSB rw', 'StandardOutput=journal',
       'Type=notify', 'NotifyAccess=all',
       'ExecStopPost=/usr/bin/node /opt/hearth/dist/core/cli.js release-outputs --config /etc/hearth/hearth.yaml',
