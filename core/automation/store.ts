@@ -38,7 +38,7 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
     addTraces(traces: readonly Trace[]): void {
       if (!traces.length) return;
       db.transaction((tx) => {
-        for (const trace of traces) {
+        for (const trace of newestOfEach(traces)) {
           const json = JSON.stringify(trace);
           tx.insert(automationTraces).values({ runId: trace.runId, automationId: trace.automationId, startedAt: Date.parse(trace.startedAt), trace: json }).onConflictDoUpdate({ target: automationTraces.runId, set: { trace: json } }).run();
         }
@@ -91,3 +91,19 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
 }
 
 export type AutomationStore = ReturnType<typeof createAutomationStore>;
+
+/**
+ * The traces of a batch that can outlive its pruning: the newest TRACES_KEPT of each automation
+ * (the last write of a run wins). Older ones would be deleted in the same transaction — an hour
+ * of the demo's simulated past flushes a hundred motion-light runs at once.
+ */
+function newestOfEach(traces: readonly Trace[]): Trace[] {
+  const latest = new Map(traces.map((t) => [t.runId, t]));
+  const byAutomation = new Map<string, Trace[]>();
+  for (const t of latest.values()) {
+    const list = byAutomation.get(t.automationId);
+    if (list) list.push(t);
+    else byAutomation.set(t.automationId, [t]);
+  }
+  return [...byAutomation.values()].flatMap((list) => list.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)).slice(0, TRACES_KEPT));
+}
