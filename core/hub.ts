@@ -19,7 +19,7 @@ import { errorMessage } from './errors.js';
 import { createHistoryRoutes, HISTORY_ROUTE_DOCS } from './api/routes/history.js';
 import { createHistoryQueries, createRecorder, type Recorder } from './history/index.js';
 import { createKernel, type Kernel } from './kernel/index.js';
-import { createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
+import { createHttpMetrics, createMetricsCollector, createMetricsRoutes } from './metrics/index.js';
 import type { MqttBridge } from './mqtt/index.js';
 import { createNotifier, createNotifyRoutes, createUserTargetStore, type NotifyService } from './notify/index.js';
 import { builtinNames, createPluginHost, describePlugin, loadPlugins, startAutoIsolation, type PluginHost } from './plugins/index.js';
@@ -130,8 +130,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
   });
   const wsClients = { open: 0 };
+  const httpMetrics = createHttpMetrics();
   const metrics = createMetricsCollector({
     kernel,
+    http: httpMetrics,
     plugins: host,
     recorderStats: () => recorder.stats(),
     webSocketClients: () => wsClients.open,
@@ -203,6 +205,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       startedAt,
       ...(isSimHardware(hardware) && { sim: hardware.sim }),
       wsClients,
+      requestMetrics: httpMetrics.middleware,
       openAlerts: () => alerts.openCount(),
       people: () => floorplans.people(),
       modules: [

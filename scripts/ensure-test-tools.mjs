@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The suite uses real Chromium, a real Mosquitto, systemd-analyze and Jinja2 (python3-jinja2). Install them from Debian
+// The suite uses real Chromium, a real Mosquitto, systemd-analyze, Jinja2 (python3-jinja2) and promtool (prometheus). Install them from Debian
 // packages when missing and we are root; otherwise say what is missing and fail.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,8 @@ const needed = [
   { bin: '/usr/bin/systemd-analyze', pkg: 'systemd' },
   // Home Assistant's template engine, to render the discovery templates as HA would (tests/helpers/jinja.ts).
   { bin: '/usr/lib/python3/dist-packages/jinja2/__init__.py', pkg: 'python3-jinja2' },
+  // `promtool check metrics` lints /api/metrics (tests/integration/ops/metrics-promtool.test.ts).
+  { bin: '/usr/bin/promtool', pkg: 'prometheus' },
 ];
 const missing = needed.filter((t) => !existsSync(t.bin));
 if (missing.length === 0) process.exit(0);

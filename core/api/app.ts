@@ -41,6 +41,8 @@ export interface ApiDeps {
   ws?: WsOptions;
   /** Counts open WebSocket clients, for the metrics. */
   wsClients?: { open: number };
+  /** Times every request, for the metrics (mounted before anything else). */
+  requestMetrics?: MiddlewareHandler;
   /** Open alerts shown live, for WebSocket `subscribe_alerts`. */
   openAlerts?: () => number;
   /** "I am here" pins, for WebSocket `subscribe_people`. */
@@ -73,6 +75,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   const defaultLimit = limitBody();
   const bodyLimit: MiddlewareHandler<ApiEnv> = (c, next) => (largeBodies.find((l) => l.pattern.test(c.req.path))?.limit ?? defaultLimit)(c, next);
 
+  if (deps.requestMetrics) app.use('*', deps.requestMetrics);
   app.use('*', closeWhenBodyUnread(), securityHeaders());
   app.use('/api/*', bodyLimit, authenticate({ auth, publicPaths, addressOf: deps.addressOf ?? nodeAddress }));
   app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(docs, deps.version))));

@@ -3,6 +3,7 @@ import type { Kernel, PluginStatus } from '../kernel/index.js';
 import type { PluginInfo } from '../plugins/index.js';
 import type { Service } from '../service.js';
 import type { Metric } from './format.js';
+import type { HttpMetrics } from './http.js';
 
 /** What the recorder reports (History: `recorder.stats()`). */
 export interface RecorderStats {
@@ -19,6 +20,8 @@ export interface MetricsDeps {
   webSocketClients?: () => number;
   /** Subscribes to finished automation runs (wire to the bus's `automation_trace`). */
   onAutomationRun?: (listener: (run: { automationId: string; ok: boolean }) => void) => () => void;
+  /** HTTP request counts and durations (the API's metrics middleware). */
+  http?: Pick<HttpMetrics, 'collect'>;
   now?: () => number;
 }
 
@@ -98,16 +101,20 @@ export function createMetricsCollector(deps: MetricsDeps): MetricsCollector {
         metrics.push({ name: 'hearth_plugin_status', help: 'Plugin status (1 for the current one).', type: 'gauge', samples });
       }
       if (deps.webSocketClients) metrics.push(gauge('hearth_websocket_clients', 'Connected WebSocket clients.', deps.webSocketClients()));
+      if (deps.http) metrics.push(...deps.http.collect());
       if (lag) {
         const q = (p: number) => lag!.percentile(p) / 1e9;
         metrics.push({
           name: 'hearth_event_loop_lag_seconds',
           help: 'Event-loop delay since start.',
-          type: 'gauge',
+          type: 'summary',
           samples: [
             { labels: { quantile: '0.5' }, value: q(50) },
             { labels: { quantile: '0.99' }, value: q(99) },
             { labels: { quantile: '1' }, value: lag.max / 1e9 },
+            // The histogram keeps a mean, not a sum: mean × count is the total delay it saw.
+            { suffix: '_sum', value: lag.count ? (lag.mean * lag.count) / 1e9 : 0 },
+            { suffix: '_count', value: lag.count },
           ],
         });
       }

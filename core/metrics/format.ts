@@ -1,7 +1,9 @@
 /** Prometheus text exposition format 0.0.4: pure formatting, no I/O. */
-export type MetricType = 'gauge' | 'counter';
+export type MetricType = 'gauge' | 'counter' | 'summary' | 'histogram';
 
 export interface Sample {
+  /** Appended to the family name: `_sum`, `_count`, `_bucket` of a summary or histogram. */
+  suffix?: '_sum' | '_count' | '_bucket';
   labels?: Readonly<Record<string, string>>;
   value: number;
 }
@@ -33,7 +35,7 @@ export function formatMetrics(metrics: readonly Metric[]): string {
       const labels = s.labels && Object.keys(s.labels).length
         ? `{${Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`
         : '';
-      out.push(`${m.name}${labels} ${formatValue(s.value)}`);
+      out.push(`${m.name}${s.suffix ?? ''}${labels} ${formatValue(s.value)}`);
     }
   }
   return `${out.join('\n')}\n`;
