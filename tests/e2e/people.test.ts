@@ -53,7 +53,8 @@ describe('people: an invitation from Settings, accepted in another browser', { t
     await invitee.getByRole('navigation', { name: 'Main' }).waitFor();
     expect(new URL(invitee.url()).pathname).toBe('/');
     await expect.poll(() => invitee.locator('header.top .who').textContent()).toContain(ZOE.username);
-    await invitee.locator('hearth-light-card').first().waitFor();
+    // Home, as the cards or the floor plan (Home opens on the plan when the house has one).
+    await invitee.locator('hearth-light-card, hearth-floorplan-view').first().waitFor();
 
     // Her own account: a display name the header shows at once.
     await invitee.goto(`${hub.url}/settings/account`);
