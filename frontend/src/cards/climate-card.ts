@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { CommandCard } from './command-card.js';
 import { stepTarget, stringList } from '../lib/controls.js';
 import { scheduleEditorPath } from '../lib/router.js';
-import { formatNumber, stateWord, titleCase } from '../lib/format.js';
+import { formatNumber, presetName, stateWord } from '../lib/format.js';
 import { cardStyles } from './card-styles.js';
 import { cardHead, icon } from './head.js';
 import { msg, str } from '../lib/i18n.js';
@@ -48,7 +48,7 @@ export class HearthClimateCard extends CommandCard {
         ${presets.length
           ? html`<select aria-label=${msg(str`${e.name} preset`, { id: 'card.preset' })} ?disabled=${off} @change=${(ev: Event) => this.send('set_preset', { preset: (ev.target as HTMLSelectElement).value })}>
               ${a.preset === undefined ? html`<option value="" selected disabled>${msg('Preset', { id: 'card.preset-placeholder' })}</option>` : nothing}
-              ${presets.map((p) => html`<option value=${p} ?selected=${p === a.preset}>${titleCase(p)}</option>`)}
+              ${presets.map((p) => html`<option value=${p} ?selected=${p === a.preset}>${presetName(p)}</option>`)}
             </select>`
           : nothing}
         ${typeof a.schedule === 'string' ? html`<a href=${scheduleEditorPath(a.schedule)} aria-label=${msg(str`${e.name} schedule`, { id: 'card.schedule-named' })}>${msg('Schedule', { id: 'card.schedule' })}</a>` : nothing}

@@ -211,6 +211,20 @@ export function weekdayName(day: (typeof WEEK)[number], locale: string = current
   return new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day))).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
 }
 
+/** A thermostat preset as a person reads it: "comfort" → "Comfort" ("Confort"); unknown ones title-cased. */
+export function presetName(preset: string): string {
+  switch (preset) {
+    case 'comfort': return msg('Comfort', { id: 'preset.comfort' });
+    case 'eco': return msg('Eco', { id: 'preset.eco' });
+    case 'away': return msg('Away', { id: 'preset.away' });
+    case 'frost': return msg('Frost', { id: 'preset.frost' });
+    case 'home': return msg('Home', { id: 'preset.home' });
+    case 'sleep': return msg('Sleep', { id: 'preset.sleep' });
+    case 'boost': return msg('Boost', { id: 'preset.boost' });
+    default: return titleCase(preset);
+  }
+}
+
 /** "living_room" → "Living room". */
 export function titleCase(id: string): string {
   const words = id.replace(/_/g, ' ').trim();

@@ -3,6 +3,7 @@ import type { EntityState, HttpClient } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { scheduleEditorPath } from '../lib/router.js';
 import { controls } from '../styles/theme.js';
+import { msg } from '../lib/i18n.js';
 
 /** Domains that can follow a schedule (core/automation/follow.ts FOLLOW_DOMAINS). */
 export const FOLLOWERS = new Set(['switch', 'light', 'cover', 'climate']);
@@ -73,13 +74,13 @@ export class HearthFollowPicker extends LitElement {
     const current = this._current;
     const followed = current ? this.schedules.find((s) => s.id === current) : undefined;
     return html`<div class="row">
-        <label for="follow">Follow schedule</label>
+        <label for="follow">${msg('Follow schedule', { id: 'follow.label' })}</label>
         <select id="follow" ?disabled=${this._busy || current === undefined} .value=${current ?? ''}
           @change=${(ev: Event) => void this.choose((ev.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!current}>None</option>
+          <option value="" ?selected=${!current}>${msg('None', { id: 'follow.none' })}</option>
           ${this.schedules.map((s) => html`<option value=${s.id} ?selected=${s.id === current}>${s.name}</option>`)}
         </select>
-        ${current ? html`<span role="status">Following <a href=${scheduleEditorPath(current)}>${followed?.name ?? current}</a></span>` : nothing}
+        ${current ? html`<span role="status">${msg('Following', { id: 'follow.following' })} <a href=${scheduleEditorPath(current)}>${followed?.name ?? current}</a></span>` : nothing}
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}`;
   }

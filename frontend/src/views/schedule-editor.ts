@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { HttpClient, Schedule, User } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
-import { LEAVE_EVENT, UNSAVED_MESSAGE } from '../lib/leave.js';
+import { LEAVE_EVENT, unsavedMessage } from '../lib/leave.js';
+import { presetName, weekdayName } from '../lib/format.js';
 import {
   DAYS, PRESETS, SNAP_MIN, WEEKDAYS, addBlock, copyDay, minutesToPercent, moveBlock, parseValue, toMinutes, xToMinutes, type Day, type Week,
 } from '../lib/schedule-grid.js';
 import { controls } from '../styles/theme.js';
+import { msg } from '../lib/i18n.js';
 
-const DAY_NAMES: Record<Day, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 const HOURS = [0, 6, 12, 18, 24];
 
 /** YYYY-MM-DD in local time, as exceptions are dated. */
@@ -83,7 +84,7 @@ export class HearthScheduleEditor extends LitElement {
   }
 
   private readonly onLeave = (ev: Event) => {
-    if (this._dirty && !confirm(UNSAVED_MESSAGE)) ev.preventDefault();
+    if (this._dirty && !confirm(unsavedMessage())) ev.preventDefault();
   };
 
   /** Reload, closing the tab, typing another address: the browser asks in its own words. */
@@ -145,7 +146,7 @@ export class HearthScheduleEditor extends LitElement {
   }
 
   private rowName(row: Row): string {
-    return typeof row === 'number' ? (this._exceptions[row]?.date ?? '') : DAY_NAMES[row];
+    return typeof row === 'number' ? (this._exceptions[row]?.date ?? '') : weekdayName(row);
   }
 
   /** A new exception starts empty on the first free date from tomorrow on. */
@@ -312,14 +313,14 @@ export class HearthScheduleEditor extends LitElement {
     const block = s && this._week && this.blocksOf(s.day)[s.index];
     if (!s || !block || !this.editable) return nothing;
     const value = block.value === undefined ? '' : String(block.value);
-    return html`<div class="bar value" role="group" aria-label="Selected block">
+    return html`<div class="bar value" role="group" aria-label=${msg('Selected block', { id: 'schedule.selected' })}>
       <span>${this.rowName(s.day)} ${block.from}–${block.to}</span>
-      <select aria-label="Preset" @change=${(ev: Event) => this.setValue((ev.target as HTMLSelectElement).value)}>
-        ${(PRESETS as readonly string[]).includes(value) ? nothing : html`<option value="" selected disabled>Preset</option>`}
-        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === value}>${p}</option>`)}
+      <select aria-label=${msg('Preset', { id: 'card.preset-placeholder' })} @change=${(ev: Event) => this.setValue((ev.target as HTMLSelectElement).value)}>
+        ${(PRESETS as readonly string[]).includes(value) ? nothing : html`<option value="" selected disabled>${msg('Preset', { id: 'card.preset-placeholder' })}</option>`}
+        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === value}>${presetName(p)}</option>`)}
       </select>
-      <input aria-label="Value (preset or °C)" .value=${value} @change=${(ev: Event) => this.setValue((ev.target as HTMLInputElement).value)} />
-      <button @click=${() => this.removeSelected()}>Delete block</button>
+      <input aria-label=${msg('Value (preset or °C)', { id: 'schedule.value' })} .value=${value} @change=${(ev: Event) => this.setValue((ev.target as HTMLInputElement).value)} />
+      <button @click=${() => this.removeSelected()}>${msg('Delete block', { id: 'schedule.delete-block' })}</button>
     </div>`;
   }
 
@@ -332,54 +333,54 @@ export class HearthScheduleEditor extends LitElement {
   /** Copy one day onto any chosen days (the source itself is left as it is). */
   private renderCopy() {
     return html`<fieldset>
-      <legend>Copy a day</legend>
+      <legend>${msg('Copy a day', { id: 'schedule.copy-day' })}</legend>
       <div class="bar">
-        <label>Copy <select aria-label="Copy from" @change=${(ev: Event) => (this._copyFrom = (ev.target as HTMLSelectElement).value as Day)}>
-          ${DAYS.map((d) => html`<option value=${d} ?selected=${d === this._copyFrom}>${DAY_NAMES[d]}</option>`)}
-        </select> to</label>
-        <span role="group" aria-label="Copy to" class="bar">
+        <label>${msg('Copy', { id: 'schedule.copy' })} <select aria-label=${msg('Copy from', { id: 'schedule.copy-from' })} @change=${(ev: Event) => (this._copyFrom = (ev.target as HTMLSelectElement).value as Day)}>
+          ${DAYS.map((d) => html`<option value=${d} ?selected=${d === this._copyFrom}>${weekdayName(d)}</option>`)}
+        </select> ${msg('to', { id: 'schedule.copy-to-word' })}</label>
+        <span role="group" aria-label=${msg('Copy to', { id: 'schedule.copy-to' })} class="bar">
           ${DAYS.map((d) => html`<label><input type="checkbox" .checked=${d !== this._copyFrom && this._copyTo.has(d)} ?disabled=${d === this._copyFrom}
-            @change=${(ev: Event) => this.toggleCopyTo(d, (ev.target as HTMLInputElement).checked)} />${DAY_NAMES[d]}</label>`)}
+            @change=${(ev: Event) => this.toggleCopyTo(d, (ev.target as HTMLInputElement).checked)} />${weekdayName(d)}</label>`)}
         </span>
-        <button ?disabled=${[...this._copyTo].every((d) => d === this._copyFrom)} @click=${() => this.copyDays()}>Copy</button>
+        <button ?disabled=${[...this._copyTo].every((d) => d === this._copyFrom)} @click=${() => this.copyDays()}>${msg('Copy', { id: 'schedule.copy' })}</button>
       </div>
     </fieldset>`;
   }
 
   private renderExceptions(editable: boolean) {
-    return html`<h2>Exceptions</h2>
-      <p class="muted">A dated day that replaces its weekday, such as a holiday.</p>
+    return html`<h2>${msg('Exceptions', { id: 'schedule.exceptions' })}</h2>
+      <p class="muted">${msg('A dated day that replaces its weekday, such as a holiday.', { id: 'schedule.exceptions-hint' })}</p>
       <div class="grid">
         ${this._exceptions.map((x, i) => html`<div class="exception">
           <div class="bar">
-            <input type="date" aria-label="Exception date" .value=${x.date} ?disabled=${!editable}
+            <input type="date" aria-label=${msg('Exception date', { id: 'schedule.exception-date' })} .value=${x.date} ?disabled=${!editable}
               @change=${(ev: Event) => this.setExceptionDate(i, (ev.target as HTMLInputElement).value)} />
-            ${editable ? html`<button @click=${() => this.removeException(i)}>Remove exception</button>` : nothing}
+            ${editable ? html`<button @click=${() => this.removeException(i)}>${msg('Remove exception', { id: 'schedule.remove-exception' })}</button>` : nothing}
           </div>
           ${this.renderTrack(i, editable)}
         </div>`)}
       </div>
-      ${editable ? html`<button @click=${() => this.addException()}>Add exception</button>` : nothing}`;
+      ${editable ? html`<button @click=${() => this.addException()}>${msg('Add exception', { id: 'schedule.add-exception' })}</button>` : nothing}`;
   }
 
   override render() {
     const s = this._schedule;
-    if (!s || !this._week) return html`<h1>Schedule</h1>${this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">Loading…</p>`}`;
+    if (!s || !this._week) return html`<h1>${msg('Schedule', { id: 'card.schedule' })}</h1>${this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`}`;
     const editable = this.editable;
     return html`<h1>${s.name ?? s.id}</h1>
-      ${s.readOnly ? html`<p class="muted">This schedule comes from the config file; edit it there.</p>`
-        : editable ? html`<p class="muted">Drag on a day to draw a block, drag a block (or press ← →) to move it, tap it to set its value.</p>` : nothing}
+      ${s.readOnly ? html`<p class="muted">${msg('This schedule comes from the config file; edit it there.', { id: 'schedule.read-only' })}</p>`
+        : editable ? html`<p class="muted">${msg('Drag on a day to draw a block, drag a block (or press ← →) to move it, tap it to set its value.', { id: 'schedule.hint' })}</p>` : nothing}
       <div class="hours" aria-hidden="true">${HOURS.map((h) => html`<span>${h}</span>`)}</div>
       <div class="grid">
-        ${DAYS.map((day) => html`<div class="line"><span>${DAY_NAMES[day]}</span>${this.renderTrack(day, editable)}</div>`)}
+        ${DAYS.map((day) => html`<div class="line"><span>${weekdayName(day)}</span>${this.renderTrack(day, editable)}</div>`)}
       </div>
       ${this.renderSelected()}
       ${editable ? this.renderCopy() : nothing}
       ${editable || this._exceptions.length ? this.renderExceptions(editable) : nothing}
       ${editable
         ? html`<div class="bar">
-            <button class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>Save</button>
-            ${this._saved ? html`<span role="status">Saved</span>` : this._dirty ? html`<span class="muted">Unsaved changes</span>` : nothing}
+            <button class="primary" ?disabled=${this._busy} @click=${() => void this.save()}>${msg('Save', { id: 'common.save' })}</button>
+            ${this._saved ? html`<span role="status">${msg('Saved', { id: 'common.saved' })}</span>` : this._dirty ? html`<span class="muted">${msg('Unsaved changes', { id: 'schedule.unsaved' })}</span>` : nothing}
           </div>`
         : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;

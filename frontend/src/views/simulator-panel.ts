@@ -3,6 +3,7 @@ import type { HttpClient, SimLine } from '../api/index.js';
 import { errorText } from '../lib/errors.js';
 import { SCENARIOS, scenarioLines } from '../lib/scenarios.js';
 import { controls } from '../styles/theme.js';
+import { msg, str } from '../lib/i18n.js';
 
 /** Drives the simulated board's input lines: ring the doorbell, open the door, walk through the hall. */
 export class HearthSimulatorPanel extends LitElement {
@@ -60,23 +61,23 @@ export class HearthSimulatorPanel extends LitElement {
 
   override render() {
     if (this._error && !this._lines) return html`<div class="error" role="alert">${this._error}</div>`;
-    if (!this._lines) return html`<p class="muted">Loading…</p>`;
+    if (!this._lines) return html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`;
     const inputs = this._lines.filter((l) => l.direction === 'in');
     const outputs = this._lines.filter((l) => l.direction === 'out');
     const scenarios = SCENARIOS.filter((s) => scenarioLines(s, inputs).length);
     return html`<div class="panel">
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
       ${scenarios.length
-        ? html`<h3>Scenes</h3><div class="row">${scenarios.map((s) => html`<button @click=${() => Promise.all(scenarioLines(s, inputs).map((l) => this.pulse(l.line, l.value)))}>${s.label}</button>`)}</div>`
+        ? html`<h3>${msg('Scenes', { id: 'sim.scenes' })}</h3><div class="row">${scenarios.map((s) => html`<button @click=${() => Promise.all(scenarioLines(s, inputs).map((l) => this.pulse(l.line, l.value)))}>${s.label()}</button>`)}</div>`
         : nothing}
-      <h3>Inputs</h3>
+      <h3>${msg('Inputs', { id: 'sim.inputs' })}</h3>
       <div class="lines">${inputs.map((l) => html`<div class="line">
-        <span>${l.label ?? `GPIO ${l.line}`} <span class="level ${l.value ? 'high' : ''}" aria-label="level">${l.value}</span></span>
+        <span>${l.label ?? `GPIO ${l.line}`} <span class="level ${l.value ? 'high' : ''}" aria-label=${msg('level', { id: 'sim.level' })}>${l.value}</span></span>
         <span class="row">
-          <button aria-label="Pulse line ${l.line}" @click=${() => this.pulse(l.line, l.value)}>Pulse</button>
-          <button aria-label="${l.value ? 'Set low' : 'Set high'}: line ${l.line}" @click=${() => this.drive(l.line, l.value ? 0 : 1)}>${l.value ? 'Set low' : 'Set high'}</button>
+          <button aria-label=${msg(str`Pulse line ${l.line}`, { id: 'sim.pulse-line' })} @click=${() => this.pulse(l.line, l.value)}>${msg('Pulse', { id: 'sim.pulse' })}</button>
+          <button aria-label=${l.value ? msg(str`Set low: line ${l.line}`, { id: 'sim.set-low-line' }) : msg(str`Set high: line ${l.line}`, { id: 'sim.set-high-line' })} @click=${() => this.drive(l.line, l.value ? 0 : 1)}>${l.value ? msg('Set low', { id: 'sim.set-low' }) : msg('Set high', { id: 'sim.set-high' })}</button>
         </span></div>`)}</div>
-      <h3>Outputs</h3>
+      <h3>${msg('Outputs', { id: 'sim.outputs' })}</h3>
       <div class="lines">${outputs.map((l) => html`<div class="line"><span>${l.label ?? `GPIO ${l.line}`}</span><span class="level ${l.value ? 'high' : ''}">${l.value}</span></div>`)}</div>
     </div>`;
   }
