@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../api/types.js';
 import { titleCase } from './format.js';
+import { msg } from './i18n.js';
 
 export type FieldKind = 'text' | 'number' | 'integer' | 'boolean' | 'enum' | 'object' | 'array' | 'json';
 
@@ -56,7 +57,7 @@ export function schemaToFields(rawSchema: JsonSchema, value: unknown, path = '',
   const kind = kindOf(schema);
   const field: FormField = {
     path,
-    label: schema.title ?? label ?? (path ? titleCase(path.split('.').pop()!) : 'Configuration'),
+    label: schema.title ?? label ?? (path ? titleCase(path.split('.').pop()!) : msg('Configuration', { id: 'schema.configuration' })),
     kind,
     value: value === undefined ? schema.default : value,
     required,

@@ -6,10 +6,10 @@ import { icon } from '../cards/head.js';
 import { errorText } from '../lib/errors.js';
 import { iconFor, isActive } from '../lib/entities.js';
 import { backgroundProblem, BACKGROUND_TYPES, labelPoint, relativeTo, snap, summariseRoom, zoomAbout, type Corner, type View } from '../lib/floorplan.js';
-import { msg } from '../lib/i18n.js';
 import { formatState, titleCase } from '../lib/format.js';
 import { routePath } from '../lib/router.js';
 import { floorplanStyles } from './floorplan-styles.js';
+import { msg, str } from '../lib/i18n.js';
 
 const TOGGLES = new Set(['light', 'switch', 'fan']);
 const LONG_PRESS_MS = 550;
@@ -143,7 +143,7 @@ export class HearthFloorplanView extends LitElement {
 
   private async create() {
     try {
-      const plan = await this.api.createFloorplan({ name: 'Ground floor', level: 0 });
+      const plan = await this.api.createFloorplan({ name: msg('Ground floor', { id: 'plan.ground-floor' }), level: 0 });
       this._plans = [...(this._plans ?? []), plan];
       this._level = plan.level;
       this.startEditing();
@@ -293,35 +293,35 @@ export class HearthFloorplanView extends LitElement {
     const unplaced = this.entities.filter((e) => !plan.items.some((i) => i.entityId === e.id) && e.attributes.hidden !== true);
     return html`<div class="bar">
       ${levels.length > 1 && !this._draft
-        ? html`<div class="levels" role="group" aria-label="Level">${levels.map(
+        ? html`<div class="levels" role="group" aria-label=${msg('Level', { id: 'plan.level' })}>${levels.map(
             (p) => html`<button aria-pressed=${p.level === this._level ? 'true' : 'false'} @click=${() => (this._level = p.level)}>${p.name}</button>`,
           )}</div>`
         : nothing}
       ${this._draft
-        ? html`<button @click=${() => this.undo()} ?disabled=${!this._undo.length}>Undo</button>
-            <button aria-pressed=${this._drawing ? 'true' : 'false'} @click=${() => ((this._drawing = !this._drawing), (this._corners = []))}>Draw room</button>
+        ? html`<button @click=${() => this.undo()} ?disabled=${!this._undo.length}>${msg('Undo', { id: 'plan.undo' })}</button>
+            <button aria-pressed=${this._drawing ? 'true' : 'false'} @click=${() => ((this._drawing = !this._drawing), (this._corners = []))}>${msg('Draw room', { id: 'plan.draw-room' })}</button>
             ${this._drawing
-              ? html`<label>Room <select class="room-area" @change=${(e: Event) => this.finishRoom((e.target as HTMLSelectElement).value)} ?disabled=${this._corners.length < 3}>
-                  <option value="">${this._corners.length < 3 ? 'tap 3+ corners' : 'pick its area'}</option>
+              ? html`<label>${msg('Room', { id: 'plan.room' })} <select class="room-area" @change=${(e: Event) => this.finishRoom((e.target as HTMLSelectElement).value)} ?disabled=${this._corners.length < 3}>
+                  <option value="">${this._corners.length < 3 ? msg('tap 3+ corners', { id: 'plan.tap-corners' }) : msg('pick its area', { id: 'plan.pick-area' })}</option>
                   ${this.areas.map((a) => html`<option value=${a}>${titleCase(a)}</option>`)}</select></label>`
               : nothing}
-            <label>Add <select class="add-device" @change=${(e: Event) => {
+            <label>${msg('Add', { id: 'plan.add' })} <select class="add-device" @change=${(e: Event) => {
               this.place((e.target as HTMLSelectElement).value);
               (e.target as HTMLSelectElement).value = '';
-            }}><option value="">device…</option>${unplaced.map((e) => html`<option value=${e.id}>${e.name}</option>`)}</select></label>
+            }}><option value="">${msg('device…', { id: 'plan.device' })}</option>${unplaced.map((e) => html`<option value=${e.id}>${e.name}</option>`)}</select></label>
             <label class="upload">${msg('Background picture…', { id: 'floorplan.background-upload' })}
               <input type="file" accept=${BACKGROUND_TYPES.join(',')} @change=${(e: Event) => this.upload(e.target as HTMLInputElement)} /></label>
             ${plan.background.image
               ? html`<button @click=${() => void this.setBackground((id) => this.api.removeFloorplanImage(id))}>${msg('Remove picture', { id: 'floorplan.background-remove' })}</button>`
               : nothing}
-            <button class="primary" @click=${() => void this.save()}>Save</button>
-            <button @click=${() => this.stopEditing()}>Cancel</button>
-            <p class="muted hint">Drag a device to move it. Tap a room to remove it. Draw room: tap its corners on the grid, then pick its area.</p>`
-        : html`<label>I am here <select class="pin" @change=${(e: Event) => void this.pin((e.target as HTMLSelectElement).value)}>
+            <button class="primary" @click=${() => void this.save()}>${msg('Save', { id: 'common.save' })}</button>
+            <button @click=${() => this.stopEditing()}>${msg('Cancel', { id: 'common.cancel' })}</button>
+            <p class="muted hint">${msg('Drag a device to move it. Tap a room to remove it. Draw room: tap its corners on the grid, then pick its area.', { id: 'plan.edit-hint' })}</p>`
+        : html`<label>${msg('I am here', { id: 'plan.i-am-here' })} <select class="pin" @change=${(e: Event) => void this.pin((e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!mine}>—</option>
               ${this.areas.map((a) => html`<option value=${a} ?selected=${a === mine}>${titleCase(a)}</option>`)}</select></label>
-            ${this._view.scale > 1 ? html`<button @click=${() => (this._view = { scale: 1, x: 0, y: 0 })}>Fit</button>` : nothing}
-            ${this.admin ? html`<button @click=${() => this.startEditing()}>Edit plan</button>` : nothing}`}
+            ${this._view.scale > 1 ? html`<button @click=${() => (this._view = { scale: 1, x: 0, y: 0 })}>${msg('Fit', { id: 'plan.fit' })}</button>` : nothing}
+            ${this.admin ? html`<button @click=${() => this.startEditing()}>${msg('Edit plan', { id: 'plan.edit' })}</button>` : nothing}`}
     </div>`;
   }
 
@@ -348,7 +348,7 @@ export class HearthFloorplanView extends LitElement {
       return html`<div class="label" data-area=${room.area} style="left:${(x / plan.grid.columns) * 100}%;top:${(y / plan.grid.rows) * 100}%">
         <strong>${room.label ?? titleCase(room.area)}</strong>
         <span>${s.temperature ?? ''}${s.lightsOn ? html` · ${s.lightsOn} light${s.lightsOn > 1 ? 's' : ''} on` : nothing}</span>
-        ${here.length ? html`<span class="people">${here.map((p) => html`<span class="person" title="${p.username} is here">${p.username}</span>`)}</span>` : nothing}
+        ${here.length ? html`<span class="people">${here.map((p) => html`<span class="person" title=${msg(str`${p.username} is here`, { id: 'plan.is-here' })}>${p.username}</span>`)}</span>` : nothing}
       </div>`;
     });
   }
@@ -360,7 +360,7 @@ export class HearthFloorplanView extends LitElement {
       const toggles = e && TOGGLES.has(e.domain);
       return html`<button class="item ${e && isActive(e) ? 'on' : ''} ${this.pending.has(item.entityId) ? 'pending' : ''} ${e?.available === false ? 'unavailable' : ''}"
         data-entity=${item.entityId} style="left:${item.x * 100}%;top:${item.y * 100}%"
-        aria-label="${name}: ${e ? formatState(e) : 'unknown'}" aria-pressed=${toggles ? (e.state === 'on' ? 'true' : 'false') : nothing}
+        aria-label=${`${name}: ${e ? formatState(e) : msg('Unknown', { id: 'state.unknown' })}`} aria-pressed=${toggles ? (e.state === 'on' ? 'true' : 'false') : nothing}
         title=${name} @pointerdown=${(ev: PointerEvent) => this.itemDown(ev, item.entityId)} @pointermove=${(ev: PointerEvent) => this.itemMove(ev)}
         @pointerup=${() => this.itemUp(e)} @pointercancel=${() => (this.press = undefined)} @click=${(ev: MouseEvent) => ev.detail === 0 && e && !this._draft && this.activate(e)}
         @contextmenu=${(ev: Event) => ev.preventDefault()}>${e ? icon(iconFor(e)) : '?'}</button>`;
@@ -368,11 +368,11 @@ export class HearthFloorplanView extends LitElement {
   }
 
   override render() {
-    if (this._plans === undefined) return html`<p class="muted" role="status">${this._error || 'Loading the plan…'}</p>`;
+    if (this._plans === undefined) return html`<p class="muted" role="status">${this._error || msg('Loading the plan…', { id: 'plan.loading' })}</p>`;
     const plan = this.plan;
     if (!plan) {
-      return html`<div class="panel empty"><h2>No floor plan yet</h2>
-        ${this.admin ? html`<p class="muted">Draw the rooms on a grid and place the devices.</p><button class="primary" @click=${() => void this.create()}>Draw a plan</button>` : html`<p class="muted">An admin can draw one.</p>`}
+      return html`<div class="panel empty"><h2>${msg('No floor plan yet', { id: 'plan.empty' })}</h2>
+        ${this.admin ? html`<p class="muted">${msg('Draw the rooms on a grid and place the devices.', { id: 'plan.empty-hint' })}</p><button class="primary" @click=${() => void this.create()}>${msg('Draw a plan', { id: 'plan.draw' })}</button>` : html`<p class="muted">${msg('An admin can draw one.', { id: 'plan.admin-only' })}</p>`}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}</div>`;
     }
     const byId = new Map(this.entities.map((e) => [e.id, e]));
