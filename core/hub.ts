@@ -89,7 +89,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // before the board is opened and anything served: the demo house's first start lives its past week
   if (options.backfill ?? true) await backfillHistory({ loaded, plugins, fileAutomations, database, dataDir, log });
   const hardware =
-    options.hardware ?? (await openHardware({ backend: config.hardware.backend, wantsBias: wantsBias(declaredHardware(plugins).inputs), ...testStandInsFromEnv() }));
+    options.hardware ?? (await openHardware({ backend: config.hardware.backend, wantsBias: wantsBias(declaredHardware(plugins).inputs), onNotice: (message) => log.info(message), ...testStandInsFromEnv() }));
   recordSimLines(hardware);
   const kernel = createKernel(log);
   const auth = createAuth(database);

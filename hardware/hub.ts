@@ -28,6 +28,8 @@ export interface HardwareOptions {
   modules?: LinuxModules;
   /** Errors thrown by watch callbacks; they never stop other watchers. */
   onWatchError?: (err: unknown) => void;
+  /** A feature the backend runs in a lesser form (gpiod: edges sampled, not read from the kernel): for the hub's log. */
+  onNotice?: (message: string) => void;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function openHardware(options: HardwareOptions): Promise<Hardware> 
   const sysfsRoot = options.sysfsRoot ?? '/sys';
   const backend = await resolveBackend(options.backend, { sysfsRoot, wantsBias: options.wantsBias });
   if (backend === 'sim') return createSimBoard({ onWatchError: options.onWatchError, ...options.sim });
-  const linux = { sysfsRoot, devRoot: options.devRoot, modules: options.modules, onWatchError: options.onWatchError };
+  const linux = { sysfsRoot, devRoot: options.devRoot, modules: options.modules, onWatchError: options.onWatchError, onNotice: options.onNotice };
   if (backend === 'linux') return openLinuxHardware(linux);
   if (backend === 'gpiod') return openGpiodHardware(linux);
   throw new RangeError(`unknown hardware backend ${JSON.stringify(backend)} (auto, linux, gpiod or sim)`);

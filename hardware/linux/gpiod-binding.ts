@@ -56,6 +56,8 @@ export interface GpiodBinding {
   readonly name: string;
   /** Whether requests honour `debounceUs` (the v2 uAPI); else the hub's edge filter debounces. */
   readonly kernelDebounce: boolean;
+  /** Whether `onEdge` reads the kernel's queued events and their timestamps; else it samples the line (logged at start). */
+  readonly kernelEvents: boolean;
   chipInfo(devicePath: string): GpiodChipInfo;
   /** Throws an errno error (`EBUSY`, `EACCES` …) when the kernel refuses. */
   requestLine(devicePath: string, offset: number, settings: GpiodLineSettings): GpiodLineRequest;
@@ -79,7 +81,7 @@ interface NodeLibgpiod {
 }
 
 /** node-libgpiod has no event read: inputs are sampled this often and edges timestamped when seen. */
-const POLL_MS = 5;
+export const GPIOD_POLL_MS = 5;
 
 export async function loadGpiodBinding(): Promise<GpiodBinding> {
   let mod: NodeLibgpiod;
@@ -109,6 +111,7 @@ function fromNodeLibgpiod(mod: NodeLibgpiod): GpiodBinding {
   return {
     name: GPIOD_PACKAGE,
     kernelDebounce: false,
+    kernelEvents: false,
     chipInfo(path) {
       const c = chip(path);
       return { name: c.name, label: c.label, lines: c.numberOfLines };
@@ -132,7 +135,7 @@ function fromNodeLibgpiod(mod: NodeLibgpiod): GpiodBinding {
             if (value === last) return;
             last = value;
             cb({ value, timestampNs: process.hrtime.bigint() });
-          }, POLL_MS);
+          }, GPIOD_POLL_MS);
           poll.unref();
         },
         release() {

@@ -8,7 +8,7 @@ import { createLinuxI2cBus, loadI2cBus, type I2cBusModule, type LinuxI2cOptions 
 import { loadOnoff, type OnoffModule } from './onoff-adapter.js';
 import { createSysfsOneWire } from './onewire.js';
 import { createSysfsPwm } from './sysfs-pwm.js';
-import { loadGpiodBinding, type GpiodBinding } from './gpiod-binding.js';
+import { GPIOD_POLL_MS, loadGpiodBinding, type GpiodBinding } from './gpiod-binding.js';
 import { findGpiodHeaderChip } from './gpiod-chips.js';
 import { createGpiodGpio } from './gpiod.js';
 import { createLinuxSerial, type SerialModule } from './serial.js';
@@ -39,6 +39,8 @@ export interface LinuxHardwareOptions {
   modules?: LinuxModules;
   i2c?: LinuxI2cOptions;
   onWatchError?: (err: unknown) => void;
+  /** A feature the backend runs in a lesser form (edges sampled, not read from the kernel): for the hub's log. */
+  onNotice?: (message: string) => void;
 }
 
 /** GPIO through sysfs (`onoff`). */
@@ -53,6 +55,9 @@ export async function openLinuxHardware(options: LinuxHardwareOptions): Promise<
 export async function openGpiodHardware(options: LinuxHardwareOptions): Promise<Hardware> {
   const binding = options.modules?.gpiod ?? (await loadGpiodBinding());
   const chip = await findGpiodHeaderChip(binding, { sysfsRoot: options.sysfsRoot, devRoot: options.devRoot ?? '/dev' });
+  if (!binding.kernelEvents) {
+    options.onNotice?.(`gpio: ${binding.name} cannot read the kernel's edge events, so inputs on ${chip.name} are sampled every ${GPIOD_POLL_MS} ms (edge times to ${GPIOD_POLL_MS} ms; docs/hardware.md)`);
+  }
   return withBuses('gpiod', createGpiodGpio({ binding, chip, onWatchError: options.onWatchError }), options);
 }
 

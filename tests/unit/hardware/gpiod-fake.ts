@@ -19,12 +19,13 @@ export interface FakeGpiodLine {
  * A libgpiod binding over a fixture tree: `chipInfo` reads the fixture's dev/gpiochipN
  * (JSON label and line count, the ioctl's answer); requests are recorded per offset.
  */
-export function fakeGpiod(options: { failWith?: string; kernelDebounce?: boolean } = {}): GpiodBinding & { lines: Map<number, FakeGpiodLine> } {
+export function fakeGpiod(options: { failWith?: string; kernelDebounce?: boolean; kernelEvents?: boolean } = {}): GpiodBinding & { lines: Map<number, FakeGpiodLine> } {
   const lines = new Map<number, FakeGpiodLine>();
   return {
     lines,
     name: 'fake-libgpiod',
     kernelDebounce: options.kernelDebounce ?? false,
+    kernelEvents: options.kernelEvents ?? true,
     chipInfo(path) {
       const info = JSON.parse(readFileSync(path, 'utf8')) as { label: string; lines: number };
       return { name: basename(path), ...info };

@@ -61,6 +61,16 @@ describe('choosing the backend', () => {
     expect((await auto('does-not-exist', true)).backend).toBe('sim');
   });
 
+  it('logs, once at start, that edges are sampled when the binding cannot read kernel events', async () => {
+    const open = async (kernelEvents: boolean) => {
+      const notices: string[] = [];
+      await openHardware({ backend: 'gpiod', ...tree('pi5-6.6'), onNotice: (m) => notices.push(m), modules: { gpiod: fakeGpiod({ kernelEvents }), i2cBus: noI2c } });
+      return notices;
+    };
+    expect(await open(false)).toEqual([expect.stringMatching(/fake-libgpiod cannot read the kernel's edge events, so inputs on gpiochip4 are sampled every 5 ms/)]);
+    expect(await open(true)).toEqual([]);
+  });
+
   it('without the binding installed, says how to install it', async () => {
     const err = await loadGpiodBinding().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HardwareError);
