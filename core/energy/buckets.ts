@@ -53,7 +53,7 @@ export function yearEarlierDay(day: number): number {
 }
 
 /** The spans of `period` that overlap [start, end), the first one starting at or before `start`. */
-export function spansOf(period: EnergyPeriod, start: number, end: number, wall: WallClock, timezone?: string): Span[] {
+export function spansOf(period: EnergyPeriod, start: number, end: number, wall: WallClock): Span[] {
   const out: Span[] = [];
   if (period === 'hour') {
     const w = wall(start);
@@ -61,10 +61,10 @@ export function spansOf(period: EnergyPeriod, start: number, end: number, wall: 
     return out;
   }
   let day = periodFirstDay(wall(start).day, period);
-  let from = dayStart(day, timezone);
+  let from = wall.dayStart(day);
   while (from < end) {
     day = nextPeriodDay(day, period);
-    const to = dayStart(day, timezone);
+    const to = wall.dayStart(day);
     out.push({ start: from, end: to });
     from = to;
   }
@@ -72,17 +72,17 @@ export function spansOf(period: EnergyPeriod, start: number, end: number, wall: 
 }
 
 /** The span just before `span` of the same period. */
-export function previousSpan(period: EnergyPeriod, span: Span, wall: WallClock, timezone?: string): Span {
+export function previousSpan(period: EnergyPeriod, span: Span, wall: WallClock): Span {
   if (period === 'hour') return { start: span.start - HOUR_MS, end: span.start };
-  return { start: dayStart(periodFirstDay(wall(span.start).day - 1, period), timezone), end: span.start };
+  return { start: wall.dayStart(periodFirstDay(wall(span.start).day - 1, period)), end: span.start };
 }
 
 /** The same span a year earlier, by local dates (an hour keeps its wall time). */
-export function yearEarlierSpan(period: EnergyPeriod, span: Span, wall: WallClock, timezone?: string): Span {
+export function yearEarlierSpan(period: EnergyPeriod, span: Span, wall: WallClock): Span {
   const w = wall(span.start);
   const startDay = yearEarlierDay(w.day);
-  const start = dayStart(startDay, timezone) + w.seconds * 1000;
+  const start = wall.dayStart(startDay) + w.seconds * 1000;
   if (period === 'hour') return { start, end: start + HOUR_MS };
   const endWall = wall(span.end);
-  return { start, end: dayStart(yearEarlierDay(endWall.day), timezone) + endWall.seconds * 1000 };
+  return { start, end: wall.dayStart(yearEarlierDay(endWall.day)) + endWall.seconds * 1000 };
 }

@@ -5,7 +5,11 @@
  */
 import { DAY_MS, wallTime, type Wall } from '../time/zone.js';
 
-export type WallClock = (ms: number) => Wall;
+export interface WallClock {
+  (ms: number): Wall;
+  /** The first instant of a local day: its midnight, or the first wall time after a gap at midnight. */
+  dayStart(day: number): number;
+}
 
 interface Segment {
   from: number;
@@ -34,7 +38,7 @@ export function wallClock(startMs: number, endMs: number, timezone?: string): Wa
     segments.push({ from: hi, offset: next });
   }
   let last = 0;
-  return (ms) => {
+  const wall = (ms: number): Wall => {
     // slots arrive mostly in order: start from the previous answer's segment
     if (segments[last]!.from > ms) last = 0;
     while (last + 1 < segments.length && segments[last + 1]!.from <= ms) last++;
@@ -42,4 +46,18 @@ export function wallClock(startMs: number, endMs: number, timezone?: string): Wa
     const day = Math.floor(local / DAY_MS);
     return { day, seconds: Math.floor((local - day * DAY_MS) / 1000) };
   };
+  const dayStart = (day: number): number => {
+    for (let s = 0; s < 86_400; s += 1800) {
+      // each offset in force around that day, earliest instant first
+      const found = segments
+        .map((seg) => day * DAY_MS + s * 1000 - seg.offset)
+        .filter((t) => {
+          const w = wall(t);
+          return w.day === day && w.seconds === s;
+        });
+      if (found.length) return Math.min(...found);
+    }
+    return day * DAY_MS;
+  };
+  return Object.assign(wall, { dayStart });
 }

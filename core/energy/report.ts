@@ -98,8 +98,8 @@ function likeForLike(span: Span, row: Span, now: number): Span {
 }
 
 export function energyRows(input: ReportInput): EnergyRow[] {
-  const { period, wall, timezone, now } = input;
-  return spansOf(period, input.start, input.end, wall, timezone).map((span) => {
+  const { period, wall, now } = input;
+  return spansOf(period, input.start, input.end, wall).map((span) => {
     const meters: Record<string, MeterUse> = {};
     for (const m of input.series) {
       const totals = totalsOver(m.slots, input.tariffs[m.kind], span);
@@ -115,8 +115,8 @@ export function energyRows(input: ReportInput): EnergyRow[] {
       gas: kindCost('gas'),
       byPeriod: Object.fromEntries(Object.entries(byKind.electricity).map(([p, t]) => [p, t.cost])),
     };
-    const previous = summary(input, likeForLike(previousSpan(period, span, wall, timezone), span, now));
-    const yearAgo = summary(input, likeForLike(yearEarlierSpan(period, span, wall, timezone), span, now));
+    const previous = summary(input, likeForLike(previousSpan(period, span, wall), span, now));
+    const yearAgo = summary(input, likeForLike(yearEarlierSpan(period, span, wall), span, now));
     return { ...span, ...(now < span.end && { partial: true as const }), meters, cost, previous, yearAgo };
   });
 }

@@ -114,9 +114,9 @@ export function createEnergy(deps: EnergyDeps): Energy {
     report(period, start, end) {
       // every row is compared with the span before it and a year earlier: fetch from the earliest
       const probe = wallClock(start - 400 * DAY_MS, end, timezone);
-      const spans = spansOf(period, start, end, probe, timezone);
+      const spans = spansOf(period, start, end, probe);
       const first = spans[0] ?? { start, end };
-      const fetch = { start: Math.min(previousSpan(period, first, probe, timezone).start, yearEarlierSpan(period, first, probe, timezone).start), end: spans.at(-1)?.end ?? end };
+      const fetch = { start: Math.min(previousSpan(period, first, probe).start, yearEarlierSpan(period, first, probe).start), end: spans.at(-1)?.end ?? end };
       const cal = calendar(fetch);
       const rows = energyRows({ period, start, end, now: now(), series: series(fetch), tariffs: tariffsOf(cal), wall: cal.wall, ...(timezone && { timezone }) });
       return {
