@@ -2,7 +2,7 @@
 // The gpiod backend end to end on the kernel's gpio-sim module (tests/gpio-sim): real line requests through
 // node-libgpiod on a simulated chip. Needs root, a kernel with CONFIG_GPIO_SIM and the binding installed, so it
 // is not part of `npm test` or CI. Where any of them is missing it says which and exits non-zero: nothing was tested.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -18,7 +18,8 @@ const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8' });
 const why = (result) => (result.error ? result.error.message : (result.stderr || result.stdout).trim() || `exit ${result.status}`);
 
 if (process.platform !== 'linux') fail('gpio-sim is a Linux kernel module; this is ' + process.platform);
-if (!existsSync(GPIO_SIM) && run('mountpoint', ['-q', CONFIGFS]).status !== 0) {
+const configfsMounted = () => readFileSync('/proc/mounts', 'utf8').split('\n').some((line) => line.split(' ')[1] === CONFIGFS);
+if (!existsSync(GPIO_SIM) && !configfsMounted()) {
   const mount = run('mount', ['-t', 'configfs', 'none', CONFIGFS]);
   if (mount.status !== 0) fail(`configfs is not mounted at ${CONFIGFS} and mounting it failed (${why(mount)}); run as root on the host, not in a container`);
 }
