@@ -34,6 +34,8 @@ describe('floor plan at phone width', { timeout: 60_000 }, () => {
     // Every room of the demo house is drawn, every device placed
     await expect.poll(() => page.locator('hearth-floorplan-view polygon.room').count()).toBe(5);
     await expect.poll(() => page.locator('hearth-floorplan-view .item').count()).toBe(25);
+    // The weather outside, from the demo's local stand-in, under the plan
+    await page.locator('hearth-floorplan-view hearth-weather-card').waitFor();
 
     // Live: a change made elsewhere shows on the plan, its room tinted
     await command('light.bedroom', 'turn_off');

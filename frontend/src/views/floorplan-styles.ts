@@ -39,6 +39,7 @@ export const floorplanStyles = [
     .bar .upload { position: relative; cursor: pointer; border: 1px solid var(--border); background: var(--surface); border-radius: var(--radius-sm); padding: 0.5rem 0.9rem; min-height: 40px; box-sizing: border-box; font-size: inherit; }
     .upload input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
     .upload:focus-within { outline: 2px solid var(--focus); outline-offset: 2px; }
+    .weather { display: grid; gap: 0.7rem; margin-top: 0.9rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 260px), 1fr)); }
     .hint { flex-basis: 100%; margin: 0; font-size: 0.85rem; }
     .empty { text-align: center; padding: 2rem 1rem; }
   `,

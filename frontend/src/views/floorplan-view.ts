@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { EntityState, Floorplan, HttpClient, PersonLocation, User } from '../api/index.js';
 import { navigateEvent, sendCommand } from '../cards/events.js';
 import { icon } from '../cards/head.js';
+import { cardFor } from '../cards/pick.js';
 import { errorText } from '../lib/errors.js';
 import { iconFor, isActive } from '../lib/entities.js';
 import { backgroundProblem, BACKGROUND_TYPES, labelPoint, relativeTo, snap, summariseRoom, zoomAbout, type Corner, type View } from '../lib/floorplan.js';
@@ -367,6 +368,12 @@ export class HearthFloorplanView extends LitElement {
     });
   }
 
+  /** The weather outside sits under the house, as on a window sill. */
+  private weather() {
+    const shown = this.entities.filter((e) => e.domain === 'weather' && e.attributes.hidden !== true);
+    return shown.length ? html`<div class="weather">${shown.map((e) => cardFor(e))}</div>` : nothing;
+  }
+
   override render() {
     if (this._plans === undefined) return html`<p class="muted" role="status">${this._error || msg('Loading the plan…', { id: 'plan.loading' })}</p>`;
     const plan = this.plan;
@@ -389,7 +396,8 @@ export class HearthFloorplanView extends LitElement {
           ${this.labels(plan, this.entities)}
           ${this.items(plan, byId)}
         </div>
-      </div>`;
+      </div>
+      ${this.weather()}`;
   }
 }
 customElements.define('hearth-floorplan-view', HearthFloorplanView);
