@@ -1,4 +1,4 @@
-import { and, desc, eq, notInArray } from 'drizzle-orm';
+import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/index.js';
 import type { PendingRun, Trace } from './automation.js';
 import { automationPending, automations, automationTraces } from './schema.js';
@@ -17,6 +17,20 @@ export interface StoredAutomation {
 
 /** The engine's SQLite tables, through drizzle. */
 export function createAutomationStore({ db }: DatabaseHandle, now: () => number = Date.now) {
+  // Every delay, wait and `for:` writes its row when it starts and deletes it when it ends:
+  // prepared once, as building and preparing the query each time cost four times the write.
+  const at = { automationId: sql.placeholder('automationId'), kind: sql.placeholder('kind'), key: sql.placeholder('key') };
+  const pendingRow = and(eq(automationPending.automationId, at.automationId), eq(automationPending.kind, at.kind), eq(automationPending.key, at.key));
+  const upsertPending = db
+    .insert(automationPending)
+    .values({ ...at, deadline: sql.placeholder('deadline'), data: sql.placeholder('data') })
+    .onConflictDoUpdate({ target: [automationPending.automationId, automationPending.kind, automationPending.key], set: { deadline: sql`excluded.deadline`, data: sql`excluded.data` } })
+    .prepare();
+  const deletePending = db.delete(automationPending).where(pendingRow).prepare();
+  const selectPending = db.select().from(automationPending).where(pendingRow).prepare();
+  type PendingKey = { automationId: string; kind: 'for' | 'run'; key: string };
+  const savePendingRow = (row: PendingKey & { deadline: number | null; data: string }): void => void upsertPending.run(row);
+
   return {
     list(): StoredAutomation[] {
       return db.select().from(automations).all().map((r) => ({ ...r, definition: JSON.parse(r.definition) as unknown }));
@@ -54,28 +68,25 @@ export function createAutomationStore({ db }: DatabaseHandle, now: () => number 
     },
 
     forTimers(automationId: string): ForTimerStore {
-      const where = (key: string) => and(eq(automationPending.automationId, automationId), eq(automationPending.kind, 'for'), eq(automationPending.key, key));
+      const row = (key: string): PendingKey => ({ automationId, kind: 'for', key });
       return {
         save(key, pending) {
-          const data = JSON.stringify(pending.data);
-          db.insert(automationPending).values({ automationId, kind: 'for', key, deadline: pending.deadline, data }).onConflictDoUpdate({ target: [automationPending.automationId, automationPending.kind, automationPending.key], set: { deadline: pending.deadline, data } }).run();
+          savePendingRow({ ...row(key), deadline: pending.deadline, data: JSON.stringify(pending.data) });
         },
         remove(key) {
-          db.delete(automationPending).where(where(key)).run();
+          deletePending.run(row(key));
         },
         take(key): PendingFor | undefined {
-          const row = db.select().from(automationPending).where(where(key)).get();
-          return row && row.deadline !== null ? { deadline: row.deadline, data: JSON.parse(row.data) as PendingFor['data'] } : undefined;
+          const stored = selectPending.get(row(key));
+          return stored && stored.deadline !== null ? { deadline: stored.deadline, data: JSON.parse(stored.data) as PendingFor['data'] } : undefined;
         },
       };
     },
     savePending(automationId: string, run: PendingRun): void {
-      const data = JSON.stringify(run);
-      const deadline = earliestDeadline(run.points);
-      db.insert(automationPending).values({ automationId, kind: 'run', key: run.runId, deadline, data }).onConflictDoUpdate({ target: [automationPending.automationId, automationPending.kind, automationPending.key], set: { deadline, data } }).run();
+      savePendingRow({ automationId, kind: 'run', key: run.runId, deadline: earliestDeadline(run.points), data: JSON.stringify(run) });
     },
     removePending(automationId: string, runId: string): void {
-      db.delete(automationPending).where(and(eq(automationPending.automationId, automationId), eq(automationPending.kind, 'run'), eq(automationPending.key, runId))).run();
+      deletePending.run({ automationId, kind: 'run', key: runId } satisfies PendingKey);
     },
     /** Stored runs in either format; `unreadable` counts rows neither format fits. */
     pendingRuns(automationId: string): { runs: PendingRun[]; unreadable: number } {

@@ -20,8 +20,14 @@ export interface VirtualTime {
   uninstall(): void;
 }
 
-/** Real milliseconds of nothing but waiting before `drive` lets virtual time move on. */
+/**
+ * How long `drive` waits on nothing but real I/O before virtual time moves on: this many
+ * real milliseconds, and at least this many turns of the real loop. Counting turns matters
+ * when a callback blocks the loop (a first `listen` or `require` can take 100 ms on a busy
+ * Pi): the time it blocked is not time spent waiting, and the ticks it queued have not run yet.
+ */
 const IDLE_MS = 2;
+const IDLE_TURNS = 2;
 
 type Callback = (...args: unknown[]) => void;
 
@@ -186,12 +192,20 @@ export function installVirtualTime(start: number, onError: (err: unknown) => voi
       let settled = false;
       const watched = work.finally(() => (settled = true));
       let idleSince = performance.now();
+      let idleTurns = 0;
+      const busy = () => {
+        idleSince = performance.now();
+        idleTurns = 0;
+      };
       while (!settled) {
         // what is due now runs now; time moves on only once `work` waits on nothing but a timer
         // (a real wait — a file read — would otherwise see its timeout fire at once)
-        if (await step(clock)) idleSince = performance.now();
-        else if (performance.now() - idleSince < IDLE_MS) await turnRealLoop();
-        else if (!(await step(Infinity))) idleSince = performance.now();
+        if (await step(clock)) busy();
+        else if (idleTurns < IDLE_TURNS || performance.now() - idleSince < IDLE_MS) {
+          await turnRealLoop();
+          idleTurns++;
+        } else if (await step(Infinity)) busy();
+        else idleSince = performance.now();
       }
       return watched;
     },

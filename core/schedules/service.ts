@@ -53,6 +53,8 @@ interface Entry {
   definition: ScheduleDefinition;
   compiled: CompiledSchedule;
   cancel?: () => void;
+  /** The span of time the entity's state was evaluated for: from that instant until its next change. */
+  settled?: { from: number; until: number };
 }
 
 export function createSchedules(deps: SchedulesDeps): Schedules {
@@ -64,13 +66,22 @@ export function createSchedules(deps: SchedulesDeps): Schedules {
 
   const entityId = (id: string) => `schedule.${id}`;
 
-  /** Sets the entity from the schedule at this instant and arms the timer for the next change. */
+  /**
+   * Sets the entity from the schedule at this instant and arms the timer for the next change.
+   * A re-check that finds the clock still inside the span evaluated last has nothing to do:
+   * only a jump out of it can change the state (evaluating costs a few dozen zone look-ups,
+   * and the demo's simulated week re-checks ten thousand times).
+   */
   function tick(id: string, entry: Entry): void {
     entry.cancel?.();
     const now = clock.now();
-    const { on, value, next } = evaluate(entry.compiled, now, timezone);
-    kernel.states.update(entityId(id), { state: on ? 'on' : 'off', attributes: { value, next: next === undefined ? undefined : isoTime(next) } });
-    entry.cancel = clock.at(Math.min(next ?? Infinity, now + RECHECK_MS), () => tick(id, entry));
+    let span = entry.settled;
+    if (!span || now < span.from || now >= span.until) {
+      const { on, value, next } = evaluate(entry.compiled, now, timezone);
+      kernel.states.update(entityId(id), { state: on ? 'on' : 'off', attributes: { value, next: next === undefined ? undefined : isoTime(next) } });
+      span = entry.settled = { from: now, until: next ?? Infinity };
+    }
+    entry.cancel = clock.at(Math.min(span.until, now + RECHECK_MS), () => tick(id, entry));
   }
 
   function activate(entry: Entry): void {
@@ -82,6 +93,7 @@ export function createSchedules(deps: SchedulesDeps): Schedules {
   function deactivate(entry: Entry): void {
     entry.cancel?.();
     delete entry.cancel;
+    delete entry.settled;
     const id = entityId(entry.definition.id);
     kernel.states.delete(id);
     kernel.registry.remove(id);

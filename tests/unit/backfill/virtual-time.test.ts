@@ -67,4 +67,19 @@ describe('virtual time', () => {
     const started = t.drive(new Promise<number>((resolve) => setTimeout(() => resolve(Date.now() - T0), 10_000)));
     await expect(started).resolves.toBe(10_000);
   });
+
+  it('drive holds the clock while a callback blocks the real loop: the ticks it queued run first (a first listen() on a busy machine)', async () => {
+    const t = install();
+    setTimeout(() => {}, 10_000);
+    const block = (ms: number) => {
+      for (const until = performance.now() + ms; performance.now() < until; );
+    };
+    const listening = new Promise<number>((resolve) =>
+      queueMicrotask(() => {
+        block(20);
+        process.nextTick(() => resolve(Date.now() - T0));
+      }),
+    );
+    await expect(t.drive(listening)).resolves.toBe(0);
+  });
 });

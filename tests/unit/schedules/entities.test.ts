@@ -83,6 +83,15 @@ describe('schedule entities', () => {
     expect(state()).toMatchObject({ state: 'on', attributes: { value: 'comfort', next: '2026-12-07T07:00:00.000Z' } });
   });
 
+  it('catch up within a minute when the wall clock jumps back out of a block', async () => {
+    await start();
+    vi.advanceTimersByTime(45 * 60_000);
+    expect(state()).toMatchObject({ state: 'on', attributes: { value: 'comfort' } });
+    vi.setSystemTime(Date.parse('2026-12-07T05:10:00Z'));
+    vi.advanceTimersByTime(60_000);
+    expect(state()).toMatchObject({ state: 'off', attributes: { next: '2026-12-07T05:30:00.000Z' } });
+  });
+
   it('API schedules are created, replaced (same entity goes on), deleted and kept across a restart; YAML ones are read-only', async () => {
     await start();
     const created = schedules.create({ id: 'hall', days: { weekdays: [{ from: '05:30', to: '07:00', value: 40 }] } });
