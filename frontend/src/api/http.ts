@@ -3,12 +3,13 @@ import type {
   NotifyTargets,
   CreatedInvitation, Invitation, SignedInSession,
   Alert, AlertPage, AlertQuery, AlertStats, AlertStatsQuery, ApiErrorBody, ApiToken, Automation, AutomationDefinition, CommandResult, EntityState, Floorplan, FollowInfo, Health, HistoryResponse, IssuedToken, LogbookPage, PersonLocation,
+  AvailablePlugin, ConfigAreas, ConfigEditResult, ConfigIssueBody, ConfigPlugins,
   PluginInfo, Preferences, Role, Schedule, Session, SimLine, SimulationResult, StatisticsPeriod, StatisticsResponse, StoredUser, Trace, User,
 } from './types.js';
 
 /** A failed API call, carrying the server's error code, message and details (DESIGN §6). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly issues?: ConfigIssueBody[]) {
     super(message);
     this.name = 'ApiError';
   }
@@ -44,7 +45,7 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     const data: unknown = text ? safeJson(text) : undefined;
     if (!res.ok) {
       const err = (data as ApiErrorBody | undefined)?.error;
-      throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err?.details);
+      throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `${res.status} ${res.statusText}`, err?.details, err?.issues);
     }
     return data as T;
   }
@@ -116,6 +117,16 @@ export function createHttpClient(base = '', fetchImpl: typeof fetch = (...a) => 
     acknowledgeAlert: (id: number, note?: string) => request<Alert>('POST', `/api/alerts/${id}/acknowledge`, note ? { note } : {}),
     alertStats: (q: AlertStatsQuery) => request<AlertStats>('GET', `/api/alerts/stats${qs(q)}`),
     plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
+    /** Config edits (docs/api.md#configuration): each sends the revision read; 409 when the file changed since. */
+    configPlugins: () => request<ConfigPlugins>('GET', '/api/config/plugins'),
+    availablePlugins: () => request<{ plugins: AvailablePlugin[] }>('GET', '/api/config/plugins/available').then((r) => r.plugins),
+    addPlugin: (entry: Record<string, unknown>, revision: string) => request<ConfigEditResult>('POST', '/api/config/plugins', { entry, revision }),
+    replacePlugin: (id: string, entry: Record<string, unknown>, revision: string) => request<ConfigEditResult>('PUT', `/api/config/plugins/${seg(id)}`, { entry, revision }),
+    patchPlugin: (id: string, changes: Record<string, unknown>, revision: string) => request<ConfigEditResult>('PATCH', `/api/config/plugins/${seg(id)}`, { changes, revision }),
+    removePlugin: (id: string, revision: string) => request<ConfigEditResult>('DELETE', `/api/config/plugins/${seg(id)}${qs({ revision })}`),
+    configAreas: () => request<ConfigAreas>('GET', '/api/config/areas'),
+    setAreas: (body: { areas: string[]; renamed?: Record<string, string>; moveDevices?: Record<string, string | null> }, revision: string) =>
+      request<ConfigEditResult>('PUT', '/api/config/areas', { ...body, revision }),
     notifyChannels: () => request<{ channels: NotifyChannel[] }>('GET', '/api/notify/channels').then((r) => r.channels),
     myNotifyTargets: () => request<{ targets: NotifyTargets; channels: { id: string; type: string }[] }>('GET', '/api/notify/me'),
     setMyNotifyTargets: (targets: NotifyTargets) => request<{ targets: NotifyTargets; channels: { id: string; type: string }[] }>('PUT', '/api/notify/me', targets),

@@ -1,6 +1,7 @@
 /** Wire types of the HTTP API and WebSocket (DESIGN §2, §6, §7, §8), as the browser sees them. */
 // The server's own wire types, from dependency-free modules: one definition for both sides.
 import type { Context } from '../../../core/kernel/context-type.js';
+import type { ConfigIssueBody } from '../../../core/reload/api-types.js';
 import type { QueueStatus } from '../../../core/notify/queue.js';
 import type { LogbookView } from '../../../core/history/logbook-entry.js';
 import type { StateValue } from '../../../core/kernel/domains.js';
@@ -196,8 +197,10 @@ export interface JsonSchema {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; details?: unknown; issues?: ConfigIssueBody[] };
 }
+
+export type { AvailablePlugin, ConfigAreas, ConfigEditResult, ConfigIssueBody, ConfigPluginEntry, ConfigPlugins } from '../../../core/reload/api-types.js';
 
 /** subscribe_entities events (core/api/ws/session.ts): a snapshot first and after any lag, then batches. */
 export type EntityEvent = { snapshot: EntityState[] } | { changed: EntityState[]; removed?: string[] };

@@ -12,7 +12,7 @@ export type Route =
   | { page: 'settings'; tab: (typeof TABS)[number] }
   | { page: 'invite'; code: string };
 
-const TABS = ['plugins', 'people', 'account', 'tokens', 'alarm', 'notifications', 'language', 'simulator'] as const;
+const TABS = ['plugins', 'areas', 'people', 'account', 'tokens', 'alarm', 'notifications', 'language', 'simulator'] as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);

@@ -7,12 +7,14 @@ import { showLocale } from '../lib/show-locale.js';
 import { roleWord } from '../lib/roles.js';
 import { controls } from '../styles/theme.js';
 import './account-settings.js';
+import './area-config.js';
+import './plugin-config.js';
 import './people-settings.js';
 import './schema-form.js';
 import './simulator-panel.js';
 import { currentLocale, LOCALE_NAMES, LOCALES, isLocale, msg, str } from '../lib/i18n.js';
 
-type Tab = 'plugins' | 'people' | 'account' | 'tokens' | 'alarm' | 'notifications' | 'language' | 'simulator';
+type Tab = 'plugins' | 'areas' | 'people' | 'account' | 'tokens' | 'alarm' | 'notifications' | 'language' | 'simulator';
 
 /** Settings: plugins and their config, users and roles, API tokens, your alarm code, your language, the simulator panel. */
 export class HearthSettingsView extends LitElement {
@@ -79,7 +81,12 @@ export class HearthSettingsView extends LitElement {
 
   private plugins() {
     if (!this._plugins) return html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`;
-    return this._plugins.map(
+    return html`${this.user.role === 'member' ? nothing : html`<h2>${msg('In hearth.yaml', { id: 'settings.plugins-config' })}</h2><hearth-plugin-config .api=${this.api}></hearth-plugin-config><h2>${msg('Running', { id: 'settings.plugins-running' })}</h2>`}
+      ${this.running(this._plugins)}`;
+  }
+
+  private running(plugins: PluginInfo[]) {
+    return plugins.map(
       (p) => html`<article class="panel plugin">
         <header><h3>${p.name} <span class="muted" style="font-weight:400">${p.version}</span></h3>
           <span class="chip ${p.status === 'running' ? 'ok' : p.status === 'failed' || p.status === 'restarting' ? 'bad' : ''}">${pluginStatusWord(p.status)}</span></header>
@@ -95,6 +102,11 @@ export class HearthSettingsView extends LitElement {
   private story(plugin: PluginInfo) {
     const lines = pluginStory(plugin);
     return lines.length ? html`<ul class="story muted" aria-label=${msg(str`History of ${plugin.name}`, { id: 'settings.plugin-history' })}>${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
+  }
+
+  private areas() {
+    if (this.user.role === 'member') return html`<p class="muted">${msg('Editing areas needs the admin role.', { id: 'areaconfig.admin-only' })}</p>`;
+    return html`<hearth-area-config .api=${this.api}></hearth-area-config>`;
   }
 
   private people() {
@@ -220,6 +232,7 @@ export class HearthSettingsView extends LitElement {
   override render() {
     const tabs: [Tab, string][] = [
       ['plugins', msg('Plugins', { id: 'settings.tab-plugins' })],
+      ['areas', msg('Areas', { id: 'areaconfig.areas' })],
       ['people', msg('People', { id: 'settings.tab-people' })],
       ['account', msg('Account', { id: 'settings.tab-account' })],
       ['tokens', msg('API tokens', { id: 'settings.tab-tokens' })],
@@ -230,7 +243,7 @@ export class HearthSettingsView extends LitElement {
     ];
     return html`<nav aria-label=${msg('Settings sections', { id: 'settings.sections' })}>${tabs.map(([t, label]) => html`<a href="/settings/${t}" aria-current=${t === this.tab ? 'page' : 'false'}>${label}</a>`)}</nav>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'people' ? this.people() : this.tab === 'account' ? html`<hearth-account-settings .api=${this.api} .user=${this.user}></hearth-account-settings>` : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications() : this.tab === 'language' ? this.language()
+      ${this.tab === 'plugins' ? this.plugins() : this.tab === 'areas' ? this.areas() : this.tab === 'people' ? this.people() : this.tab === 'account' ? html`<hearth-account-settings .api=${this.api} .user=${this.user}></hearth-account-settings>` : this.tab === 'tokens' ? this.tokens() : this.tab === 'alarm' ? this.alarm() : this.tab === 'notifications' ? this.notifications() : this.tab === 'language' ? this.language()
         : html`<hearth-simulator-panel .api=${this.api}></hearth-simulator-panel>`}`;
   }
 }
