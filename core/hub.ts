@@ -61,6 +61,8 @@ export interface Hub {
   /** Present when `mqtt:` is configured; `mqtt.subscribe(filter)` feeds `mqtt` triggers. */
   readonly mqtt?: MqttBridge;
   readonly http: HttpServer;
+  /** The HTTP app: its registered routes (`app.routes`) are what /api/openapi.json must describe. */
+  readonly app: Pick<ReturnType<typeof createApp>, 'routes' | 'request'>;
   readonly url: string;
   /** Reads the config file again and applies what changed (SIGHUP, `hearth reload`, POST /api/config/reload). */
   readonly reloader: Reloader;
@@ -249,6 +251,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       automations,
       alerts,
       notifier,
+      app,
       ...(mqtt && { mqtt }),
       http,
       url: http.url,
