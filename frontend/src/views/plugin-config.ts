@@ -117,6 +117,13 @@ export class HearthPluginConfig extends LitElement {
         <label>${msg('Built-in plugin', { id: 'pluginconfig.builtin' })}
           <select name="use" @change=${(e: Event) => { const use = (e.target as HTMLSelectElement).value; this._editing = use ? { kind: 'add', use } : undefined; this._issues = []; }}>
             <option value="">—</option>${(this._available ?? []).map((a) => html`<option value=${a.use} ?selected=${editing?.kind === 'add' && editing.use === a.use}>${a.name} (${a.use})</option>`)}</select></label>
+        <form aria-label=${msg('Plugin from a folder or npm package', { id: 'pluginconfig.other' })} @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          const use = String(new FormData(e.target as HTMLFormElement).get('other') ?? '').trim();
+          if (use) this._editing = { kind: 'add', use };
+          this._issues = [];
+        }}><label>${msg('…or a folder or npm name', { id: 'pluginconfig.other-name' })} <input name="other" autocomplete="off" placeholder="./plugins/my-plugin" /></label>
+          <button type="submit">${msg('Use it', { id: 'pluginconfig.use-it' })}</button></form>
         ${editing?.kind === 'add' ? this.form(editing) : nothing}</div>`}`;
   }
 }
