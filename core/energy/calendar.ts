@@ -85,11 +85,15 @@ export function tempoDay(ms: number, wall: WallClock): number {
  */
 export function tempoColours(changes: readonly Change[], wall: WallClock, now: number): (ms: number) => TempoColour {
   const at = stepLookup(changes);
+  // every slot of a Tempo day probes the same instant
+  const byProbe = new Map<number, TempoColour>();
   return (ms) => {
     const w = wall(ms);
     const day = w.seconds < TEMPO_DAY_STARTS_S ? w.day - 1 : w.day;
-    const probe = ms + ((day - w.day) * DAY_S + 18 * 3600 - w.seconds) * 1000;
-    return tempoColourOf(at(Math.min(probe, now))) ?? 'blue';
+    const probe = Math.min(ms + ((day - w.day) * DAY_S + 18 * 3600 - w.seconds) * 1000, now);
+    let colour = byProbe.get(probe);
+    if (colour === undefined) byProbe.set(probe, (colour = tempoColourOf(at(probe)) ?? 'blue'));
+    return colour;
   };
 }
 

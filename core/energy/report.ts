@@ -71,23 +71,47 @@ function totalsOver(slots: readonly Slot[], tariff: Tariff | undefined, span: Sp
   return into;
 }
 
+/**
+ * A series' totals over a span, for one report. A day is asked for up to four times
+ * (its row, its billed cost, the next row's `previous`, a year on's `yearAgo`), so
+ * each span is summed once. A sum lands in a fresh total as a copy and in a started
+ * one slot by slot, so every float is added in the same order as without the cache.
+ */
+type SpanTotals = (m: MeterSeries, span: Span, into?: PeriodTotals) => PeriodTotals;
+
+function spanTotals(tariffs: ReportInput['tariffs']): SpanTotals {
+  const sums = new Map<MeterSeries, Map<number, Map<number, PeriodTotals>>>();
+  return (m, span, into = {}) => {
+    const tariff = tariffs[m.kind];
+    if (Object.keys(into).length > 0) return totalsOver(m.slots, tariff, span, into);
+    let byStart = sums.get(m);
+    if (!byStart) sums.set(m, (byStart = new Map()));
+    let byEnd = byStart.get(span.start);
+    if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
+    let sum = byEnd.get(span.end);
+    if (!sum) byEnd.set(span.end, (sum = totalsOver(m.slots, tariff, span)));
+    for (const p in sum) into[p] = { amount: sum[p]!.amount, cost: sum[p]!.cost };
+    return into;
+  };
+}
+
 const recordedIn = (slots: readonly Slot[], span: Span) => (slots[firstSlotFrom(slots, span.start)]?.start ?? Infinity) < span.end;
 
 /** Energy cost by kind, and the subscriptions of the kinds with anything recorded in the span (a year before the meter, nothing is owed). */
-function costOf(input: ReportInput, span: Span): { byKind: Record<MeterKind, PeriodTotals>; subscription: number } {
+function costOf(input: ReportInput, totalsOver: SpanTotals, span: Span): { byKind: Record<MeterKind, PeriodTotals>; subscription: number } {
   const byKind = { electricity: {}, water: {}, gas: {} } as Record<MeterKind, PeriodTotals>;
   const seen = new Set<MeterKind>();
   for (const m of input.series) {
     if (!m.billed) continue;
-    totalsOver(m.slots, input.tariffs[m.kind], span, byKind[m.kind]);
+    totalsOver(m, span, byKind[m.kind]);
     if (recordedIn(m.slots, span)) seen.add(m.kind);
   }
   const subscription = [...seen].reduce((sum, kind) => sum + (input.tariffs[kind]?.subscription(span.start, span.end) ?? 0), 0);
   return { byKind, subscription };
 }
 
-function summary(input: ReportInput, span: Span): Summary {
-  const { byKind, subscription } = costOf(input, span);
+function summary(input: ReportInput, totalsOver: SpanTotals, span: Span): Summary {
+  const { byKind, subscription } = costOf(input, totalsOver, span);
   const cost = subscription + METER_KINDS.reduce((sum, k) => sum + totalCost(byKind[k]), 0);
   return { ...span, electricity: totalAmount(byKind.electricity), water: totalAmount(byKind.water), gas: totalAmount(byKind.gas), cost };
 }
@@ -99,13 +123,14 @@ function likeForLike(span: Span, row: Span, now: number): Span {
 
 export function energyRows(input: ReportInput): EnergyRow[] {
   const { period, wall, now } = input;
+  const totalsOver = spanTotals(input.tariffs);
   return spansOf(period, input.start, input.end, wall).map((span) => {
     const meters: Record<string, MeterUse> = {};
     for (const m of input.series) {
-      const totals = totalsOver(m.slots, input.tariffs[m.kind], span);
+      const totals = totalsOver(m, span);
       meters[m.entityId] = { kind: m.kind, change: totalAmount(totals), byPeriod: Object.fromEntries(Object.entries(totals).map(([p, t]) => [p, t.amount])) };
     }
-    const { byKind, subscription } = costOf(input, span);
+    const { byKind, subscription } = costOf(input, totalsOver, span);
     const kindCost = (k: MeterKind) => totalCost(byKind[k]);
     const cost = {
       total: subscription + kindCost('electricity') + kindCost('water') + kindCost('gas'),
@@ -115,8 +140,8 @@ export function energyRows(input: ReportInput): EnergyRow[] {
       gas: kindCost('gas'),
       byPeriod: Object.fromEntries(Object.entries(byKind.electricity).map(([p, t]) => [p, t.cost])),
     };
-    const previous = summary(input, likeForLike(previousSpan(period, span, wall), span, now));
-    const yearAgo = summary(input, likeForLike(yearEarlierSpan(period, span, wall), span, now));
+    const previous = summary(input, totalsOver, likeForLike(previousSpan(period, span, wall), span, now));
+    const yearAgo = summary(input, totalsOver, likeForLike(yearEarlierSpan(period, span, wall), span, now));
     return { ...span, ...(now < span.end && { partial: true as const }), meters, cost, previous, yearAgo };
   });
 }

@@ -51,6 +51,13 @@ function subscriptionOf(find: (day: number) => Dated, wall: WallClock) {
   return (start: number, end: number) => localDays(start, end, wall).reduce((sum, { day, share }) => sum + (find(day).subscriptionPerMonth / daysInMonth(day)) * share, 0);
 }
 
+/** Tempo period names, built once: a slot is priced tens of thousands of times a report. */
+const TEMPO_PERIODS: Readonly<Record<TempoColour, { hc: string; hp: string }>> = {
+  blue: { hc: 'blue_hc', hp: 'blue_hp' },
+  white: { hc: 'white_hc', hp: 'white_hp' },
+  red: { hc: 'red_hc', hp: 'red_hp' },
+};
+
 /** One electricity option of the config, priced on the calendar. */
 export function electricityTariff(name: TariffName, config: ElectricityConfig, calendar: TariffCalendar): Tariff {
   const { wall } = calendar;
@@ -87,8 +94,8 @@ export function electricityTariff(name: TariffName, config: ElectricityConfig, c
       const c = colour(start);
       const p = find(day(start))[c];
       const hc = kWh * offPeak(start, end);
-      if (hc > 0) bump(into, `${c}_hc`, hc, hc * p.hc);
-      if (kWh - hc > 0 || hc === 0) bump(into, `${c}_hp`, kWh - hc, (kWh - hc) * p.hp);
+      if (hc > 0) bump(into, TEMPO_PERIODS[c].hc, hc, hc * p.hc);
+      if (kWh - hc > 0 || hc === 0) bump(into, TEMPO_PERIODS[c].hp, kWh - hc, (kWh - hc) * p.hp);
     },
     subscription: subscriptionOf(find, wall),
   };
