@@ -32,7 +32,12 @@ export function parseWindows(windows: readonly string[]): [number, number][] {
 /** Off-peak by the local clock: the overlap of the slot's wall-clock span with the windows. */
 export function clockOffPeak(windows: readonly string[], wall: WallClock): OffPeakShare {
   const spans = parseWindows(windows);
-  const overlap = (a: number, b: number) => spans.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+  // a loop, not reduce: called for every slot of every meter
+  const overlap = (a: number, b: number) => {
+    let sum = 0;
+    for (const [from, to] of spans) sum += Math.max(0, Math.min(b, to) - Math.max(a, from));
+    return sum;
+  };
   return (start, end) => {
     const length = (end - start) / 1000;
     if (length <= 0) return 0;

@@ -6,7 +6,8 @@
 import { DAY_MS, wallTime, type Wall } from '../time/zone.js';
 
 export interface WallClock {
-  (ms: number): Wall;
+  /** Shared answers: read them, never change them. */
+  (ms: number): Readonly<Wall>;
   /** The first instant of a local day: its midnight, or the first wall time after a gap at midnight. */
   dayStart(day: number): number;
 }
@@ -38,13 +39,19 @@ export function wallClock(startMs: number, endMs: number, timezone?: string): Wa
     segments.push({ from: hi, offset: next });
   }
   let last = 0;
-  const wall = (ms: number): Wall => {
+  // a tariff asks up to three times for a slot's start (its day, colour, off-peak share)
+  let askedMs = NaN;
+  let answer: Readonly<Wall> = { day: 0, seconds: 0 };
+  const wall = (ms: number): Readonly<Wall> => {
+    if (ms === askedMs) return answer;
     // slots arrive mostly in order: start from the previous answer's segment
     if (segments[last]!.from > ms) last = 0;
     while (last + 1 < segments.length && segments[last + 1]!.from <= ms) last++;
     const local = ms + segments[last]!.offset;
     const day = Math.floor(local / DAY_MS);
-    return { day, seconds: Math.floor((local - day * DAY_MS) / 1000) };
+    askedMs = ms;
+    answer = { day, seconds: Math.floor((local - day * DAY_MS) / 1000) };
+    return answer;
   };
   const dayStart = (day: number): number => {
     for (let s = 0; s < 86_400; s += 1800) {

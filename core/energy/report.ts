@@ -74,22 +74,30 @@ function totalsOver(slots: readonly Slot[], tariff: Tariff | undefined, span: Sp
 /**
  * A series' totals over a span, for one report. A day is asked for up to four times
  * (its row, its billed cost, the next row's `previous`, a year on's `yearAgo`), so
- * each span is summed once. A sum lands in a fresh total as a copy and in a started
- * one slot by slot, so every float is added in the same order as without the cache.
+ * each span is summed once. Without `into` the shared sum itself is returned, to
+ * read only; a sum lands in a fresh `into` as a copy and in a started one slot by
+ * slot, so every float is added in the same order as without the cache.
  */
-type SpanTotals = (m: MeterSeries, span: Span, into?: PeriodTotals) => PeriodTotals;
+interface SpanTotals {
+  (m: MeterSeries, span: Span): Readonly<PeriodTotals>;
+  (m: MeterSeries, span: Span, into: PeriodTotals): PeriodTotals;
+}
 
 function spanTotals(tariffs: ReportInput['tariffs']): SpanTotals {
   const sums = new Map<MeterSeries, Map<number, Map<number, PeriodTotals>>>();
-  return (m, span, into = {}) => {
-    const tariff = tariffs[m.kind];
-    if (Object.keys(into).length > 0) return totalsOver(m.slots, tariff, span, into);
+  const shared = (m: MeterSeries, span: Span): PeriodTotals => {
     let byStart = sums.get(m);
     if (!byStart) sums.set(m, (byStart = new Map()));
     let byEnd = byStart.get(span.start);
     if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
     let sum = byEnd.get(span.end);
-    if (!sum) byEnd.set(span.end, (sum = totalsOver(m.slots, tariff, span)));
+    if (!sum) byEnd.set(span.end, (sum = totalsOver(m.slots, tariffs[m.kind], span)));
+    return sum;
+  };
+  return (m: MeterSeries, span: Span, into?: PeriodTotals) => {
+    if (!into) return shared(m, span);
+    if (Object.keys(into).length > 0) return totalsOver(m.slots, tariffs[m.kind], span, into);
+    const sum = shared(m, span);
     for (const p in sum) into[p] = { amount: sum[p]!.amount, cost: sum[p]!.cost };
     return into;
   };
