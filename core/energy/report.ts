@@ -71,6 +71,18 @@ function totalsOver(slots: readonly Slot[], tariff: Tariff | undefined, span: Sp
   return into;
 }
 
+/** A value per span [start, end), computed once. */
+function spanMemo<T>(compute: (span: Span) => T): (span: Span) => T {
+  const byStart = new Map<number, Map<number, T>>();
+  return (span) => {
+    let byEnd = byStart.get(span.start);
+    if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
+    let value = byEnd.get(span.end);
+    if (value === undefined) byEnd.set(span.end, (value = compute(span)));
+    return value;
+  };
+}
+
 /**
  * A series' totals over a span, for one report. A day is asked for up to four times
  * (its row, its billed cost, the next row's `previous`, a year on's `yearAgo`), so
@@ -84,15 +96,11 @@ interface SpanTotals {
 }
 
 function spanTotals(tariffs: ReportInput['tariffs']): SpanTotals {
-  const sums = new Map<MeterSeries, Map<number, Map<number, PeriodTotals>>>();
+  const sums = new Map<MeterSeries, (span: Span) => PeriodTotals>();
   const shared = (m: MeterSeries, span: Span): PeriodTotals => {
-    let byStart = sums.get(m);
-    if (!byStart) sums.set(m, (byStart = new Map()));
-    let byEnd = byStart.get(span.start);
-    if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
-    let sum = byEnd.get(span.end);
-    if (!sum) byEnd.set(span.end, (sum = totalsOver(m.slots, tariffs[m.kind], span)));
-    return sum;
+    let sum = sums.get(m);
+    if (!sum) sums.set(m, (sum = spanMemo((s) => totalsOver(m.slots, tariffs[m.kind], s))));
+    return sum(span);
   };
   return (m: MeterSeries, span: Span, into?: PeriodTotals) => {
     if (!into) return shared(m, span);
@@ -106,7 +114,12 @@ function spanTotals(tariffs: ReportInput['tariffs']): SpanTotals {
 const recordedIn = (slots: readonly Slot[], span: Span) => (slots[firstSlotFrom(slots, span.start)]?.start ?? Infinity) < span.end;
 
 /** Energy cost by kind, and the subscriptions of the kinds with anything recorded in the span (a year before the meter, nothing is owed). */
-function costOf(input: ReportInput, totalsOver: SpanTotals, span: Span): { byKind: Record<MeterKind, PeriodTotals>; subscription: number } {
+interface SpanCost {
+  byKind: Record<MeterKind, PeriodTotals>;
+  subscription: number;
+}
+
+function costOf(input: ReportInput, totalsOver: SpanTotals, span: Span): SpanCost {
   const byKind = { electricity: {}, water: {}, gas: {} } as Record<MeterKind, PeriodTotals>;
   const seen = new Set<MeterKind>();
   for (const m of input.series) {
@@ -118,8 +131,7 @@ function costOf(input: ReportInput, totalsOver: SpanTotals, span: Span): { byKin
   return { byKind, subscription };
 }
 
-function summary(input: ReportInput, totalsOver: SpanTotals, span: Span): Summary {
-  const { byKind, subscription } = costOf(input, totalsOver, span);
+function summary(span: Span, { byKind, subscription }: SpanCost): Summary {
   const cost = subscription + METER_KINDS.reduce((sum, k) => sum + totalCost(byKind[k]), 0);
   return { ...span, electricity: totalAmount(byKind.electricity), water: totalAmount(byKind.water), gas: totalAmount(byKind.gas), cost };
 }
@@ -132,13 +144,16 @@ function likeForLike(span: Span, row: Span, now: number): Span {
 export function energyRows(input: ReportInput): EnergyRow[] {
   const { period, wall, now } = input;
   const totalsOver = spanTotals(input.tariffs);
+  // a row's cost is the next row's `previous`
+  const costs = spanMemo((span) => costOf(input, totalsOver, span));
+  const summarise = (span: Span) => summary(span, costs(span));
   return spansOf(period, input.start, input.end, wall).map((span) => {
     const meters: Record<string, MeterUse> = {};
     for (const m of input.series) {
       const totals = totalsOver(m, span);
       meters[m.entityId] = { kind: m.kind, change: totalAmount(totals), byPeriod: Object.fromEntries(Object.entries(totals).map(([p, t]) => [p, t.amount])) };
     }
-    const { byKind, subscription } = costOf(input, totalsOver, span);
+    const { byKind, subscription } = costs(span);
     const kindCost = (k: MeterKind) => totalCost(byKind[k]);
     const cost = {
       total: subscription + kindCost('electricity') + kindCost('water') + kindCost('gas'),
@@ -148,8 +163,8 @@ export function energyRows(input: ReportInput): EnergyRow[] {
       gas: kindCost('gas'),
       byPeriod: Object.fromEntries(Object.entries(byKind.electricity).map(([p, t]) => [p, t.cost])),
     };
-    const previous = summary(input, totalsOver, likeForLike(previousSpan(period, span, wall), span, now));
-    const yearAgo = summary(input, totalsOver, likeForLike(yearEarlierSpan(period, span, wall), span, now));
+    const previous = summarise(likeForLike(previousSpan(period, span, wall), span, now));
+    const yearAgo = summarise(likeForLike(yearEarlierSpan(period, span, wall), span, now));
     return { ...span, ...(now < span.end && { partial: true as const }), meters, cost, previous, yearAgo };
   });
 }
