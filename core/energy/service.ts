@@ -6,7 +6,7 @@
 import type { HistoryQueries } from '../history/index.js';
 import { DAY_MS } from '../time/zone.js';
 import { previousSpan, spansOf, yearEarlierSpan, dayStart, type EnergyPeriod, type Span } from './buckets.js';
-import { clockOffPeak, reportedOffPeak, stepLookup, tempoColourOf, tempoColours, type Change, type OffPeakShare, type TempoColour } from './calendar.js';
+import { clockOffPeak, reportedOffPeak, stepLookup, tempoColourOf, tempoColours, tempoDay, type Change, type OffPeakShare, type TempoColour } from './calendar.js';
 import { TARIFFS, type EnergyConfig, type OffPeak, type TariffName } from '../config/index.js';
 import { hourlySlots, type Slot } from './consumption.js';
 import { wallClock, type WallClock } from './local-clock.js';
@@ -71,6 +71,18 @@ export function createEnergy(deps: EnergyDeps): Energy {
 
   function changes(entityId: string, start: number, end: number): Change[] {
     return history.statesBetween([entityId], start, end).map((s) => ({ ms: s.ms, state: s.state }));
+  }
+
+  /**
+   * The colour the meter gave since this Tempo day began (06:00): a meter that went quiet or
+   * unavailable meanwhile (a hub restart records it unavailable until its next frame) does not
+   * make today's colour unknown.
+   */
+  function todayColour(entityId: string): TempoColour | null {
+    const at = now();
+    const began = dayStart(tempoDay(at, wallClock(at - DAY_MS, at + DAY_MS, timezone)), timezone) + 6 * HOUR_MS;
+    const colours = changes(entityId, began, at).filter((c) => c.ms >= began).map((c) => tempoColourOf(c.state)).filter((c) => c !== undefined);
+    return colours.at(-1) ?? null;
   }
 
   function slots(entityId: string, start: number, end: number): Slot[] {
@@ -146,7 +158,7 @@ export function createEnergy(deps: EnergyDeps): Energy {
         days.push({ date: new Date(day * DAY_MS).toISOString().slice(0, 10), colour: probe >= from + 6 * HOUR_MS ? (tempoColourOf(at(probe)) ?? null) : null });
       }
       const current = (id: string | undefined) => (id ? (tempoColourOf(stepLookup(changes(id, now(), now()))(now())) ?? null) : null);
-      return { days, today: current(tempo?.colour), tomorrow: current(tempo?.tomorrow) };
+      return { days, today: tempo ? todayColour(tempo.colour) : null, tomorrow: current(tempo?.tomorrow) };
     },
   };
 }

@@ -96,7 +96,8 @@ export function createInProcessPlugin(loaded: LoadedPlugin, deps: InProcessDeps)
       await runtime?.teardown(deps.stopTimeoutMs);
       if (status !== 'failed') report('stopped');
     },
-    entityIds: () => [...entityIds],
+    // Entities added after setup (MQTT discovery, a late device) are the plugin's as much as those of setup.
+    entityIds: () => [...new Set([...entityIds, ...(current?.entityIds ?? [])])],
     fail(err, where) {
       if (current) failRun(current, err, where);
     },
