@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SqlConnection } from '../db/index.js';
+import { createUserRecords, type SqlConnection } from '../db/index.js';
 
 /** The dashboard's languages (frontend/src/lib/i18n.ts LOCALES). */
 export const DASHBOARD_LOCALES = ['en', 'fr'] as const;
@@ -19,22 +19,14 @@ export interface PreferenceStore {
   update(userId: string, patch: Preferences): Preferences;
 }
 
-/** A row per user in the hub-wide `meta` table (`prefs.user.<id>`), like the notify targets: a few short values, no table of their own. */
+/** A record per user in the hub-wide `meta` table (`prefs.user.<id>`), like the notify targets. */
 export function createPreferenceStore(sqlite: SqlConnection): PreferenceStore {
-  const read = sqlite.prepare('SELECT value FROM meta WHERE key = ?');
-  const write = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const key = (userId: string) => `prefs.user.${userId}`;
-  const get = (userId: string): Preferences => {
-    const row = read.get<{ value: string }>(key(userId));
-    // A value written by a newer hub (a language this one lacks) reads as no preference, not as an error.
-    const parsed = row ? preferencesSchema.safeParse(JSON.parse(row.value)) : undefined;
-    return parsed?.success ? parsed.data : {};
-  };
+  const records = createUserRecords(sqlite, 'prefs.user', preferencesSchema, {});
   return {
-    get,
+    get: records.get,
     update(userId, patch) {
-      const next = { ...get(userId), ...patch };
-      write.run(key(userId), JSON.stringify(next));
+      const next = { ...records.get(userId), ...patch };
+      records.set(userId, next);
       return next;
     },
   };

@@ -13,6 +13,7 @@ import type { SqlConnection } from './connection.js';
 
 export type { Row, SqlConnection, SqlValue, Statement } from './connection.js';
 export { isBun, openReadonlyConnection } from './drivers.js';
+export { createUserRecords, type UserRecords } from './user-records.js';
 
 /** drizzle over either driver (both are synchronous SQLite). */
 export type Db = BaseSQLiteDatabase<'sync', unknown>;

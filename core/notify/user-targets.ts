@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quietHoursSchema } from '../config/index.js';
-import type { SqlConnection } from '../db/index.js';
+import { createUserRecords, type SqlConnection, type UserRecords } from '../db/index.js';
 
 /** What each user sets for themselves in Settings → Notifications. */
 export const userTargetsSchema = z.strictObject({
@@ -12,22 +12,9 @@ export const userTargetsSchema = z.strictObject({
 });
 export type UserTargets = z.output<typeof userTargetsSchema>;
 
-export interface UserTargetStore {
-  get(userId: string): UserTargets;
-  set(userId: string, targets: UserTargets): void;
-}
+export type UserTargetStore = UserRecords<UserTargets>;
 
-/** A row per user in the hub-wide `meta` table (`notify.user.<id>`): a few short values, no table of their own. */
+/** A record per user in the hub-wide `meta` table (`notify.user.<id>`): a few short values, no table of their own. */
 export function createUserTargetStore(sqlite: SqlConnection): UserTargetStore {
-  const get = sqlite.prepare('SELECT value FROM meta WHERE key = ?');
-  const put = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const key = (userId: string) => `notify.user.${userId}`;
-  return {
-    get(userId) {
-      const row = get.get<{ value: string }>(key(userId));
-      const parsed = row ? userTargetsSchema.safeParse(JSON.parse(row.value)) : undefined;
-      return parsed?.success ? parsed.data : {};
-    },
-    set: (userId, targets) => void put.run(key(userId), JSON.stringify(targets)),
-  };
+  return createUserRecords(sqlite, 'notify.user', userTargetsSchema, {});
 }
