@@ -34,7 +34,8 @@ export function setTimeoutNotEarly(fn: () => void, ms: number, clocks: DeadlineC
   const check = () => {
     const wallElapsed = clocks.wall() - wallStart;
     const behind = clocks.monotonic() - monotonicStart - wallElapsed;
-    if (wallElapsed < ms && behind <= tolerance(ms)) arm(ms - wallElapsed);
+    // Date.now() counts whole milliseconds: a fractional deadline less than 1 ms ahead is as reached as it can be.
+    if (ms - wallElapsed >= 1 && behind <= tolerance(ms)) arm(ms - wallElapsed);
     else fn();
   };
   arm(ms);

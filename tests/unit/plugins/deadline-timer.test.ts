@@ -25,6 +25,16 @@ describe('setTimeoutNotEarly', () => {
     expect(calls).toEqual([deadline]);
   });
 
+  it('fires a fractional delay in its last whole millisecond instead of re-arming past it', () => {
+    const calls: number[] = [];
+    const start = Date.now();
+    // a shutter's run time from an estimated position: re-arming for the 0.4 ms Date.now() cannot show
+    // ran the motor a millisecond past its bound (the interlock property test found it)
+    setTimeoutNotEarly(() => calls.push(Date.now()), 13_999.4);
+    vi.advanceTimersByTime(14_000);
+    expect(calls.map((at) => at - start)).toEqual([13_999]);
+  });
+
   it('re-arms when the timer fires before the wall clock reaches the deadline', () => {
     const clock = skewedClock();
     const deadline = clock.wall() + 100;
